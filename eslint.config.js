@@ -1,0 +1,65 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Process boundaries (ARCHITECTURE.md): what each folder may import is a lint rule,
+// not a convention.
+const nodeOnly = [
+  { group: ['node:*'], message: 'Node built-ins run only in electron/ and server/.' },
+  { group: ['electron'], message: 'Only electron/ may import electron.' },
+];
+const builtinNames = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'zlib'];
+const noBareBuiltins = builtinNames.map((name) => ({ name, message: 'Node built-ins are not available here.' }));
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', '.sen-data', 'test-results', 'bench/results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name=/^(only|skip|todo)$/]", message: 'Focused or disabled tests are not committed.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['react', 'react-dom', 'rxdb', 'rxdb/*', 'fastify'], message: 'shared/ is pure.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['**/server/**'], message: 'The renderer talks to the server over HTTP only.' }] }],
+    },
+  },
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['rxdb', 'rxdb/*'], message: 'UI components use renderer/db repositories and hooks, not RxDB.' }] }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/electron/**', '**/renderer/**'], message: 'The server never imports the client.' }] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,43 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
+import { sendError } from './http/http-error';
+import { ChangeNotifier } from './sync/change-notifier';
+import { registerSyncRoutes } from './sync/sync-routes';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/** The provincial server: migrates the database, then serves enrollment and sync. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  await migrate(database);
+  const [epochRow] = await database.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'epoch'`);
+  if (!epochRow) throw new Error('The database has no epoch after migration.');
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  // Devices authenticate with a bearer token, never a cookie, so any origin may call
+  // (the desktop client's pages have a file:// or localhost origin).
+  await app.register(cors, { origin: true, methods: ['GET', 'POST'], maxAge: 86_400 });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
+  app.setErrorHandler(sendError);
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send({ code: 'not-found', message: 'No such route.' });
+  });
+
+  const notifier = new ChangeNotifier();
+  await notifier.start(database);
+  app.addHook('onClose', async () => notifier.stop());
+
+  app.get('/health', () => ({ ok: true, engine: database.engine }));
+  registerEnrollmentRoutes(app, database);
+  registerSyncRoutes(app, { database, notifier, epoch: epochRow.value });
+  return app;
+}

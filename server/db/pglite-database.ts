@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, SqlExecutor } from './database';
+
+/** Embedded PostgreSQL (WASM). `dataDir` undefined keeps the database in memory. */
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+  const pg = await PGlite.create(dataDir);
+  const executor = (target: Pick<PGlite, 'query'>): SqlExecutor => ({
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...executor(pg),
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    transaction: (fn) => pg.transaction((tx) => fn(executor(tx))),
+    async listen(channel, onNotify) {
+      const unsubscribe = await pg.listen(channel, onNotify);
+      return unsubscribe;
+    },
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,18 @@
+import type { SqlExecutor } from '../db/database';
+import { ensureEnrollmentCode, ensureFacility, ensureProvinces } from '../facilities/facilities';
+
+/** The demo province and facility `npm start` runs with: a mountain district of Lào Cai. */
+export const DEMO_FACILITY = {
+  code: '10010',
+  provinceCode: '15',
+  name: 'Trung tâm Y tế khu vực Bát Xát (demo)',
+} as const;
+
+/** A reusable enrollment code, for the demo and tests only. Real codes are one-time. */
+export const DEMO_ENROLLMENT_CODE = 'DEMO-10010';
+
+export async function seedDemoFacility(database: SqlExecutor): Promise<void> {
+  await ensureProvinces(database);
+  await ensureFacility(database, DEMO_FACILITY);
+  await ensureEnrollmentCode(database, DEMO_ENROLLMENT_CODE, DEMO_FACILITY.code, null);
+}

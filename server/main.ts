@@ -1,0 +1,23 @@
+import { openDatabase } from './db/open-database';
+import { buildApp } from './app';
+import { seedDemoFacility } from './demo/demo-facility';
+
+/**
+ * Starts the provincial server. Environment:
+ *   PORT (default 8780), HOST (default 127.0.0.1),
+ *   DATABASE_URL (a PostgreSQL server; without it PGlite keeps data in SEN_DATA_DIR),
+ *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility).
+ */
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.SEN_DATA_DIR ?? '.sen-data/server',
+});
+const app = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+if (process.env.SEN_DEMO === '1') await seedDemoFacility(database);
+await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => database.close());
+  });
+}

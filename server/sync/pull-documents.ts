@@ -1,0 +1,28 @@
+import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
+import type { SqlExecutor } from '../db/database';
+
+type Body = Record<string, unknown>;
+
+/**
+ * The documents of one collection in a facility's scope changed after the checkpoint, in
+ * commit order (see the counter in push-documents.ts).
+ */
+export async function pullDocuments(
+  database: SqlExecutor,
+  collectionName: string,
+  scope: string,
+  epoch: string,
+  checkpoint: SyncCheckpoint | null,
+  limit: number,
+): Promise<PullResponse<Body>> {
+  const rows = await database.query<{ body: Body; deleted: boolean; seq: number }>(
+    `SELECT body, deleted, seq FROM sync_documents
+     WHERE scope = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+    [scope, collectionName, checkpoint?.seq ?? 0, limit],
+  );
+  const last = rows.at(-1);
+  return {
+    documents: rows.map((row) => ({ ...row.body, _deleted: row.deleted })),
+    checkpoint: last ? { epoch, seq: Number(last.seq) } : checkpoint,
+  };
+}

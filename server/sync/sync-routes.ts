@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isSyncedCollectionName, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/collections';
+import {
+  pullQuerySchema,
+  RESYNC_EVENT,
+  SYNC_PROTOCOL_VERSION,
+  syncCheckpointSchema,
+  type SyncCheckpoint,
+} from '../../shared/sync/protocol';
+import { authenticateDevice } from '../auth/authenticate-device';
+import type { Database } from '../db/database';
+import { HttpError } from '../http/http-error';
+import type { ChangeNotifier } from './change-notifier';
+import { parsePushRows } from './parse-push-rows';
+import { pullDocuments } from './pull-documents';
+import { pushDocuments } from './push-documents';
+
+type Body = Record<string, unknown>;
+
+const HEARTBEAT_MS = 20_000;
+
+export interface SyncRouteContext {
+  database: Database;
+  notifier: ChangeNotifier;
+  epoch: string;
+}
+
+export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteContext): void {
+  const { database, notifier, epoch } = context;
+  const prefix = `/sync/v${SYNC_PROTOCOL_VERSION}`;
+
+  app.get<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, async (request) => {
+    const device = await authenticateDevice(request, database);
+    syncedCollection(request.params.collection, 'pull');
+    const query = pullQuerySchema.parse(request.query);
+    const checkpoint = parseCheckpoint(query.checkpoint, epoch);
+    return pullDocuments(database, request.params.collection, device.facilityCode, epoch, checkpoint, query.limit);
+  });
+
+  app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, async (request) => {
+    const device = await authenticateDevice(request, database);
+    const collection = syncedCollection(request.params.collection, 'push');
+    const rows = parsePushRows(request.body, collection, device);
+    return pushDocuments(database, request.params.collection, collection, device, rows);
+  });
+
+  app.get(`${prefix}/stream`, async (request, reply) => {
+    const device = await authenticateDevice(request, database);
+    reply.hijack();
+    const headers = { ...reply.getHeaders() } as Record<string, string>;
+    reply.raw.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+    });
+    const send = (): void => {
+      reply.raw.write(`data: ${RESYNC_EVENT}\n\n`);
+    };
+    send();
+    const unsubscribe = notifier.subscribe(device.facilityCode, send);
+    const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  // Any other protocol version: tell the client to update rather than fail obscurely.
+  app.all('/sync/:version/*', outdatedProtocol);
+  app.all('/sync/:version', outdatedProtocol);
+}
+
+function outdatedProtocol(request: FastifyRequest<{ Params: { version?: string } }>): never {
+  if (request.params.version === `v${SYNC_PROTOCOL_VERSION}`) throw new HttpError(404, 'not-found', 'No such sync route.');
+  throw new HttpError(426, 'protocol-outdated', `This server speaks sync protocol v${SYNC_PROTOCOL_VERSION}; update the app.`);
+}
+
+function syncedCollection(name: string, action: 'pull' | 'push'): SyncedCollection<Body> {
+  if (!isSyncedCollectionName(name)) throw new HttpError(404, 'unknown-collection', `No synced collection ${name}.`);
+  const collection = SYNCED_COLLECTIONS[name] as unknown as SyncedCollection<Body>;
+  const allowed = collection.direction === 'both' || collection.direction === `${action}-only`;
+  if (!allowed) throw new HttpError(405, 'invalid-request', `${name} cannot be ${action}ed.`);
+  return collection;
+}
+
+function parseCheckpoint(raw: string | undefined, epoch: string): SyncCheckpoint | null {
+  if (raw === undefined || raw === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'invalid-request', 'The checkpoint is not JSON.');
+  }
+  const checkpoint = syncCheckpointSchema.parse(json);
+  if (checkpoint.epoch !== epoch) {
+    throw new HttpError(410, 'epoch-changed', 'The server was restored from a backup; sync again from the start.');
+  }
+  return checkpoint;
+}

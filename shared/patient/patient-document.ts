@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The stored and synced shape of a patient. The RxDB schema (renderer/db) and the server's
+ * push validation are both derived from this one definition.
+ *
+ * Every indexed field is required (Dexie refuses indexes on optional ones), so identifiers a
+ * patient may lack are stored as '' rather than left out. `nameKey` and `givenNameKey` are
+ * search keys derived from the name (see patient-search-keys.ts); the server recomputes them
+ * and refuses a document whose keys do not match, so every device can search every record.
+ */
+export const patientDocumentSchema = z
+  .object({
+    id: z.string().min(1).max(40),
+    facilityCode: z.string().regex(/^\d{5}$/).max(5),
+    patientCode: z.string().min(1).max(20),
+    familyName: z.string().min(1).max(60),
+    middleName: z.string().max(60),
+    givenName: z.string().min(1).max(60),
+    /** ISO yyyy-MM-dd */
+    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).max(10),
+    sex: z.enum(['male', 'female']),
+    cccd: z.string().max(12),
+    bhyt: z.string().max(15),
+    phone: z.string().max(11),
+    address: z
+      .object({
+        provinceCode: z.string().max(2),
+        wardCode: z.string().max(5),
+        street: z.string().max(200),
+      })
+      .strict(),
+    ethnicityCode: z.string().max(2),
+    nameKey: z.string().max(200),
+    givenNameKey: z.string().max(200),
+    /** The recording device's own clock: shown as data, never used for ordering. */
+    createdAt: z.string().max(40),
+    updatedAt: z.string().max(40),
+    createdByDeviceId: z.string().max(40),
+  })
+  .strict();
+
+export type PatientDocument = z.infer<typeof patientDocumentSchema>;
+
+/** Indexed fields, each searched by prefix range. */
+export const PATIENT_INDEXES = ['nameKey', 'givenNameKey', 'cccd', 'bhyt', 'phone', 'patientCode'] as const;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const ENROLL_PATH = '/enroll';
+
+export const enrollRequestSchema = z
+  .object({
+    code: z.string().min(4).max(64),
+    deviceName: z.string().min(1).max(100),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  /** Sent back as `Authorization: Bearer <deviceId>.<secret>`; shown once, stored by the client. */
+  token: z.string(),
+  facility: z.object({ code: z.string(), name: z.string(), provinceCode: z.string() }),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** Codes are read off paper or a phone: case and surrounding spaces do not matter. */
+export function normalizeEnrollmentCode(code: string): string {
+  return code.trim().toUpperCase();
+}

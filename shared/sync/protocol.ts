@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The sync wire format, imported by both ends. Bump SYNC_PROTOCOL_VERSION whenever the shape
+ * of a request or response changes; the server answers other versions with 426.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+export const syncCheckpointSchema = z
+  .object({
+    /** Identifies the server database's history; changes when it is restored from a backup. */
+    epoch: z.string().min(1).max(64),
+    /** Position in the facility's commit-ordered change sequence. */
+    seq: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
+
+export const PULL_LIMIT_MAX = 1000;
+
+export const pullQuerySchema = z.object({
+  checkpoint: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(100),
+});
+
+export type SyncedDocument<T> = T & { _deleted: boolean };
+
+export interface PullResponse<T> {
+  documents: SyncedDocument<T>[];
+  checkpoint: SyncCheckpoint | null;
+}
+
+export interface PushRow<T> {
+  assumedMasterState?: SyncedDocument<T> | null;
+  newDocumentState: SyncedDocument<T>;
+}
+
+/** The server's answer to a push: the current master state of every row that conflicted. */
+export type PushResponse<T> = SyncedDocument<T>[];
+
+export const PUSH_BATCH_MAX = 500;
+
+/** The server-sent event that tells a client to pull. */
+export const RESYNC_EVENT = 'RESYNC';
+
+export const SYNC_ERROR_CODES = [
+  'missing-credential',
+  'invalid-credential',
+  'device-revoked',
+  'protocol-outdated',
+  'epoch-changed',
+  'unknown-collection',
+  'invalid-request',
+  'body-too-large',
+  'rate-limited',
+  'invalid-document',
+  'out-of-scope',
+  'enrollment-code-invalid',
+  'not-found',
+  'internal-error',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: SyncErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export function syncPath(collection: string, action: 'pull' | 'push'): string {
+  return `/sync/v${SYNC_PROTOCOL_VERSION}/${collection}/${action}`;
+}
+
+export const SYNC_STREAM_PATH = `/sync/v${SYNC_PROTOCOL_VERSION}/stream`;
