@@ -1,0 +1,94 @@
+import type { MangoQuerySelector } from 'rxdb';
+import { v7 as uuidv7 } from 'uuid';
+import { newPatientCode } from '../../shared/identifiers/patient-code';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { PatientProblem } from '../../shared/patient/patient-problems';
+import { buildPatientFromForm, type RegistrationForm } from '../../shared/patient/registration-form';
+import { foldVietnamese } from '../../shared/text/fold-vietnamese';
+import type { SenDatabase } from './collections';
+import type { Outbox } from './outbox';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  facilityCode: string;
+}
+
+export type RegisterResult =
+  | { ok: true; patient: PatientDocument }
+  | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
+
+const SEARCH_LIMIT = 50;
+/** Searchable identifier fields, matched by prefix of what was typed (digits and letters only). */
+const IDENTIFIER_FIELDS = ['cccd', 'bhyt', 'phone', 'patientCode'] as const;
+
+/** Patients of this facility: the only way the UI reads or writes them. */
+export class PatientsRepository {
+  constructor(
+    private readonly database: SenDatabase,
+    private readonly outbox: Outbox,
+    private readonly device: DeviceIdentity,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async register(form: RegistrationForm): Promise<RegisterResult> {
+    const built = buildPatientFromForm(form, {
+      id: uuidv7(),
+      patientCode: newPatientCode(this.device.facilityCode, (length) => crypto.getRandomValues(new Uint8Array(length))),
+      facilityCode: this.device.facilityCode,
+      deviceId: this.device.deviceId,
+      now: this.now().toISOString(),
+    });
+    if (!built.ok) return built;
+    if (built.patient.cccd !== '') {
+      const existingPatient = await this.findByCccd(built.patient.cccd);
+      if (existingPatient) return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
+    }
+    await this.database.patients.insert(built.patient);
+    await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false });
+    return built;
+  }
+
+  async findByCccd(cccd: string): Promise<PatientDocument | undefined> {
+    const found = await this.database.patients.findOne({ selector: { cccd } }).exec();
+    return found?.toMutableJSON();
+  }
+
+  async get(id: string): Promise<PatientDocument | undefined> {
+    const found = await this.database.patients.findOne(id).exec();
+    return found?.toMutableJSON();
+  }
+
+  /**
+   * Name prefixes (without diacritics, in written or given-name-first order) and identifier
+   * prefixes, each an index range over a stored key: never a scan.
+   */
+  async search(text: string): Promise<PatientDocument[]> {
+    const folded = foldVietnamese(text);
+    if (folded === '') return this.listByGivenName();
+    const compact = folded.replace(/[\s.-]/g, '').toUpperCase();
+    const ranges: { field: keyof PatientDocument & string; prefix: string }[] = [
+      { field: 'nameKey', prefix: folded },
+      { field: 'givenNameKey', prefix: folded },
+    ];
+    if (/^[0-9A-Z+]+$/.test(compact)) {
+      for (const field of IDENTIFIER_FIELDS) ranges.push({ field, prefix: compact.replace(/^\+84/, '0') });
+    }
+    const results = await Promise.all(ranges.map(({ field, prefix }) => this.prefixRange(field, prefix)));
+    const byId = new Map<string, PatientDocument>();
+    for (const patient of results.flat()) byId.set(patient.id, patient);
+    return [...byId.values()].sort((a, b) => a.givenNameKey.localeCompare(b.givenNameKey)).slice(0, SEARCH_LIMIT);
+  }
+
+  private async listByGivenName(): Promise<PatientDocument[]> {
+    const documents = await this.database.patients
+      .find({ selector: {}, sort: [{ givenNameKey: 'asc' }], limit: SEARCH_LIMIT })
+      .exec();
+    return documents.map((document) => document.toMutableJSON());
+  }
+
+  private async prefixRange(field: keyof PatientDocument & string, prefix: string): Promise<PatientDocument[]> {
+    const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<PatientDocument>;
+    const documents = await this.database.patients.find({ selector, index: [field, 'id'], limit: SEARCH_LIMIT }).exec();
+    return documents.map((document) => document.toMutableJSON());
+  }
+}

@@ -1,0 +1,77 @@
+import { RESYNC_EVENT } from '../../shared/sync/protocol';
+
+export interface EventStreamOptions {
+  url: URL;
+  credential: string;
+  onResync: () => void;
+  onConnectionChange: (connected: boolean) => void;
+  /** Delay before reconnect attempt n (from 1); exponential with jitter by default. */
+  retryDelay?: (attempt: number) => number;
+}
+
+/**
+ * The server-sent-event stream that tells this device when to pull. Read with fetch rather
+ * than EventSource because EventSource cannot send an Authorization header. Reconnects
+ * forever with backoff until closed; the server sends RESYNC on every connect, so a
+ * reconnect is also a catch-up.
+ */
+export function openEventStream(options: EventStreamOptions): { close: () => void } {
+  const controller = new AbortController();
+  const retryDelay = options.retryDelay ?? backoffWithJitter;
+
+  const run = async (): Promise<void> => {
+    for (let attempt = 1; !controller.signal.aborted; attempt++) {
+      try {
+        const response = await fetch(options.url, {
+          headers: { authorization: `Bearer ${options.credential}`, accept: 'text/event-stream' },
+          signal: controller.signal,
+        });
+        if (response.ok && response.body) {
+          options.onConnectionChange(true);
+          attempt = 0;
+          await readEvents(response.body, options.onResync);
+        }
+      } catch {
+        // A failed or cut connection is retried below; its cause is not the user's business.
+      }
+      if (controller.signal.aborted) return;
+      options.onConnectionChange(false);
+      await sleep(retryDelay(Math.max(attempt, 1)), controller.signal);
+    }
+  };
+  void run();
+  return { close: () => controller.abort() };
+}
+
+async function readEvents(body: ReadableStream<Uint8Array>, onResync: () => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let boundary = buffer.indexOf('\n\n');
+    while (boundary >= 0) {
+      const event = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      if (event.split('\n').some((line) => line === `data: ${RESYNC_EVENT}`)) onResync();
+      boundary = buffer.indexOf('\n\n');
+    }
+  }
+}
+
+export function backoffWithJitter(attempt: number): number {
+  const ceiling = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { Database } from '../../server/db/database';
+import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../../server/demo/demo-facility';
+import { ENROLL_PATH, type EnrollResponse } from '../../shared/sync/enrollment';
+import { openTestDatabase } from './test-database';
+
+/**
+ * The real provincial server on 127.0.0.1 with the demo facility. `stop()` takes the HTTP
+ * server down but keeps the database, and `restart()` brings it back on the same port: a
+ * network outage, as the clients see it.
+ */
+export class TestServer {
+  private app: FastifyInstance | undefined;
+  private port = 0;
+
+  private constructor(
+    readonly database: Database,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<TestServer> {
+    const { database, drop } = await openTestDatabase();
+    const server = new TestServer(database, drop);
+    await server.restart();
+    await seedDemoFacility(database);
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async restart(): Promise<void> {
+    this.app = await buildApp({ database: this.database });
+    await this.app.listen({ host: '127.0.0.1', port: this.port });
+    const address = this.app.server.address();
+    if (address && typeof address === 'object') this.port = address.port;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = undefined;
+  }
+
+  async enroll(deviceName: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> {
+    const response = await fetch(`${this.url}${ENROLL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName }),
+    });
+    if (!response.ok) throw new Error(`enrollment failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as EnrollResponse;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await this.dropDatabase();
+  }
+}
