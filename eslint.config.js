@@ -22,17 +22,35 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name=/^(only|skip|todo)$/]", message: 'Focused or disabled tests are not committed.' },
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name=/^(only|skip|todo)$/]',
+          message: 'Focused or disabled tests are not committed.',
+        },
       ],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['react', 'react-dom', 'rxdb', 'rxdb/*', 'fastify'], message: 'shared/ is pure.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noBareBuiltins,
+          patterns: [
+            ...nodeOnly,
+            { group: ['react', 'react-dom', 'rxdb', 'rxdb/*', 'fastify'], message: 'shared/ is pure.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -41,25 +59,53 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['**/server/**'], message: 'The renderer talks to the server over HTTP only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noBareBuiltins,
+          patterns: [
+            ...nodeOnly,
+            { group: ['**/server/**'], message: 'The renderer talks to the server over HTTP only.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: noBareBuiltins, patterns: [...nodeOnly, { group: ['rxdb', 'rxdb/*'], message: 'UI components use renderer/db repositories and hooks, not RxDB.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noBareBuiltins,
+          patterns: [
+            ...nodeOnly,
+            { group: ['rxdb', 'rxdb/*'], message: 'UI components use renderer/db repositories and hooks, not RxDB.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/electron/**', '**/renderer/**'], message: 'The server never imports the client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', '**/electron/**', '**/renderer/**'],
+              message: 'The server never imports the client.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { globals: globals.node, parserOptions: { projectService: false, project: null } },
   },
 );

@@ -1,12 +1,13 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { documentStateKey } from '../../shared/sync/document-state';
 import type { SenDatabase } from './collections';
+import { readLocalState, writeLocalState } from './local-state';
 
 const OUTBOX_ID = 'sync-outbox';
 
 interface OutboxData {
   /** `collection/id` → the state written locally that the server has not acknowledged yet */
-  pending: Record<string, string>;
+  pending: Partial<Record<string, string>>;
 }
 
 /**
@@ -32,7 +33,7 @@ export class Outbox {
 
   recordLocalWrite(collection: string, document: object): Promise<void> {
     return this.update((pending) => {
-      pending[key(collection, document)] = documentStateKey(document);
+      pending.set(key(collection, document), documentStateKey(document));
     });
   }
 
@@ -40,33 +41,39 @@ export class Outbox {
   acknowledge(collection: string, state: object): Promise<void> {
     return this.update((pending) => {
       const entry = key(collection, state);
-      if (pending[entry] === documentStateKey(state)) delete pending[entry];
+      if (pending.get(entry) === documentStateKey(state)) pending.delete(entry);
     });
   }
 
   /** A conflict was settled in the server's favour: the local write will never be sent. */
   forget(collection: string, document: object): Promise<void> {
     return this.update((pending) => {
-      delete pending[key(collection, document)];
+      pending.delete(key(collection, document));
     });
   }
 
   async count(): Promise<number> {
-    const document = await this.database.getLocal<OutboxData>(OUTBOX_ID);
-    return Object.keys(document?.get('pending') ?? {}).length;
+    return (await this.load()).size;
   }
 
   /** Writes are queued: two acknowledgements must not overwrite each other's result. */
-  private update(change: (pending: Record<string, string>) => void): Promise<void> {
+  private update(change: (pending: Map<string, string>) => void): Promise<void> {
     const next = this.queue.then(async () => {
-      const document = await this.database.getLocal<OutboxData>(OUTBOX_ID);
-      const pending = { ...(document?.get('pending') ?? {}) };
+      const pending = await this.load();
       change(pending);
-      await this.database.upsertLocal<OutboxData>(OUTBOX_ID, { pending });
-      this.pendingCount.next(Object.keys(pending).length);
+      await writeLocalState(this.database, OUTBOX_ID, { pending: Object.fromEntries(pending) });
+      this.pendingCount.next(pending.size);
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async load(): Promise<Map<string, string>> {
+    const data = await readLocalState<OutboxData>(this.database, OUTBOX_ID);
+    const entries = Object.entries(data?.pending ?? {}).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    );
+    return new Map(entries);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { MangoQuerySelector } from 'rxdb';
+import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { newPatientCode } from '../../shared/identifiers/patient-code';
-import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { PATIENT_INDEXES, PatientDocument } from '../../shared/patient/patient-document';
 import type { PatientProblem } from '../../shared/patient/patient-problems';
 import { buildPatientFromForm, type RegistrationForm } from '../../shared/patient/registration-form';
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
@@ -14,8 +15,9 @@ export interface DeviceIdentity {
 }
 
 export type RegisterResult =
-  | { ok: true; patient: PatientDocument }
-  | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
+  { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
+
+type PatientIndex = (typeof PATIENT_INDEXES)[number];
 
 const SEARCH_LIMIT = 50;
 /** Searchable identifier fields, matched by prefix of what was typed (digits and letters only). */
@@ -41,7 +43,8 @@ export class PatientsRepository {
     if (!built.ok) return built;
     if (built.patient.cccd !== '') {
       const existingPatient = await this.findByCccd(built.patient.cccd);
-      if (existingPatient) return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
+      if (existingPatient)
+        return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
     }
     await this.database.patients.insert(built.patient);
     await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false });
@@ -53,9 +56,13 @@ export class PatientsRepository {
     return found?.toMutableJSON();
   }
 
-  async get(id: string): Promise<PatientDocument | undefined> {
-    const found = await this.database.patients.findOne(id).exec();
-    return found?.toMutableJSON();
+  /** Emits whenever any patient is written, locally or by sync. */
+  get changes$(): Observable<unknown> {
+    return this.database.patients.$;
+  }
+
+  observe(id: string): Observable<PatientDocument | null> {
+    return this.database.patients.findOne(id).$.pipe(map((document) => document?.toMutableJSON() ?? null));
   }
 
   /**
@@ -66,7 +73,7 @@ export class PatientsRepository {
     const folded = foldVietnamese(text);
     if (folded === '') return this.listByGivenName();
     const compact = folded.replace(/[\s.-]/g, '').toUpperCase();
-    const ranges: { field: keyof PatientDocument & string; prefix: string }[] = [
+    const ranges: { field: PatientIndex; prefix: string }[] = [
       { field: 'nameKey', prefix: folded },
       { field: 'givenNameKey', prefix: folded },
     ];
@@ -86,7 +93,7 @@ export class PatientsRepository {
     return documents.map((document) => document.toMutableJSON());
   }
 
-  private async prefixRange(field: keyof PatientDocument & string, prefix: string): Promise<PatientDocument[]> {
+  private async prefixRange(field: PatientIndex, prefix: string): Promise<PatientDocument[]> {
     const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<PatientDocument>;
     const documents = await this.database.patients.find({ selector, index: [field, 'id'], limit: SEARCH_LIMIT }).exec();
     return documents.map((document) => document.toMutableJSON());

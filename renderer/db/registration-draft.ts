@@ -1,22 +1,25 @@
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { SenDatabase } from './collections';
+import { readLocalState, removeLocalState, writeLocalState } from './local-state';
 
 const DRAFT_ID = 'registration-draft';
 
 /**
  * The half-filled registration form, saved as the clerk types so that closing the window or
- * a crash loses nothing. Local to the device: a draft is not a record.
+ * a crash loses nothing. Local to the device: a draft is not a record and never syncs.
  */
-export async function loadRegistrationDraft(database: SenDatabase): Promise<RegistrationForm | null> {
-  const document = await database.getLocal<{ form: RegistrationForm }>(DRAFT_ID);
-  return document?.get('form') ?? null;
-}
+export class RegistrationDrafts {
+  constructor(private readonly database: SenDatabase) {}
 
-export async function saveRegistrationDraft(database: SenDatabase, form: RegistrationForm): Promise<void> {
-  await database.upsertLocal(DRAFT_ID, { form });
-}
+  async load(): Promise<RegistrationForm | null> {
+    return (await readLocalState<{ form: RegistrationForm }>(this.database, DRAFT_ID))?.form ?? null;
+  }
 
-export async function clearRegistrationDraft(database: SenDatabase): Promise<void> {
-  const document = await database.getLocal(DRAFT_ID);
-  await document?.remove();
+  save(form: RegistrationForm): Promise<void> {
+    return writeLocalState(this.database, DRAFT_ID, { form });
+  }
+
+  clear(): Promise<void> {
+    return removeLocalState(this.database, DRAFT_ID);
+  }
 }

@@ -1,12 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
-import {
-  syncPath,
-  type PullResponse,
-  type PushResponse,
-  type SyncCheckpoint,
-} from '../../shared/sync/protocol';
+import { syncPath, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { requestJson } from './sync-http';
 
 export interface CollectionReplicationOptions<T> {
@@ -66,7 +61,11 @@ export function replicateCollection<T>(
       batchSize: PUSH_BATCH,
       handler: (rows) =>
         observed(
-          requestJson<PushResponse<T>>(new URL(syncPath(name, 'push'), serverUrl), { method: 'POST', credential, body: rows }),
+          requestJson<PushResponse<T>>(new URL(syncPath(name, 'push'), serverUrl), {
+            method: 'POST',
+            credential,
+            body: rows,
+          }),
         ),
     },
   });

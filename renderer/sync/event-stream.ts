@@ -19,8 +19,11 @@ export function openEventStream(options: EventStreamOptions): { close: () => voi
   const controller = new AbortController();
   const retryDelay = options.retryDelay ?? backoffWithJitter;
 
+  const closed = (): boolean => controller.signal.aborted;
+
   const run = async (): Promise<void> => {
-    for (let attempt = 1; !controller.signal.aborted; attempt++) {
+    let failuresInARow = 0;
+    while (!closed()) {
       try {
         const response = await fetch(options.url, {
           headers: { authorization: `Bearer ${options.credential}`, accept: 'text/event-stream' },
@@ -28,15 +31,16 @@ export function openEventStream(options: EventStreamOptions): { close: () => voi
         });
         if (response.ok && response.body) {
           options.onConnectionChange(true);
-          attempt = 0;
+          failuresInARow = 0;
           await readEvents(response.body, options.onResync);
         }
       } catch {
         // A failed or cut connection is retried below; its cause is not the user's business.
       }
-      if (controller.signal.aborted) return;
+      if (closed()) return;
       options.onConnectionChange(false);
-      await sleep(retryDelay(Math.max(attempt, 1)), controller.signal);
+      failuresInARow += 1;
+      await sleep(retryDelay(failuresInARow), controller.signal);
     }
   };
   void run();

@@ -3,6 +3,7 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { SYNC_STREAM_PATH, type SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SenDatabase } from '../db/collections';
+import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
 import { replicateCollection } from './collection-replication';
 import { openEventStream } from './event-stream';
@@ -38,8 +39,8 @@ export class SyncClient {
 
   async start(): Promise<void> {
     const { database, outbox, serverUrl, credential } = this.options;
-    const lastSynced = await database.getLocal<{ at: string }>(LAST_SYNC_ID);
-    this.patch({ lastSyncedAt: lastSynced?.get('at') ?? null });
+    const lastSynced = await readLocalState<{ at: string }>(database, LAST_SYNC_ID);
+    this.patch({ lastSyncedAt: lastSynced?.at ?? null });
     this.subscriptions.push(outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })));
 
     const patients = replicateCollection({
@@ -98,7 +99,7 @@ export class SyncClient {
 
   private async markSynced(): Promise<void> {
     const at = this.now().toISOString();
-    await this.options.database.upsertLocal(LAST_SYNC_ID, { at });
+    await writeLocalState(this.options.database, LAST_SYNC_ID, { at });
     this.patch({ lastSyncedAt: at });
   }
 

@@ -37,7 +37,11 @@ export async function requestJson<T>(
   const json = parseJson(text);
   if (!response.ok) {
     const body = json as Partial<ErrorBody> | undefined;
-    throw new SyncRequestError(response.status, body?.code ?? 'unexpected-response', body?.message ?? text.slice(0, 200));
+    throw new SyncRequestError(
+      response.status,
+      body?.code ?? 'unexpected-response',
+      body?.message ?? text.slice(0, 200),
+    );
   }
   return json as T;
 }

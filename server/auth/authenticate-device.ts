@@ -11,7 +11,8 @@ export interface AuthenticatedDevice {
 /** Resolves the device behind `Authorization: Bearer <token>`, or refuses with 401. */
 export async function authenticateDevice(request: FastifyRequest, database: SqlExecutor): Promise<AuthenticatedDevice> {
   const header = request.headers.authorization;
-  if (!header?.startsWith('Bearer ')) throw new HttpError(401, 'missing-credential', 'A device credential is required.');
+  if (!header?.startsWith('Bearer '))
+    throw new HttpError(401, 'missing-credential', 'A device credential is required.');
   const parsed = parseDeviceToken(header.slice('Bearer '.length).trim());
   if (!parsed) throw new HttpError(401, 'invalid-credential', 'The device credential is not valid.');
 

@@ -1,8 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdir } from 'node:fs/promises';
 import type { Database, SqlExecutor } from './database';
 
 /** Embedded PostgreSQL (WASM). `dataDir` undefined keeps the database in memory. */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
   const executor = (target: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { ENROLL_PATH, enrollRequestSchema, normalizeEnrollmentCode, type EnrollResponse } from '../../shared/sync/enrollment';
+import {
+  ENROLL_PATH,
+  enrollRequestSchema,
+  normalizeEnrollmentCode,
+  type EnrollResponse,
+} from '../../shared/sync/enrollment';
 import { newDeviceToken, sha256 } from '../auth/device-token';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -20,7 +25,8 @@ export function registerEnrollmentRoutes(app: FastifyInstance, database: Databas
          RETURNING e.facility_code, f.name, f.province_code`,
         [sha256(normalizeEnrollmentCode(code))],
       );
-      if (!enrollment) throw new HttpError(401, 'enrollment-code-invalid', 'The enrollment code is unknown, used or expired.');
+      if (!enrollment)
+        throw new HttpError(401, 'enrollment-code-invalid', 'The enrollment code is unknown, used or expired.');
       const { deviceId, token, tokenHash } = newDeviceToken();
       await tx.query('INSERT INTO devices (id, facility_code, name, token_hash) VALUES ($1, $2, $3, $4)', [
         deviceId,

@@ -22,14 +22,21 @@ const pushBodySchema = z
  * Validates a push body completely before anything is written: the shape, every new document
  * state against the collection's schema and rules, and the facility scope.
  */
-export function parsePushRows(body: unknown, collection: SyncedCollection<Body>, device: AuthenticatedDevice): PushRow<Body>[] {
+export function parsePushRows(
+  body: unknown,
+  collection: SyncedCollection<Body>,
+  device: AuthenticatedDevice,
+): PushRow<Body>[] {
   const rows = pushBodySchema.parse(body);
   for (const row of rows) {
-    const { _deleted, ...document } = row.newDocumentState;
+    const { _deleted: _ignored, ...document } = row.newDocumentState;
     const parsed = collection.schema.safeParse(document);
     const id = typeof document.id === 'string' ? document.id : undefined;
     if (!parsed.success) {
-      throw new HttpError(422, 'invalid-document', 'A document does not match its schema.', { id, issues: parsed.error.issues });
+      throw new HttpError(422, 'invalid-document', 'A document does not match its schema.', {
+        id,
+        issues: parsed.error.issues,
+      });
     }
     const problems = collection.problems(parsed.data);
     if (problems.length > 0) {

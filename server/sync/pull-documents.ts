@@ -23,6 +23,6 @@ export async function pullDocuments(
   const last = rows.at(-1);
   return {
     documents: rows.map((row) => ({ ...row.body, _deleted: row.deleted })),
-    checkpoint: last ? { epoch, seq: Number(last.seq) } : checkpoint,
+    checkpoint: last ? { epoch, seq: last.seq } : checkpoint,
   };
 }

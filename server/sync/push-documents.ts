@@ -83,10 +83,18 @@ async function applyPush(
     [device.facilityCode, writes.length],
   );
   if (!counter) throw new HttpError(403, 'out-of-scope', 'The device facility has no sync scope.');
-  let seq = Number(counter.last_seq) - writes.length;
+  let seq = counter.last_seq - writes.length;
   for (const write of writes) {
     seq += 1;
-    const params = [collectionName, write.id, device.facilityCode, JSON.stringify(write.body), write.deleted, seq, device.deviceId];
+    const params = [
+      collectionName,
+      write.id,
+      device.facilityCode,
+      JSON.stringify(write.body),
+      write.deleted,
+      seq,
+      device.deviceId,
+    ];
     await tx.query(
       write.isNew
         ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device)

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { isSyncedCollectionName, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/collections';
 import {
   pullQuerySchema,
@@ -28,6 +29,12 @@ export interface SyncRouteContext {
 export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteContext): void {
   const { database, notifier, epoch } = context;
   const prefix = `/sync/v${SYNC_PROTOCOL_VERSION}`;
+  // Open streams never finish by themselves: end them so that closing the server does not hang.
+  const openStreams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of openStreams) stream.end();
+    done();
+  });
 
   app.get<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, async (request) => {
     const device = await authenticateDevice(request, database);
@@ -54,6 +61,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
     });
+    openStreams.add(reply.raw);
     const send = (): void => {
       reply.raw.write(`data: ${RESYNC_EVENT}\n\n`);
     };
@@ -61,6 +69,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     const unsubscribe = notifier.subscribe(device.facilityCode, send);
     const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
+      openStreams.delete(reply.raw);
       clearInterval(heartbeat);
       unsubscribe();
     });
@@ -72,8 +81,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
 }
 
 function outdatedProtocol(request: FastifyRequest<{ Params: { version?: string } }>): never {
-  if (request.params.version === `v${SYNC_PROTOCOL_VERSION}`) throw new HttpError(404, 'not-found', 'No such sync route.');
-  throw new HttpError(426, 'protocol-outdated', `This server speaks sync protocol v${SYNC_PROTOCOL_VERSION}; update the app.`);
+  if (request.params.version === `v${SYNC_PROTOCOL_VERSION}`)
+    throw new HttpError(404, 'not-found', 'No such sync route.');
+  throw new HttpError(
+    426,
+    'protocol-outdated',
+    `This server speaks sync protocol v${SYNC_PROTOCOL_VERSION}; update the app.`,
+  );
 }
 
 function syncedCollection(name: string, action: 'pull' | 'push'): SyncedCollection<Body> {

@@ -2,11 +2,7 @@ import { OLD_PROVINCE_CODES } from './old-province-codes';
 
 export type Sex = 'male' | 'female';
 
-export type CccdProblem =
-  | 'cccd-format'
-  | 'cccd-place-code-unknown'
-  | 'cccd-sex-mismatch'
-  | 'cccd-birth-year-mismatch';
+export type CccdProblem = 'cccd-format' | 'cccd-place-code-unknown' | 'cccd-sex-mismatch' | 'cccd-birth-year-mismatch';
 
 /**
  * Validates a 12-digit citizen ID (CCCD). Digits 1–3 are the place of birth registration,

@@ -10,7 +10,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function newPatientCode(facilityCode: string, randomBytes: (length: number) => Uint8Array): string {
   const bytes = randomBytes(8);
   let suffix = '';
-  for (const byte of bytes) suffix += CROCKFORD[byte & 31];
+  for (const byte of bytes) suffix += CROCKFORD.charAt(byte & 31);
   return `${facilityCode}-${suffix}`;
 }
 

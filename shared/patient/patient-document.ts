@@ -12,13 +12,19 @@ import { z } from 'zod';
 export const patientDocumentSchema = z
   .object({
     id: z.string().min(1).max(40),
-    facilityCode: z.string().regex(/^\d{5}$/).max(5),
+    facilityCode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .max(5),
     patientCode: z.string().min(1).max(20),
     familyName: z.string().min(1).max(60),
     middleName: z.string().max(60),
     givenName: z.string().min(1).max(60),
     /** ISO yyyy-MM-dd */
-    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).max(10),
+    dateOfBirth: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .max(10),
     sex: z.enum(['male', 'female']),
     cccd: z.string().max(12),
     bhyt: z.string().max(15),

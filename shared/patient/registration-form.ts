@@ -67,7 +67,8 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
   const dateOfBirth = parseDisplayDate(form.dateOfBirth);
   if (form.dateOfBirth.trim() === '') problems.push({ field: 'dateOfBirth', code: 'required' });
   else if (dateOfBirth === null) problems.push({ field: 'dateOfBirth', code: 'date-format' });
-  else if (dateOfBirth > context.now.slice(0, 10)) problems.push({ field: 'dateOfBirth', code: 'date-of-birth-in-future' });
+  else if (dateOfBirth > context.now.slice(0, 10))
+    problems.push({ field: 'dateOfBirth', code: 'date-of-birth-in-future' });
   if (form.provinceCode !== '') require('wardCode', form.wardCode);
 
   const cccd = form.cccd.replace(/\s/g, '');

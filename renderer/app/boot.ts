@@ -1,0 +1,24 @@
+import type { ClientConfig, DeviceCredential } from '../../shared/client-config';
+import { enrollDevice } from '../device/enroll-device';
+import type { Platform } from '../device/platform';
+import { startServices, type SenServices } from './start-services';
+
+export type BootResult = { state: 'enroll'; config: ClientConfig } | { state: 'ready'; services: SenServices };
+
+/**
+ * Runs once per window: loads the configuration and the stored credential, enrolls on first
+ * run when the demo configuration carries a code, and opens the database.
+ */
+export async function boot(platform: Platform): Promise<BootResult> {
+  const config = await platform.loadConfig();
+  const stored = await platform.loadCredential();
+  if (stored) return { state: 'ready', services: await startServices(stored) };
+  if (!config.enrollmentCode) return { state: 'enroll', config };
+  const credential = await enrollDevice(config.serverUrl, config.enrollmentCode, config.deviceName ?? 'Sen');
+  return finishEnrollment(platform, credential);
+}
+
+export async function finishEnrollment(platform: Platform, credential: DeviceCredential): Promise<BootResult> {
+  await platform.saveCredential(credential);
+  return { state: 'ready', services: await startServices(credential) };
+}

@@ -1,0 +1,69 @@
+import {
+  clientConfigSchema,
+  deviceCredentialSchema,
+  type ClientConfig,
+  type DeviceCredential,
+} from '../../shared/client-config';
+import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
+
+/** What the renderer needs from the machine it runs on. */
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  loadConfig(): Promise<ClientConfig>;
+  loadCredential(): Promise<DeviceCredential | null>;
+  saveCredential(credential: DeviceCredential): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    sen?: SenBridge;
+  }
+}
+
+export function detectPlatform(): Platform {
+  return window.sen ? electronPlatform(window.sen) : browserPlatform();
+}
+
+/** In Electron the credential is encrypted by the OS keystore in the main process. */
+function electronPlatform(bridge: SenBridge): Platform {
+  return {
+    kind: 'electron',
+    loadConfig: async () => unwrap(await bridge.getClientConfig(undefined)),
+    loadCredential: async () => {
+      const stored = unwrap(await bridge.loadDeviceCredential(undefined));
+      return stored === null ? null : deviceCredentialSchema.parse(JSON.parse(stored));
+    },
+    saveCredential: async (credential) => {
+      unwrap(await bridge.saveDeviceCredential(JSON.stringify(credential)));
+    },
+  };
+}
+
+const CREDENTIAL_KEY = 'sen.device-credential';
+
+/**
+ * Served in a plain browser (the demo without the Electron binary, and the e2e tests) there is
+ * no OS keystore: the credential stays in the page's storage. Not for production use.
+ */
+function browserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    loadConfig: async () => {
+      const response = await fetch('./sen-config.json', { cache: 'no-store' });
+      return clientConfigSchema.parse(await response.json());
+    },
+    loadCredential: () => {
+      const stored = localStorage.getItem(CREDENTIAL_KEY);
+      return Promise.resolve(stored === null ? null : deviceCredentialSchema.parse(JSON.parse(stored)));
+    },
+    saveCredential: (credential) => {
+      localStorage.setItem(CREDENTIAL_KEY, JSON.stringify(credential));
+      return Promise.resolve();
+    },
+  };
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { finishEnrollment, type BootResult } from '../app/boot';
+import type { Platform } from '../device/platform';
+import { EnrollmentPage } from './EnrollmentPage';
+import { ServicesContext } from './services-context';
+import { Shell } from './Shell';
+
+type Screen = { state: 'loading' } | BootResult | { state: 'failed'; message: string };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function App({ platform, booting }: { platform: Platform; booting: Promise<BootResult> }) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<Screen>({ state: 'loading' });
+
+  useEffect(() => {
+    booting.then(setScreen, (error: unknown) => setScreen({ state: 'failed', message: messageOf(error) }));
+  }, [booting]);
+
+  switch (screen.state) {
+    case 'loading':
+      return <p className="page">{t('app.loading')}</p>;
+    case 'failed':
+      return (
+        <p className="page form-error" role="alert">
+          {t('app.startFailed', { message: screen.message })}
+        </p>
+      );
+    case 'enroll':
+      return (
+        <EnrollmentPage
+          defaultServerUrl={screen.config.serverUrl}
+          onEnrolled={(credential) => {
+            finishEnrollment(platform, credential).then(setScreen, (error: unknown) =>
+              setScreen({ state: 'failed', message: messageOf(error) }),
+            );
+          }}
+        />
+      );
+    case 'ready':
+      return (
+        <ServicesContext.Provider value={screen.services}>
+          <Shell />
+        </ServicesContext.Provider>
+      );
+  }
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceCredential } from '../../shared/client-config';
+import { enrollDevice } from '../device/enroll-device';
+import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
+
+/** First run: the installer types the provincial server's address and the code it issued. */
+export function EnrollmentPage({
+  defaultServerUrl,
+  onEnrolled,
+}: {
+  defaultServerUrl: string;
+  onEnrolled: (credential: DeviceCredential) => void;
+}) {
+  const { t } = useTranslation();
+  const [serverUrl, setServerUrl] = useState(defaultServerUrl);
+  const [code, setCode] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (): Promise<void> => {
+    try {
+      onEnrolled(await enrollDevice(serverUrl, code, deviceName));
+    } catch (failure) {
+      if (failure instanceof SyncRequestError && failure.code === 'enrollment-code-invalid')
+        setError(t('enroll.enrollment-code-invalid'));
+      else if (failure instanceof SyncNetworkError || failure instanceof TypeError) setError(t('enroll.network'));
+      else setError(t('enroll.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  };
+
+  return (
+    <main className="page enroll">
+      <h1>{t('enroll.title')}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          {t('enroll.serverUrl')}
+          <input value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} required />
+        </label>
+        <label>
+          {t('enroll.code')}
+          <input value={code} onChange={(event) => setCode(event.target.value)} required autoFocus />
+        </label>
+        <label>
+          {t('enroll.deviceName')}
+          <input value={deviceName} onChange={(event) => setDeviceName(event.target.value)} required />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('enroll.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

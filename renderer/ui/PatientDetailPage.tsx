@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { formatDisplayDate } from '../../shared/text/dates';
+import { usePatient } from '../db/hooks';
+import { addressLine, ethnicityName, formatDateTime, fullName } from './format';
+import type { Route } from './route';
+import { useServices } from './services-context';
+
+export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
+  const { t } = useTranslation();
+  const { patients } = useServices();
+  const patient = usePatient(patients, id);
+  if (patient === undefined) return null;
+  if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
+
+  const rows: [string, string][] = [
+    [t('patient.code'), patient.patientCode],
+    [t('patient.dateOfBirth'), formatDisplayDate(patient.dateOfBirth)],
+    [t('patient.sex'), t(`patient.${patient.sex}`)],
+    [t('patient.cccd'), patient.cccd],
+    [t('patient.bhyt'), patient.bhyt ? `${patient.bhyt} (${t('patient.bhytUnverified')})` : ''],
+    [t('patient.phone'), patient.phone],
+    [t('patient.address'), addressLine(patient)],
+    [t('patient.ethnicity'), ethnicityName(patient.ethnicityCode)],
+    [t('patient.registeredAt'), formatDateTime(patient.createdAt)],
+  ];
+  return (
+    <section className="page detail">
+      <h1 data-testid="patient-name">{fullName(patient)}</h1>
+      <dl>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value || '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="actions">
+        <button type="button" onClick={() => navigate({ page: 'list' })}>
+          {t('detail.back')}
+        </button>
+        <button type="button" onClick={() => navigate({ page: 'register' })}>
+          {t('detail.registerAnother')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { enrollResponseSchema } from './sync/enrollment';
+
+/**
+ * How a client finds its provincial server. In Electron it comes from the main process
+ * (installer settings); served in a browser it is `sen-config.json` beside index.html.
+ */
+export const clientConfigSchema = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  /** Set by the demo and tests only: enroll automatically with this code on first start. */
+  enrollmentCode: z.string().max(64).optional(),
+  deviceName: z.string().max(100).optional(),
+});
+export type ClientConfig = z.infer<typeof clientConfigSchema>;
+
+/** What the device keeps after enrollment: its credential and the facility it serves. */
+export const deviceCredentialSchema = enrollResponseSchema.extend({ serverUrl: z.string() });
+export type DeviceCredential = z.infer<typeof deviceCredentialSchema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { clientConfigSchema } from '../client-config';
+import type { IpcMethod } from './channels';
+
+export { IPC_METHODS, ipcChannel, type IpcMethod } from './channels';
+
+/**
+ * The one IPC contract between the renderer and Electron's main process. Main validates every
+ * request against these schemas (arguments arrive as `unknown`); the preload exposes one
+ * function per method, so the renderer never names a channel.
+ */
+export const IPC_CONTRACT = {
+  getClientConfig: { request: z.undefined(), response: clientConfigSchema },
+  /** The device credential, decrypted with the OS keystore; null before enrollment. */
+  loadDeviceCredential: { request: z.undefined(), response: z.string().nullable() },
+  saveDeviceCredential: { request: z.string().min(1).max(4096), response: z.null() },
+} as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
+export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
+export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** `window.sen` as the preload exposes it. */
+export type SenBridge = {
+  [M in IpcMethod]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+};

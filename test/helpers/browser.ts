@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with nothing that calls out to the internet. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Keeps a screenshot of each page in test-results/ if the current test fails. */
+export function screenshotOnFailure(pages: () => Page[], testName: string): void {
+  onTestFailed(async () => {
+    mkdirSync('test-results', { recursive: true });
+    const slug = testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    for (const [index, page] of pages().entries()) {
+      if (!page.isClosed()) await page.screenshot({ path: `test-results/${slug}-${index}.png`, fullPage: true });
+    }
+  });
+}
+
+const POLL = { timeout: 15_000 };
+
+/** Waits until the element's text is exactly `text` (vitest has no Playwright matchers). */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(async () => ((await locator.count()) > 0 ? (await locator.first().textContent())?.trim() : null), POLL)
+    .toBe(text);
+}
+
+export async function expectTextContaining(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(async () => ((await locator.count()) > 0 ? await locator.first().textContent() : ''), POLL)
+    .toContain(text);
+}
+
+export async function expectValue(locator: Locator, value: string): Promise<void> {
+  await expect.poll(() => locator.inputValue(), POLL).toBe(value);
+}
