@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
+import type { PullResponse } from '../../shared/sync/protocol';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import { patientDocument } from '../helpers/patient-documents';
+import { syncRequest } from '../helpers/sync-requests';
+import { TestServer } from '../helpers/test-server';
+
+const OTHER_FACILITY = { code: '10020', provinceCode: '15', name: 'Trung tâm Y tế khu vực Sa Pa' };
+
+describe('sync protocol rules on the server', () => {
+  let server: TestServer;
+  let token: string;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    token = (await server.enroll('reception')).token;
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  const storedRows = (): Promise<{ id: string; body: object; seq: number }[]> =>
+    server.database.query(`SELECT id, body, seq FROM sync_documents ORDER BY seq`);
+  const push = (rows: unknown, credential: string | null = token) =>
+    syncRequest(server.url, credential, 'patients', 'push', { body: rows });
+
+  it('stores the document body exactly as pushed, with ordering in columns only', async () => {
+    const patient = patientDocument('10010');
+    expect(await push([{ newDocumentState: { ...patient, _deleted: false } }])).toEqual({ status: 200, body: [] });
+    const [row] = await storedRows();
+    expect(row?.body).toEqual(patient);
+    expect(row?.seq).toBe(1);
+  });
+
+  it('treats a retried push as a success without a second write', async () => {
+    const row = { newDocumentState: { ...patientDocument('10010'), _deleted: false } };
+    await push([row]);
+    expect(await push([row])).toEqual({ status: 200, body: [] });
+    expect(await storedRows()).toHaveLength(1);
+    expect((await storedRows())[0]?.seq).toBe(1);
+  });
+
+  it('answers a stale write with the master state, in an array', async () => {
+    const original = { ...patientDocument('10010'), _deleted: false };
+    await push([{ newDocumentState: original }]);
+    const edited = { ...original, phone: '0987654321' };
+    expect(await push([{ assumedMasterState: original, newDocumentState: edited }])).toEqual({ status: 200, body: [] });
+
+    const stale = { ...original, phone: '0911111111' };
+    const answer = await push([{ assumedMasterState: original, newDocumentState: stale }]);
+    expect(answer).toEqual({ status: 200, body: [edited] });
+    expect((await storedRows())[0]?.body).toMatchObject({ phone: '0987654321' });
+  });
+
+  it('keeps tombstones and pulls them in commit order', async () => {
+    const first = { ...patientDocument('10010'), _deleted: false };
+    const second = { ...patientDocument('10010'), _deleted: false };
+    await push([{ newDocumentState: first }, { newDocumentState: second }]);
+    await push([{ assumedMasterState: first, newDocumentState: { ...first, _deleted: true } }]);
+
+    const pulled = await syncRequest(server.url, token, 'patients', 'pull', { query: { limit: '10' } });
+    const response = pulled.body as PullResponse<PatientDocument>;
+    expect(response.documents.map((document) => [document.id, document._deleted])).toEqual([
+      [second.id, false],
+      [first.id, true],
+    ]);
+    expect(response.checkpoint?.seq).toBe(3);
+
+    const after = await syncRequest(server.url, token, 'patients', 'pull', {
+      query: { checkpoint: JSON.stringify(response.checkpoint) },
+    });
+    expect((after.body as PullResponse<PatientDocument>).documents).toEqual([]);
+  });
+
+  it('refuses pushes and pulls without a valid credential, storing nothing', async () => {
+    const rows = [{ newDocumentState: { ...patientDocument('10010'), _deleted: false } }];
+    expect(await push(rows, null)).toMatchObject({ status: 401, body: { code: 'missing-credential' } });
+    expect(await push(rows, `${token.slice(0, -4)}AAAA`)).toMatchObject({ status: 401, body: { code: 'invalid-credential' } });
+    expect(await push(rows, 'garbage')).toMatchObject({ status: 401, body: { code: 'invalid-credential' } });
+    expect(await syncRequest(server.url, null, 'patients', 'pull')).toMatchObject({ status: 401 });
+    expect(await storedRows()).toEqual([]);
+  });
+
+  it("refuses another facility's documents and keeps each facility's pull to itself", async () => {
+    await ensureFacility(server.database, OTHER_FACILITY);
+    await ensureEnrollmentCode(server.database, 'SAPA-ONE-TIME', OTHER_FACILITY.code, 1);
+    const otherToken = (await server.enroll('sa-pa', 'SAPA-ONE-TIME')).token;
+    await expect(server.enroll('second', 'SAPA-ONE-TIME')).rejects.toThrow(/401/);
+
+    const foreign = { ...patientDocument(OTHER_FACILITY.code), _deleted: false };
+    const answer = await push([{ newDocumentState: { ...patientDocument('10010'), _deleted: false } }, { newDocumentState: foreign }]);
+    expect(answer).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
+    expect(await storedRows()).toEqual([]);
+
+    await push([{ newDocumentState: foreign }], otherToken);
+    const pulled = await syncRequest(server.url, token, 'patients', 'pull');
+    expect((pulled.body as PullResponse<PatientDocument>).documents).toEqual([]);
+    // Overwriting the other facility's document by its id, relabelled as ours, is refused too.
+    const hijack = { ...foreign, facilityCode: '10010', patientCode: foreign.patientCode.replace(OTHER_FACILITY.code, '10010') };
+    expect(await push([{ assumedMasterState: foreign, newDocumentState: hijack }])).toMatchObject({ status: 403 });
+  });
+
+  it('refuses an invalid document with a kebab-case code, storing nothing of the batch', async () => {
+    const good = { ...patientDocument('10010'), _deleted: false };
+    const bad = { ...patientDocument('10010'), cccd: '001090012345', _deleted: false };
+    expect(await push([{ newDocumentState: good }, { newDocumentState: bad }])).toMatchObject({
+      status: 422,
+      body: { code: 'invalid-document', details: { id: bad.id } },
+    });
+    expect(await push([{ newDocumentState: { ...good, extra: 1 } }])).toMatchObject({ status: 422 });
+    expect(await push({ not: 'an array' })).toMatchObject({ status: 400, body: { code: 'invalid-request' } });
+    expect(await storedRows()).toEqual([]);
+  });
+
+  it('tells an outdated client to update (426) and a client holding another epoch to start over (410)', async () => {
+    expect(await syncRequest(server.url, token, 'patients', 'pull', { path: '/sync/v0/patients/pull' })).toMatchObject({
+      status: 426,
+      body: { code: 'protocol-outdated' },
+    });
+    expect(
+      await syncRequest(server.url, token, 'patients', 'pull', { query: { checkpoint: JSON.stringify({ epoch: 'old', seq: 5 }) } }),
+    ).toMatchObject({ status: 410, body: { code: 'epoch-changed' } });
+    expect(await syncRequest(server.url, token, 'notes', 'pull')).toMatchObject({ status: 404, body: { code: 'unknown-collection' } });
+  });
+});

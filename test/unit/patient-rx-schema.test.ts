@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { patientRxSchema } from '../../renderer/db/collections';
+import { PATIENT_INDEXES } from '../../shared/patient/patient-document';
+
+describe('the patients RxDB schema derived from the zod schema', () => {
+  const properties = patientRxSchema.properties as Record<string, { type?: string; maxLength?: number }>;
+
+  it('has the primary key and every search index', () => {
+    expect(patientRxSchema.primaryKey).toBe('id');
+    expect(patientRxSchema.indexes).toEqual([...PATIENT_INDEXES]);
+  });
+
+  it('makes every indexed field a required string with a maximum length (Dexie and RxDB need both)', () => {
+    for (const field of ['id', ...PATIENT_INDEXES]) {
+      expect(patientRxSchema.required).toContain(field);
+      expect(properties[field]?.type).toBe('string');
+      expect(properties[field]?.maxLength).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the nested address object and refuses unknown fields', () => {
+    expect(properties.address?.type).toBe('object');
+    expect((patientRxSchema as { additionalProperties?: boolean }).additionalProperties).toBe(false);
+  });
+});
