@@ -1,4 +1,4 @@
-import type { MangoQuerySelector } from 'rxdb';
+import type { MangoQuery, MangoQuerySelector } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { newPatientCode } from '../../shared/identifiers/patient-code';
@@ -17,11 +17,9 @@ export interface DeviceIdentity {
 export type RegisterResult =
   { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
 
-type PatientIndex = (typeof PATIENT_INDEXES)[number];
+export type PatientIndex = (typeof PATIENT_INDEXES)[number];
 
 const SEARCH_LIMIT = 50;
-/** Searchable identifier fields, matched by prefix of what was typed (digits and letters only). */
-const IDENTIFIER_FIELDS = ['cccd', 'bhyt', 'phone', 'patientCode'] as const;
 
 /** Patients of this facility: the only way the UI reads or writes them. */
 export class PatientsRepository {
@@ -72,14 +70,11 @@ export class PatientsRepository {
   async search(text: string): Promise<PatientDocument[]> {
     const folded = foldVietnamese(text);
     if (folded === '') return this.listByGivenName();
-    const compact = folded.replace(/[\s.-]/g, '').toUpperCase();
     const ranges: { field: PatientIndex; prefix: string }[] = [
       { field: 'nameKey', prefix: folded },
       { field: 'givenNameKey', prefix: folded },
+      ...identifierPrefixes(text),
     ];
-    if (/^[0-9A-Z+]+$/.test(compact)) {
-      for (const field of IDENTIFIER_FIELDS) ranges.push({ field, prefix: compact.replace(/^\+84/, '0') });
-    }
     const results = await Promise.all(ranges.map(({ field, prefix }) => this.prefixRange(field, prefix)));
     const byId = new Map<string, PatientDocument>();
     for (const patient of results.flat()) byId.set(patient.id, patient);
@@ -94,8 +89,30 @@ export class PatientsRepository {
   }
 
   private async prefixRange(field: PatientIndex, prefix: string): Promise<PatientDocument[]> {
-    const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<PatientDocument>;
-    const documents = await this.database.patients.find({ selector, index: [field, 'id'], limit: SEARCH_LIMIT }).exec();
+    const documents = await this.database.patients.find(patientPrefixQuery(field, prefix)).exec();
     return documents.map((document) => document.toMutableJSON());
   }
+}
+
+/**
+ * What was typed, read as each identifier it could begin: spaces, dots and dashes are how
+ * people group digits, +84 is the country code, and a patient code may be typed without its dash.
+ */
+function identifierPrefixes(text: string): { field: PatientIndex; prefix: string }[] {
+  const compact = text.replace(/[\s.-]/g, '').toUpperCase();
+  if (!/^\+?[0-9A-Z]+$/.test(compact)) return [];
+  const digits = compact.replace(/^\+84/, '0');
+  const patientCode = /^\d{5}[0-9A-Z]/.test(compact) ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+  return [
+    { field: 'cccd', prefix: digits },
+    { field: 'phone', prefix: digits },
+    { field: 'bhyt', prefix: compact },
+    { field: 'patientCode', prefix: patientCode },
+  ];
+}
+
+/** Every key starting with `prefix`, as a range over the field's index. */
+export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQuery<PatientDocument> {
+  const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<PatientDocument>;
+  return { selector, index: [field, 'id'], limit: SEARCH_LIMIT };
 }

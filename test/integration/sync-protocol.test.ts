@@ -76,7 +76,10 @@ describe('sync protocol rules on the server', () => {
   it('refuses pushes and pulls without a valid credential, storing nothing', async () => {
     const rows = [{ newDocumentState: { ...patientDocument('10010'), _deleted: false } }];
     expect(await push(rows, null)).toMatchObject({ status: 401, body: { code: 'missing-credential' } });
-    expect(await push(rows, `${token.slice(0, -4)}AAAA`)).toMatchObject({ status: 401, body: { code: 'invalid-credential' } });
+    expect(await push(rows, `${token.slice(0, -4)}AAAA`)).toMatchObject({
+      status: 401,
+      body: { code: 'invalid-credential' },
+    });
     expect(await push(rows, 'garbage')).toMatchObject({ status: 401, body: { code: 'invalid-credential' } });
     expect(await syncRequest(server.url, null, 'patients', 'pull')).toMatchObject({ status: 401 });
     expect(await storedRows()).toEqual([]);
@@ -89,7 +92,10 @@ describe('sync protocol rules on the server', () => {
     await expect(server.enroll('second', 'SAPA-ONE-TIME')).rejects.toThrow(/401/);
 
     const foreign = { ...patientDocument(OTHER_FACILITY.code), _deleted: false };
-    const answer = await push([{ newDocumentState: { ...patientDocument('10010'), _deleted: false } }, { newDocumentState: foreign }]);
+    const answer = await push([
+      { newDocumentState: { ...patientDocument('10010'), _deleted: false } },
+      { newDocumentState: foreign },
+    ]);
     expect(answer).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
     expect(await storedRows()).toEqual([]);
 
@@ -97,7 +103,11 @@ describe('sync protocol rules on the server', () => {
     const pulled = await syncRequest(server.url, token, 'patients', 'pull');
     expect((pulled.body as PullResponse<PatientDocument>).documents).toEqual([]);
     // Overwriting the other facility's document by its id, relabelled as ours, is refused too.
-    const hijack = { ...foreign, facilityCode: '10010', patientCode: foreign.patientCode.replace(OTHER_FACILITY.code, '10010') };
+    const hijack = {
+      ...foreign,
+      facilityCode: '10010',
+      patientCode: foreign.patientCode.replace(OTHER_FACILITY.code, '10010'),
+    };
     expect(await push([{ assumedMasterState: foreign, newDocumentState: hijack }])).toMatchObject({ status: 403 });
   });
 
@@ -119,8 +129,13 @@ describe('sync protocol rules on the server', () => {
       body: { code: 'protocol-outdated' },
     });
     expect(
-      await syncRequest(server.url, token, 'patients', 'pull', { query: { checkpoint: JSON.stringify({ epoch: 'old', seq: 5 }) } }),
+      await syncRequest(server.url, token, 'patients', 'pull', {
+        query: { checkpoint: JSON.stringify({ epoch: 'old', seq: 5 }) },
+      }),
     ).toMatchObject({ status: 410, body: { code: 'epoch-changed' } });
-    expect(await syncRequest(server.url, token, 'notes', 'pull')).toMatchObject({ status: 404, body: { code: 'unknown-collection' } });
+    expect(await syncRequest(server.url, token, 'notes', 'pull')).toMatchObject({
+      status: 404,
+      body: { code: 'unknown-collection' },
+    });
   });
 });

@@ -38,11 +38,14 @@ describe('IPC dispatch', () => {
     expect(saved).toEqual(['secret']);
   });
 
-  it.each([[42], [{ toString: 'x' }], [''], ['x'.repeat(5000)], [null]])('refuses an invalid argument %#', async (argument) => {
-    const result = await dispatchIpc('saveDeviceCredential', argument, implementations);
-    expect(result.ok).toBe(false);
-    expect(result.ok ? null : result.error.code).toBe('invalid-ipc-request');
-  });
+  it.each([[42], [{ toString: 'x' }], [''], ['x'.repeat(5000)], [null]])(
+    'refuses an invalid argument %#',
+    async (argument) => {
+      const result = await dispatchIpc('saveDeviceCredential', argument, implementations);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? null : result.error.code).toBe('invalid-ipc-request');
+    },
+  );
 
   it('refuses arguments to a method that takes none', async () => {
     const result = await dispatchIpc('loadDeviceCredential', { path: '/etc/passwd' }, implementations);

@@ -11,7 +11,9 @@ describe('patient codes', () => {
   });
 
   it('do not repeat across 20,000 codes issued offline', () => {
-    const codes = new Set(Array.from({ length: 20_000 }, () => newPatientCode('10010', (length) => randomBytes(length))));
+    const codes = new Set(
+      Array.from({ length: 20_000 }, () => newPatientCode('10010', (length) => randomBytes(length))),
+    );
     expect(codes.size).toBe(20_000);
   });
 });
