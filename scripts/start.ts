@@ -20,11 +20,13 @@ const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.SEN_DATA_DIR ?? '.sen-data/server',
 });
-const server = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+const adminToken = process.env.SEN_ADMIN_TOKEN ?? 'demo-admin-token';
+const server = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, adminToken });
 await seedDemoFacility(database);
 await server.listen({ host: '127.0.0.1', port: serverPort });
 console.log(
-  `Provincial server: ${serverUrl} (${database.engine}; demo facility ${DEMO_FACILITY.code} ${DEMO_FACILITY.name})`,
+  `Provincial server: ${serverUrl} (${database.engine}; demo facility ${DEMO_FACILITY.code} ${DEMO_FACILITY.name})\n` +
+    `Sync admin API: ${serverUrl}/admin/v1/conflicts with "Authorization: Bearer ${adminToken}"`,
 );
 
 await buildRendererIfStale();

@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdminRoutes } from './admin/admin-routes';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
@@ -11,6 +12,8 @@ import { registerSyncRoutes } from './sync/sync-routes';
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Bearer token of the provincial sync admin; admin routes are off without one. */
+  adminToken?: string | undefined;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -38,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
+  registerAdminRoutes(app, database, options.adminToken);
   registerSyncRoutes(app, { database, notifier, epoch: epochRow.value });
   return app;
 }

@@ -6,13 +6,18 @@ import { seedDemoFacility } from './demo/demo-facility';
  * Starts the provincial server. Environment:
  *   PORT (default 8780), HOST (default 127.0.0.1),
  *   DATABASE_URL (a PostgreSQL server; without it PGlite keeps data in SEN_DATA_DIR),
- *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility).
+ *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility),
+ *   SEN_ADMIN_TOKEN (enables the sync admin API).
  */
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.SEN_DATA_DIR ?? '.sen-data/server',
 });
-const app = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({
+  database,
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  adminToken: process.env.SEN_ADMIN_TOKEN,
+});
 if (process.env.SEN_DEMO === '1') await seedDemoFacility(database);
 await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });
 

@@ -3,9 +3,10 @@ import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { newPatientCode } from '../../shared/identifiers/patient-code';
 import type { PATIENT_INDEXES, PatientDocument } from '../../shared/patient/patient-document';
-import type { PatientProblem } from '../../shared/patient/patient-problems';
 import { buildPatientFromForm, type RegistrationForm } from '../../shared/patient/registration-form';
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
+import { patientProblems, type PatientProblem } from '../../shared/patient/patient-problems';
+import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
 import type { SenDatabase } from './collections';
 import type { Outbox } from './outbox';
 
@@ -18,6 +19,16 @@ export type RegisterResult =
   { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
 
 export type PatientIndex = (typeof PATIENT_INDEXES)[number];
+
+/** What can change after registration: everything but identity and derived fields. */
+export type PatientChanges = Partial<
+  Omit<
+    PatientDocument,
+    'id' | 'facilityCode' | 'patientCode' | 'createdAt' | 'createdByDeviceId' | 'nameKey' | 'givenNameKey'
+  >
+>;
+
+export type UpdateResult = { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[] };
 
 const SEARCH_LIMIT = 50;
 
@@ -47,6 +58,31 @@ export class PatientsRepository {
     await this.database.patients.insert(built.patient);
     await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false });
     return built;
+  }
+
+  /**
+   * Changes demographics of a registered patient. Identity fields (id, facility, patient code,
+   * creation) never change; search keys follow the name.
+   */
+  async update(id: string, changes: PatientChanges): Promise<UpdateResult> {
+    const document = await this.database.patients.findOne(id).exec();
+    if (!document) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
+    const current = document.toMutableJSON();
+    const next: PatientDocument = { ...current, ...changes, updatedAt: this.now().toISOString() };
+    const updated = { ...next, ...patientSearchKeys(next) };
+    const problems = patientProblems(updated);
+    if (problems.length > 0) return { ok: false, problems };
+    await document.incrementalPatch(updated);
+    await this.outbox.recordLocalWrite('patients', { ...updated, _deleted: false });
+    return { ok: true, patient: updated };
+  }
+
+  /** Deletes as a tombstone, which syncs like any change. */
+  async remove(id: string): Promise<void> {
+    const document = await this.database.patients.findOne(id).exec();
+    if (!document) return;
+    const removed = await document.remove();
+    await this.outbox.recordLocalWrite('patients', { ...removed.toMutableJSON(), _deleted: true });
   }
 
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {

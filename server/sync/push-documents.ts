@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
+import type { FieldConflict } from '../../shared/sync/merge-document';
 import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
+import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
-import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { SYNC_CHANNEL } from './change-notifier';
+import { resolvePushRow } from './resolve-push-row';
 
 type Body = Record<string, unknown>;
+type State = SyncedDocument<Body>;
 
 interface MasterRow {
   id: string;
@@ -15,18 +19,22 @@ interface MasterRow {
   deleted: boolean;
 }
 
+interface Write {
+  id: string;
+  state: State;
+  isNew: boolean;
+}
+
 const MAX_ATTEMPTS = 5;
 
 /**
- * Applies a push batch in one transaction and returns the master state of every row that
- * conflicted. Nothing of a refused batch is stored.
+ * Applies a push batch in one transaction and returns, for every row that met a different
+ * master, the master state the device must adopt (merged where both sides changed). Nothing of a
+ * refused batch is stored.
  *
- * - A row equal to the master is a success without a write (retries are idempotent).
- * - A row whose assumed master equals the real master is written.
- * - Anything else is a conflict: the client resolves it and pushes again.
  * Rows are locked in id order so that parallel batches from one client cannot deadlock; two
  * first inserts of the same id race on the primary key, and the loser's transaction is rerun,
- * when it sees the winner's row as a master to compare against.
+ * when it sees the winner's row as a master to merge with.
  */
 export async function pushDocuments(
   database: Database,
@@ -34,7 +42,7 @@ export async function pushDocuments(
   collection: SyncedCollection<Body>,
   device: AuthenticatedDevice,
   rows: PushRow<Body>[],
-): Promise<SyncedDocument<Body>[]> {
+): Promise<State[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await database.transaction((tx) => applyPush(tx, collectionName, collection, device, rows));
@@ -50,7 +58,7 @@ async function applyPush(
   collection: SyncedCollection<Body>,
   device: AuthenticatedDevice,
   rows: PushRow<Body>[],
-): Promise<SyncedDocument<Body>[]> {
+): Promise<State[]> {
   const sorted = [...rows].sort((a, b) => compareIds(documentId(a.newDocumentState), documentId(b.newDocumentState)));
   const masters = await lockMasters(
     tx,
@@ -58,8 +66,8 @@ async function applyPush(
     sorted.map((row) => documentId(row.newDocumentState)),
   );
 
-  const conflicts: SyncedDocument<Body>[] = [];
-  const writes: { id: string; body: Body; deleted: boolean; isNew: boolean }[] = [];
+  const answers: State[] = [];
+  const writes: Write[] = [];
   for (const row of sorted) {
     const id = documentId(row.newDocumentState);
     const master = masters.get(id);
@@ -67,16 +75,25 @@ async function applyPush(
       throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
     }
     const masterState = master ? { ...master.body, _deleted: master.deleted } : undefined;
-    if (masterState && sameDocumentState(masterState, row.newDocumentState)) continue;
-    if (masterState && !(row.assumedMasterState && sameDocumentState(masterState, row.assumedMasterState))) {
-      conflicts.push(masterState);
-      continue;
+    const outcome = resolvePushRow(collection, masterState, row);
+    if (outcome.kind === 'write') writes.push({ id, state: outcome.state, isNew: !master });
+    if (outcome.kind === 'merge') {
+      answers.push(outcome.state);
+      if (masterState && !sameDocumentState(outcome.state, masterState))
+        writes.push({ id, state: outcome.state, isNew: false });
+      await recordConflicts(tx, collectionName, id, device, row.newDocumentState, outcome.conflicts);
     }
-    const { _deleted: deleted, ...body } = row.newDocumentState;
-    writes.push({ id, body, deleted, isNew: !master });
   }
-  if (writes.length === 0) return conflicts;
+  if (writes.length > 0) await writeDocuments(tx, collectionName, device, writes);
+  return answers;
+}
 
+async function writeDocuments(
+  tx: SqlExecutor,
+  collectionName: string,
+  device: AuthenticatedDevice,
+  writes: Write[],
+): Promise<void> {
   // Taken last: the counter row stays locked until commit, so sequence numbers follow commit order.
   const [counter] = await tx.query<{ last_seq: number }>(
     'UPDATE sync_scopes SET last_seq = last_seq + $2 WHERE scope = $1 RETURNING last_seq',
@@ -86,15 +103,8 @@ async function applyPush(
   let seq = counter.last_seq - writes.length;
   for (const write of writes) {
     seq += 1;
-    const params = [
-      collectionName,
-      write.id,
-      device.facilityCode,
-      JSON.stringify(write.body),
-      write.deleted,
-      seq,
-      device.deviceId,
-    ];
+    const { _deleted: deleted, ...body } = write.state;
+    const params = [collectionName, write.id, device.facilityCode, JSON.stringify(body), deleted, seq, device.deviceId];
     await tx.query(
       write.isNew
         ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device)
@@ -106,7 +116,38 @@ async function applyPush(
   }
   // Delivered only if the transaction commits.
   await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, device.facilityCode]);
-  return conflicts;
+}
+
+async function recordConflicts(
+  tx: SqlExecutor,
+  collectionName: string,
+  documentId: string,
+  device: AuthenticatedDevice,
+  pushed: State,
+  conflicts: FieldConflict[],
+): Promise<void> {
+  const clientTime = typeof pushed.updatedAt === 'string' ? pushed.updatedAt : null;
+  const author = { deviceId: pushed.updatedByDeviceId ?? pushed.createdByDeviceId ?? null };
+  for (const conflict of conflicts) {
+    await tx.query(
+      `INSERT INTO sync_conflicts
+         (id, collection, document_id, scope, field, master_value, losing_value, device_id, client_time, author)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10::jsonb)
+       ON CONFLICT DO NOTHING`,
+      [
+        randomUUID(),
+        collectionName,
+        documentId,
+        device.facilityCode,
+        conflict.field,
+        JSON.stringify(conflict.masterValue ?? null),
+        JSON.stringify(conflict.losingValue ?? null),
+        device.deviceId,
+        clientTime,
+        JSON.stringify(author),
+      ],
+    );
+  }
 }
 
 async function lockMasters(tx: SqlExecutor, collectionName: string, ids: string[]): Promise<Map<string, MasterRow>> {

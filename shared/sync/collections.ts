@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
 import { patientProblems } from '../patient/patient-problems';
+import { patientSearchKeys } from '../patient/patient-search-keys';
 
 export type SyncDirection = 'both' | 'pull-only' | 'push-only';
 
@@ -11,6 +12,10 @@ export interface SyncedCollection<T> {
   facilityField: keyof T & string;
   /** Rules beyond the schema's shape; an empty list means the document is acceptable. */
   problems: (document: T) => { field: string; code: string }[];
+  /** Fields every edit changes (device-clock times): merged, never reported as conflicts. */
+  bookkeepingFields: readonly (keyof T & string)[];
+  /** Recomputes derived fields after a field-by-field merge (e.g. search keys from names). */
+  rederive: (document: T) => T;
 }
 
 const patients: SyncedCollection<PatientDocument> = {
@@ -18,6 +23,8 @@ const patients: SyncedCollection<PatientDocument> = {
   schema: patientDocumentSchema,
   facilityField: 'facilityCode',
   problems: patientProblems,
+  bookkeepingFields: ['updatedAt'],
+  rederive: (patient) => ({ ...patient, ...patientSearchKeys(patient) }),
 };
 
 /** Every collection that syncs, by its name on the wire. */

@@ -9,6 +9,7 @@ import { createSenDatabase } from '../../renderer/db/create-database';
 import { Outbox } from '../../renderer/db/outbox';
 import { PatientsRepository } from '../../renderer/db/patients-repository';
 import { SyncClient } from '../../renderer/sync/sync-client';
+import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 
 // Dev-mode checks every schema and query; the ajv wrapper validates every write against the
@@ -16,28 +17,71 @@ import type { EnrollResponse } from '../../shared/sync/enrollment';
 addRxPlugin(RxDBDevModePlugin);
 disableWarnings();
 
-/** A desktop client as the renderer builds it, on Dexie over an in-memory IndexedDB. */
+export interface TestClientOptions {
+  /** The device clock, for clock-skew tests */
+  now?: () => Date;
+}
+
+/**
+ * A desktop client as the renderer builds it, on Dexie over an in-memory IndexedDB. It is
+ * offline until `goOnline()`; `goOffline()` stops sync the way a cut cable would.
+ */
 export class TestClient {
+  private syncClient: SyncClient | undefined;
+
   private constructor(
     readonly database: SenDatabase,
     readonly outbox: Outbox,
     readonly patients: PatientsRepository,
-    readonly sync: SyncClient,
+    private readonly serverUrl: string,
+    private readonly enrollment: EnrollResponse,
+    private readonly options: TestClientOptions,
   ) {}
 
-  static async open(serverUrl: string, enrollment: EnrollResponse): Promise<TestClient> {
+  static async open(
+    serverUrl: string,
+    enrollment: EnrollResponse,
+    options: TestClientOptions = {},
+  ): Promise<TestClient> {
     const database = await createSenDatabase({
       name: `client-${randomUUID()}`,
       storage: wrappedValidateAjvStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) }),
     });
     const outbox = await Outbox.open(database);
     const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code };
-    const sync = new SyncClient({ database, outbox, serverUrl, credential: enrollment.token });
-    return new TestClient(database, outbox, new PatientsRepository(database, outbox, device), sync);
+    const patients = new PatientsRepository(database, outbox, device, options.now);
+    return new TestClient(database, outbox, patients, serverUrl, enrollment, options);
+  }
+
+  get sync(): SyncClient {
+    if (!this.syncClient) throw new Error('the client is offline');
+    return this.syncClient;
+  }
+
+  async goOnline(): Promise<void> {
+    if (this.syncClient) return;
+    this.syncClient = new SyncClient({
+      database: this.database,
+      outbox: this.outbox,
+      serverUrl: this.serverUrl,
+      credential: this.enrollment.token,
+      now: this.options.now,
+    });
+    await this.syncClient.start();
+  }
+
+  async goOffline(): Promise<void> {
+    await this.syncClient?.stop();
+    this.syncClient = undefined;
+  }
+
+  /** The patient as stored locally, or null if absent or deleted. */
+  async patient(id: string): Promise<PatientDocument | null> {
+    return (await this.database.patients.findOne(id).exec())?.toMutableJSON() ?? null;
   }
 
   async close(): Promise<void> {
-    await this.sync.stop();
+    await this.goOffline();
     await this.database.close();
   }
 }

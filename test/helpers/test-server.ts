@@ -5,6 +5,8 @@ import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../../server/demo/demo-f
 import { ENROLL_PATH, type EnrollResponse } from '../../shared/sync/enrollment';
 import { openTestDatabase } from './test-database';
 
+export const TEST_ADMIN_TOKEN = 'test-admin-token';
+
 /**
  * The real provincial server on 127.0.0.1 with the demo facility. `stop()` takes the HTTP
  * server down but keeps the database, and `restart()` brings it back on the same port: a
@@ -32,7 +34,7 @@ export class TestServer {
   }
 
   async restart(): Promise<void> {
-    this.app = await buildApp({ database: this.database });
+    this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN });
     await this.app.listen({ host: '127.0.0.1', port: this.port });
     const address = this.app.server.address();
     if (address && typeof address === 'object') this.port = address.port;

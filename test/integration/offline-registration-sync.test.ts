@@ -22,8 +22,8 @@ describe('two clients of one facility registering patients offline', () => {
     const second = await TestClient.open(server.url, await server.enroll('reception-2'));
     clients.push(first, second);
     await server.stop();
-    await first.sync.start();
-    await second.sync.start();
+    await first.goOnline();
+    await second.goOnline();
 
     for (let n = 0; n < 6; n++) {
       expect((await first.patients.register(numberedRegistrationForm('Một', n))).ok).toBe(true);

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConflictRecord } from '../../server/admin/admin-routes';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import { validRegistrationForm } from '../helpers/patient-forms';
+import { TestClient } from '../helpers/test-client';
+import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
+
+type Edit =
+  { label: string; field: 'phone' | 'bhyt'; value: string } | { label: string; field: '_deleted'; value: true };
+
+const phoneA: Edit = { label: 'phone → A', field: 'phone', value: '0933333333' };
+const phoneB: Edit = { label: 'phone → B', field: 'phone', value: '0944444444' };
+const bhytB: Edit = { label: 'card → B', field: 'bhyt', value: '7912345678' };
+const remove: Edit = { label: 'delete', field: '_deleted', value: true };
+
+const COMBINATIONS: [Edit, Edit][] = [
+  [phoneA, phoneB],
+  [phoneA, bhytB],
+  [remove, phoneB],
+  [phoneA, remove],
+  [remove, remove],
+  [phoneA, phoneA],
+];
+const CASES = COMBINATIONS.flatMap(([a, b]) => [
+  { a, b, firstBack: 'A' as const },
+  { a, b, firstBack: 'B' as const },
+]);
+
+describe('the same patient edited on two offline clients', () => {
+  let server: TestServer;
+  let clientA: TestClient;
+  let clientB: TestClient;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    clientA = await TestClient.open(server.url, await server.enroll('reception'));
+    clientB = await TestClient.open(server.url, await server.enroll('exam-room'));
+  });
+  afterEach(async () => {
+    await clientA.close();
+    await clientB.close();
+    await server.close();
+  });
+
+  async function serverState(id: string): Promise<(PatientDocument & { _deleted: boolean }) | undefined> {
+    const [row] = await server.database.query<{ body: PatientDocument; deleted: boolean }>(
+      `SELECT body, deleted FROM sync_documents WHERE collection = 'patients' AND id = $1`,
+      [id],
+    );
+    return row ? { ...row.body, _deleted: row.deleted } : undefined;
+  }
+
+  async function conflicts(id: string): Promise<ConflictRecord[]> {
+    const response = await fetch(`${server.url}/admin/v1/conflicts?documentId=${id}`, {
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { conflicts: ConflictRecord[] }).conflicts;
+  }
+
+  async function apply(client: TestClient, id: string, edit: Edit): Promise<void> {
+    if (edit.field === '_deleted') return client.patients.remove(id);
+    const result = await client.patients.update(id, { [edit.field]: edit.value });
+    expect(result.ok).toBe(true);
+  }
+
+  async function syncUntilSent(client: TestClient): Promise<void> {
+    await client.goOnline();
+    await waitFor(async () => (await client.outbox.count()) === 0, 'the outbox is empty');
+  }
+
+  it.each(CASES)(
+    'keeps every value: A $a.label, B $b.label, $firstBack reconnects first',
+    async ({ a, b, firstBack }) => {
+      const registered = await clientA.patients.register(validRegistrationForm());
+      if (!registered.ok) throw new Error('fixture');
+      const id = registered.patient.id;
+      await syncUntilSent(clientA);
+      await clientB.goOnline();
+      await waitFor(async () => (await clientB.patient(id)) !== null, 'B has the patient');
+      await clientA.goOffline();
+      await clientB.goOffline();
+
+      await apply(clientA, id, a);
+      await apply(clientB, id, b);
+      const [first, second] = firstBack === 'A' ? [clientA, clientB] : [clientB, clientA];
+      await syncUntilSent(first);
+      await syncUntilSent(second);
+      await first.goOnline();
+
+      const master = await serverState(id);
+      if (!master) throw new Error('the server lost the patient');
+      const recorded = await conflicts(id);
+      for (const edit of [a, b]) {
+        const inDocument = master[edit.field] === edit.value;
+        const inConflict = recorded.some(
+          (conflict) => conflict.field === edit.field && conflict.losingValue === edit.value,
+        );
+        expect(inDocument || inConflict, `${edit.label} survives`).toBe(true);
+      }
+      if (a.field !== b.field || a.value === b.value) {
+        // Different fields, or the same change twice: a clean merge.
+        expect(recorded.filter((conflict) => conflict.field !== '_deleted')).toEqual([]);
+      }
+
+      // Both devices converge on the master.
+      for (const client of [clientA, clientB]) {
+        await waitFor(async () => {
+          const local = await client.patient(id);
+          return master._deleted ? local === null : local?.phone === master.phone && local.bhyt === master.bhyt;
+        }, 'the client matches the master');
+      }
+    },
+  );
+
+  it('records who lost, on which device and when, for the sync admin', async () => {
+    const registered = await clientA.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('fixture');
+    await syncUntilSent(clientA);
+    await clientB.goOnline();
+    await waitFor(async () => (await clientB.patient(registered.patient.id)) !== null, 'B has the patient');
+    await clientA.goOffline();
+    await clientB.goOffline();
+    await apply(clientA, registered.patient.id, phoneA);
+    await apply(clientB, registered.patient.id, phoneB);
+    await syncUntilSent(clientA);
+    await syncUntilSent(clientB);
+
+    const [conflict] = await conflicts(registered.patient.id);
+    expect(conflict).toMatchObject({
+      collection: 'patients',
+      documentId: registered.patient.id,
+      facilityCode: '10010',
+      field: 'phone',
+      masterValue: phoneA.value,
+      losingValue: phoneB.value,
+    });
+    expect(conflict?.deviceId).toBeTruthy();
+    expect(conflict?.clientTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(Date.parse(conflict?.recordedAt ?? '')).not.toBeNaN();
+
+    const refused = await fetch(`${server.url}/admin/v1/conflicts`, { headers: { authorization: 'Bearer wrong' } });
+    expect(refused.status).toBe(401);
+  });
+});
