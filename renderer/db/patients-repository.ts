@@ -77,6 +77,38 @@ export class PatientsRepository {
     return { ok: true, patient: updated };
   }
 
+  /** Applies an edit made in the patient form: the same rules as registration. */
+  async updateFromForm(id: string, form: RegistrationForm): Promise<RegisterResult> {
+    const current = await this.database.patients.findOne(id).exec();
+    if (!current) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
+    const built = buildPatientFromForm(form, {
+      ...current.toMutableJSON(),
+      deviceId: current.createdByDeviceId,
+      now: this.now().toISOString(),
+    });
+    if (!built.ok) return built;
+    if (built.patient.cccd !== '' && built.patient.cccd !== current.cccd) {
+      const existingPatient = await this.findByCccd(built.patient.cccd);
+      if (existingPatient)
+        return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
+    }
+    const { familyName, middleName, givenName, dateOfBirth, sex, cccd, bhyt, phone, address, ethnicityCode } =
+      built.patient;
+    const changes: PatientChanges = {
+      familyName,
+      middleName,
+      givenName,
+      dateOfBirth,
+      sex,
+      cccd,
+      bhyt,
+      phone,
+      address,
+      ethnicityCode,
+    };
+    return this.update(id, changes);
+  }
+
   /** Deletes as a tombstone, which syncs like any change. */
   async remove(id: string): Promise<void> {
     const document = await this.database.patients.findOne(id).exec();
@@ -88,6 +120,10 @@ export class PatientsRepository {
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {
     const found = await this.database.patients.findOne({ selector: { cccd } }).exec();
     return found?.toMutableJSON();
+  }
+
+  async get(id: string): Promise<PatientDocument | null> {
+    return (await this.database.patients.findOne(id).exec())?.toMutableJSON() ?? null;
   }
 
   /** Emits whenever any patient is written, locally or by sync. */

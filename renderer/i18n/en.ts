@@ -12,6 +12,7 @@ export const en: Messages = {
   nav: {
     patients: 'Patients',
     register: 'New registration',
+    sync: 'Sync',
     shortcuts: 'F2: new registration · F3: search · Esc: back',
   },
   search: {
@@ -53,7 +54,9 @@ export const en: Messages = {
     fixErrors: 'Please correct the marked fields.',
     openExisting: 'Open record {{code}} – {{name}}',
   },
+  edit: { title: 'Edit patient details', save: 'Save changes (Enter)', cancel: 'Cancel' },
   detail: {
+    edit: 'Edit details',
     title: 'Patient record',
     notFound: 'Patient not found.',
     back: 'Back to the list',
@@ -78,6 +81,7 @@ export const en: Messages = {
     'ethnicity-unknown': 'Unknown ethnicity.',
     'patient-code-format': 'Invalid patient code.',
     'search-keys-mismatch': 'The search keys do not match the name.',
+    'patient-not-found': 'Patient not found.',
     unknown: 'Invalid value.',
   },
   sync: {
@@ -87,6 +91,11 @@ export const en: Messages = {
     never: 'Never synced',
     unsent: '{{count}} not yet sent',
     syncNow: 'Sync now',
+    quarantined: '{{count}} refused by the server',
+    initialSync: 'Downloading the facility’s records: {{done}} / {{total}}',
+    secondsLeft: 'about {{time}} left',
+    minutes: '{{count}} min',
+    seconds: '{{count}} s',
     facility: 'Facility: {{name}}',
     problems: {
       'device-revoked': 'This device has been revoked. Contact the sync administrator.',
@@ -96,6 +105,23 @@ export const en: Messages = {
       'invalid-document': 'The server refused an invalid record.',
       'out-of-scope': 'The server refused a record that does not belong to this facility.',
       other: 'The server refused to sync ({{code}}).',
+    },
+  },
+  syncPanel: {
+    title: 'Sync status',
+    connection: 'Connection',
+    lastSynced: 'Last synced',
+    unsent: 'Records not yet sent',
+    quarantineTitle: 'Records refused by the server ({{count}})',
+    quarantineEmpty: 'No record has been refused.',
+    record: 'Record',
+    reason: 'Reason',
+    refusedAt: 'When',
+    fix: 'Fix',
+    resend: 'Send again',
+    reasons: {
+      'invalid-document': 'The data breaks a rule of the server.',
+      'out-of-scope': 'The record does not belong to this device’s facility.',
     },
   },
   enroll: {

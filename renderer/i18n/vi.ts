@@ -10,6 +10,7 @@ export const vi = {
   nav: {
     patients: 'Danh sách bệnh nhân',
     register: 'Đăng ký mới',
+    sync: 'Đồng bộ',
     shortcuts: 'F2: đăng ký mới · F3: tìm kiếm · Esc: quay lại',
   },
   search: {
@@ -51,7 +52,9 @@ export const vi = {
     fixErrors: 'Vui lòng sửa các ô được đánh dấu.',
     openExisting: 'Mở hồ sơ {{code}} – {{name}}',
   },
+  edit: { title: 'Sửa thông tin bệnh nhân', save: 'Lưu thay đổi (Enter)', cancel: 'Huỷ' },
   detail: {
+    edit: 'Sửa thông tin',
     title: 'Hồ sơ bệnh nhân',
     notFound: 'Không tìm thấy bệnh nhân.',
     back: 'Quay lại danh sách',
@@ -76,6 +79,7 @@ export const vi = {
     'ethnicity-unknown': 'Dân tộc không có trong danh mục.',
     'patient-code-format': 'Mã bệnh nhân không hợp lệ.',
     'search-keys-mismatch': 'Khoá tìm kiếm không khớp với họ tên.',
+    'patient-not-found': 'Không tìm thấy bệnh nhân.',
     unknown: 'Giá trị không hợp lệ.',
   },
   sync: {
@@ -85,6 +89,11 @@ export const vi = {
     never: 'Chưa đồng bộ lần nào',
     unsent: '{{count}} hồ sơ chưa gửi',
     syncNow: 'Đồng bộ ngay',
+    quarantined: '{{count}} hồ sơ bị máy chủ từ chối',
+    initialSync: 'Đang tải dữ liệu của cơ sở: {{done}} / {{total}}',
+    secondsLeft: 'còn khoảng {{time}}',
+    minutes: '{{count}} phút',
+    seconds: '{{count}} giây',
     facility: 'Cơ sở: {{name}}',
     problems: {
       'device-revoked': 'Máy này đã bị thu hồi quyền đồng bộ. Liên hệ quản trị viên đồng bộ.',
@@ -93,6 +102,23 @@ export const vi = {
       'invalid-document': 'Máy chủ từ chối một hồ sơ không hợp lệ.',
       'out-of-scope': 'Máy chủ từ chối một hồ sơ không thuộc cơ sở này.',
       other: 'Máy chủ từ chối yêu cầu đồng bộ ({{code}}).',
+    },
+  },
+  syncPanel: {
+    title: 'Tình trạng đồng bộ',
+    connection: 'Kết nối',
+    lastSynced: 'Đồng bộ lần cuối',
+    unsent: 'Hồ sơ chưa gửi',
+    quarantineTitle: 'Hồ sơ bị máy chủ từ chối ({{count}})',
+    quarantineEmpty: 'Không có hồ sơ nào bị từ chối.',
+    record: 'Hồ sơ',
+    reason: 'Lý do',
+    refusedAt: 'Thời điểm',
+    fix: 'Sửa',
+    resend: 'Gửi lại',
+    reasons: {
+      'invalid-document': 'Dữ liệu không hợp lệ theo quy tắc của máy chủ.',
+      'out-of-scope': 'Hồ sơ không thuộc cơ sở của máy này.',
     },
   },
   enroll: {

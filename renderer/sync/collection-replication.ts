@@ -1,72 +1,70 @@
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
-import { syncPath, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
-import { requestJson } from './sync-http';
+import type { SyncCheckpoint } from '../../shared/sync/protocol';
+import type { SyncTransport } from './sync-transport';
 
 export interface CollectionReplicationOptions<T> {
   collection: RxCollection<T>;
   /** The collection's name on the wire */
   name: string;
-  serverUrl: string;
-  credential: string;
+  /** Keeps each server's and each server history's (epoch's) checkpoints apart. */
+  replicationIdentifier: string;
+  transport: SyncTransport;
   /** Emits when the live stream asks for a pull */
   resync$: Subject<void>;
+  /** After each pull request: how many documents came and, on the first request of a pull
+   *  from scratch, how many the server holds in all. */
+  onPullRequest: (documents: number, total: number | undefined) => void;
+  /** After each pull handed to RxDB: whether the device has caught up. */
   onPulled: (caughtUp: boolean) => void;
-  onRequestOutcome: (error: unknown) => void;
 }
 
-const PULL_BATCH = 200;
-const PUSH_BATCH = 100;
-const RETRY_MS = 3000;
+// RxDB writes pulled documents locally in batches of this size; the transport splits each
+// batch into requests sized for the link.
+const PULL_BATCH = 1000;
+const PUSH_BATCH = 200;
+const RETRY_MS = 1000;
 
 /** One collection replicated both ways through the server's pull/push handlers. */
 export function replicateCollection<T>(
   options: CollectionReplicationOptions<T>,
 ): RxReplicationState<T, SyncCheckpoint> {
-  const { serverUrl, credential, name } = options;
+  const { transport, name } = options;
   const stream$ = new Subject<'RESYNC'>();
   options.resync$.subscribe(() => stream$.next('RESYNC'));
 
-  const observed = async <R>(request: Promise<R>): Promise<R> => {
-    try {
-      const result = await request;
-      options.onRequestOutcome(null);
-      return result;
-    } catch (error) {
-      options.onRequestOutcome(error);
-      throw error;
-    }
-  };
-
   return replicateRxCollection<T, SyncCheckpoint>({
     collection: options.collection,
-    replicationIdentifier: `sen-${name}-${serverUrl}`,
+    replicationIdentifier: options.replicationIdentifier,
     live: true,
+    // The transport backs off with jitter itself; RxDB's own pause stays short.
     retryTime: RETRY_MS,
     waitForLeadership: false,
     pull: {
       batchSize: PULL_BATCH,
       stream$: stream$.asObservable(),
       handler: async (checkpoint, batchSize) => {
-        const url = new URL(syncPath(name, 'pull'), serverUrl);
-        url.searchParams.set('limit', String(batchSize));
-        if (checkpoint) url.searchParams.set('checkpoint', JSON.stringify(checkpoint));
-        const response = await observed(requestJson<PullResponse<T>>(url, { method: 'GET', credential }));
+        const response = await transport.pull(
+          name,
+          checkpoint,
+          batchSize,
+          checkpoint === undefined,
+          options.onPullRequest,
+        );
         options.onPulled(response.documents.length < batchSize);
-        return { documents: response.documents, checkpoint: response.checkpoint ?? undefined };
+        return {
+          documents: response.documents as unknown as (T & { _deleted: boolean })[],
+          checkpoint: response.checkpoint ?? undefined,
+        };
       },
     },
     push: {
       batchSize: PUSH_BATCH,
-      handler: (rows) =>
-        observed(
-          requestJson<PushResponse<T>>(new URL(syncPath(name, 'push'), serverUrl), {
-            method: 'POST',
-            credential,
-            body: rows,
-          }),
-        ),
+      handler: async (rows) => {
+        const masters = await transport.push(name, rows);
+        return masters as unknown as (T & { _deleted: boolean })[];
+      },
     },
   });
 }

@@ -1,4 +1,5 @@
 import { RESYNC_EVENT } from '../../shared/sync/protocol';
+import { backoffWithJitter } from './backoff';
 
 export interface EventStreamOptions {
   url: URL;
@@ -63,11 +64,6 @@ async function readEvents(body: ReadableStream<Uint8Array>, onResync: () => void
       boundary = buffer.indexOf('\n\n');
     }
   }
-}
-
-export function backoffWithJitter(attempt: number): number {
-  const ceiling = Math.min(30_000, 1000 * 2 ** (attempt - 1));
-  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -7,22 +7,25 @@ import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
 import { replicateCollection } from './collection-replication';
 import { openEventStream } from './event-stream';
+import { InitialSyncTracker } from './initial-sync-progress';
+import { Quarantine, type QuarantinedDocument } from './quarantine';
 import { SyncNetworkError, SyncRequestError } from './sync-http';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
+import { SyncTransport } from './sync-transport';
 
 export interface SyncClientOptions {
   database: SenDatabase;
   outbox: Outbox;
   serverUrl: string;
   credential: string;
-  now?: () => Date;
+  now?: (() => Date) | undefined;
 }
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
 
 /**
  * Keeps the device's collections in sync with the provincial server whenever it can be reached,
- * and publishes what the status bar shows.
+ * and publishes what the status bar and the sync panel show.
  */
 export class SyncClient {
   private readonly status = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
@@ -31,7 +34,10 @@ export class SyncClient {
   private readonly subscriptions: Subscription[] = [];
   private replications: RxReplicationState<object, SyncCheckpoint>[] = [];
   private stream: { close: () => void } | undefined;
+  private quarantine: Quarantine | undefined;
+  private transport: SyncTransport | undefined;
   private readonly now: () => Date;
+  private readonly initialSync = new InitialSyncTracker(() => performance.now());
 
   constructor(private readonly options: SyncClientOptions) {
     this.now = options.now ?? (() => new Date());
@@ -41,21 +47,45 @@ export class SyncClient {
     const { database, outbox, serverUrl, credential } = this.options;
     const lastSynced = await readLocalState<{ at: string }>(database, LAST_SYNC_ID);
     this.patch({ lastSyncedAt: lastSynced?.at ?? null });
-    this.subscriptions.push(outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })));
+    const quarantine = await Quarantine.open(database);
+    this.quarantine = quarantine;
+    this.subscriptions.push(
+      outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })),
+      quarantine.entries$.subscribe((entries) => this.patch({ quarantined: entries.length })),
+    );
+    const transport = new SyncTransport({
+      serverUrl,
+      credential,
+      quarantine,
+      now: this.now,
+      onOutcome: (error) => this.recordOutcome(error),
+    });
+    this.transport = transport;
 
     const patients = replicateCollection({
       collection: database.patients,
       name: 'patients',
-      serverUrl,
-      credential,
+      replicationIdentifier: `sen-patients-${serverUrl}`,
+      transport,
       resync$: this.resync$,
-      onPulled: (caughtUp) => {
-        if (caughtUp) void this.markSynced();
+      onPullRequest: (documents, total) => {
+        if (total !== undefined) this.initialSync.start(total);
+        this.initialSync.add(documents);
+        this.patch({ initialSync: this.initialSync.progress });
       },
-      onRequestOutcome: (error) => this.recordOutcome(error),
+      onPulled: (caughtUp) => {
+        if (!caughtUp) return;
+        this.initialSync.finish();
+        this.patch({ initialSync: null });
+        void this.markSynced();
+      },
     });
     this.subscriptions.push(
-      patients.sent$.subscribe((state) => void outbox.acknowledge('patients', state)),
+      // RxDB counts a quarantined row as sent; for the user it is not.
+      patients.sent$.subscribe((state) => {
+        if (!quarantine.has('patients', state.id)) void outbox.acknowledge('patients', state);
+      }),
+      // The server merged both sides and recorded any losing value: adopting its state loses nothing.
       patients.conflict$.subscribe(({ input, output }) => {
         if (sameDocumentState(input.realMasterState, output)) void outbox.forget('patients', output);
       }),
@@ -68,16 +98,35 @@ export class SyncClient {
       onResync: () => this.resync$.next(),
       onConnectionChange: (connected) => {
         this.patch({ online: connected });
-        // Back online: push what waited instead of sitting out the retry timer.
-        if (connected) for (const replication of this.replications) replication.reSync();
+        // Back online: push what waited instead of sitting out the backoff.
+        if (connected) this.syncNow();
       },
     });
   }
 
-  /** "Sync now": pull and push at once. */
+  /** "Sync now": retry at once, pull and push. */
   syncNow(): void {
+    this.transport?.gate.reset();
     for (const replication of this.replications) replication.reSync();
     this.resync$.next();
+  }
+
+  get quarantine$(): Observable<QuarantinedDocument[]> {
+    if (!this.quarantine) throw new Error('sync has not started');
+    return this.quarantine.entries$;
+  }
+
+  /** Sends a quarantined document again as it is now on the device (after a fix elsewhere, e.g. at the server). */
+  async resend(collection: 'patients', id: string): Promise<void> {
+    const held = this.quarantine?.current.find((entry) => entry.collection === collection && entry.id === id);
+    const document = await this.options.database[collection].findOne(id).exec();
+    if (!held || !document || !this.transport) return;
+    const newDocumentState = { ...document.toMutableJSON(), _deleted: false };
+    const masters = await this.transport.push(collection, [
+      { assumedMasterState: held.row.assumedMasterState ?? null, newDocumentState },
+    ]);
+    if (this.quarantine?.has(collection, id)) return;
+    await this.options.outbox.acknowledge(collection, masters[0] ?? newDocumentState);
   }
 
   /** Resolves when every replication has nothing left to pull or push. */

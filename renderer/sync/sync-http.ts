@@ -6,6 +6,7 @@ export class SyncRequestError extends Error {
     readonly status: number,
     readonly code: SyncErrorCode | 'unexpected-response',
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -14,36 +15,50 @@ export class SyncRequestError extends Error {
 /** The server could not be reached at all: offline, refused, cut mid-response. */
 export class SyncNetworkError extends Error {}
 
+/** Request bodies above this size travel gzipped: pushes are JSON, which shrinks 5–10×. */
+const GZIP_FROM_BYTES = 1024;
+
 export async function requestJson<T>(
   url: URL,
   options: { method: 'GET' | 'POST'; credential?: string; body?: unknown; signal?: AbortSignal },
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.credential) headers.authorization = `Bearer ${options.credential}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | null = null;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    const json = JSON.stringify(options.body);
+    if (json.length >= GZIP_FROM_BYTES) {
+      headers['content-encoding'] = 'gzip';
+      body = await gzip(json);
+    } else {
+      body = json;
+    }
+  }
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
-      method: options.method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    response = await fetch(url, { method: options.method, headers, body, signal: options.signal ?? null });
     text = await response.text();
   } catch (error) {
     throw new SyncNetworkError(error instanceof Error ? error.message : String(error));
   }
   const json = parseJson(text);
   if (!response.ok) {
-    const body = json as Partial<ErrorBody> | undefined;
+    const error = json as Partial<ErrorBody> | undefined;
     throw new SyncRequestError(
       response.status,
-      body?.code ?? 'unexpected-response',
-      body?.message ?? text.slice(0, 200),
+      error?.code ?? 'unexpected-response',
+      error?.message ?? text.slice(0, 200),
+      error?.details,
     );
   }
   return json as T;
+}
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
 }
 
 function parseJson(text: string): unknown {

@@ -9,6 +9,24 @@ export interface SyncStatus {
   unsent: number;
   /** Why sync cannot proceed without someone acting (revoked device, outdated app…), if so. */
   problem: SyncErrorCode | 'unexpected-response' | null;
+  /** Documents the server refused, held in quarantine on this device. */
+  quarantined: number;
+  /** While a new or reset device downloads the facility's records. */
+  initialSync: InitialSyncProgress | null;
 }
 
-export const INITIAL_SYNC_STATUS: SyncStatus = { online: false, lastSyncedAt: null, unsent: 0, problem: null };
+export interface InitialSyncProgress {
+  done: number;
+  total: number;
+  /** Seconds left at the rate so far; null until there is a rate. */
+  secondsLeft: number | null;
+}
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  online: false,
+  lastSyncedAt: null,
+  unsent: 0,
+  problem: null,
+  quarantined: 0,
+  initialSync: null,
+};

@@ -38,6 +38,9 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}
         </button>
+        <button type="button" onClick={() => navigate({ page: 'edit', id })} data-testid="edit-patient">
+          {t('detail.edit')}
+        </button>
         <button type="button" onClick={() => navigate({ page: 'register' })}>
           {t('detail.registerAnother')}
         </button>

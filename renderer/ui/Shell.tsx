@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/i18n';
+import { EditPatientPage } from './EditPatientPage';
 import { PatientDetailPage } from './PatientDetailPage';
 import { PatientListPage } from './PatientListPage';
 import { RegistrationPage } from './RegistrationPage';
 import { hashFromRoute, routeFromHash, type Route } from './route';
 import { StatusBar } from './StatusBar';
+import { SyncPanelPage } from './SyncPanelPage';
 
 /** The enrolled app: header, the current page, the status bar; keyboard shortcuts for the desk. */
 export function Shell() {
@@ -50,6 +52,9 @@ export function Shell() {
           <a href="#/register" className={route.page === 'register' ? 'active' : ''}>
             {t('nav.register')}
           </a>
+          <a href="#/sync" className={route.page === 'sync' ? 'active' : ''}>
+            {t('nav.sync')}
+          </a>
         </nav>
         <span className="shortcuts">{t('nav.shortcuts')}</span>
         <select
@@ -68,6 +73,8 @@ export function Shell() {
         {route.page === 'list' && <PatientListPage navigate={navigate} />}
         {route.page === 'register' && <RegistrationPage navigate={navigate} />}
         {route.page === 'patient' && <PatientDetailPage id={route.id} navigate={navigate} />}
+        {route.page === 'edit' && <EditPatientPage id={route.id} navigate={navigate} />}
+        {route.page === 'sync' && <SyncPanelPage navigate={navigate} />}
       </main>
       <StatusBar />
     </div>

@@ -1,14 +1,32 @@
 /** The page shown, mirrored in location.hash so a reload returns to it. */
-export type Route = { page: 'list' } | { page: 'register' } | { page: 'patient'; id: string };
+export type Route =
+  | { page: 'list' }
+  | { page: 'register' }
+  | { page: 'sync' }
+  | { page: 'patient'; id: string }
+  | { page: 'edit'; id: string };
+
+const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit)?$/;
 
 export function routeFromHash(hash: string): Route {
   if (hash === '#/register') return { page: 'register' };
-  const patient = /^#\/patients\/([0-9a-f-]{36})$/.exec(hash);
-  return patient?.[1] ? { page: 'patient', id: patient[1] } : { page: 'list' };
+  if (hash === '#/sync') return { page: 'sync' };
+  const patient = PATIENT.exec(hash);
+  if (!patient?.[1]) return { page: 'list' };
+  return patient[2] ? { page: 'edit', id: patient[1] } : { page: 'patient', id: patient[1] };
 }
 
 export function hashFromRoute(route: Route): string {
-  if (route.page === 'register') return '#/register';
-  if (route.page === 'patient') return `#/patients/${route.id}`;
-  return '#/';
+  switch (route.page) {
+    case 'register':
+      return '#/register';
+    case 'sync':
+      return '#/sync';
+    case 'patient':
+      return `#/patients/${route.id}`;
+    case 'edit':
+      return `#/patients/${route.id}/edit`;
+    case 'list':
+      return '#/';
+  }
 }

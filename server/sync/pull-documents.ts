@@ -14,6 +14,7 @@ export async function pullDocuments(
   epoch: string,
   checkpoint: SyncCheckpoint | null,
   limit: number,
+  withTotal = false,
 ): Promise<PullResponse<Body>> {
   const rows = await database.query<{ body: Body; deleted: boolean; seq: number }>(
     `SELECT body, deleted, seq FROM sync_documents
@@ -21,8 +22,16 @@ export async function pullDocuments(
     [scope, collectionName, checkpoint?.seq ?? 0, limit],
   );
   const last = rows.at(-1);
-  return {
+  const response: PullResponse<Body> = {
     documents: rows.map((row) => ({ ...row.body, _deleted: row.deleted })),
     checkpoint: last ? { epoch, seq: last.seq } : checkpoint,
   };
+  if (withTotal) {
+    const [count] = await database.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM sync_documents WHERE scope = $1 AND collection = $2 AND seq > $3`,
+      [scope, collectionName, checkpoint?.seq ?? 0],
+    );
+    response.total = count?.total ?? 0;
+  }
+  return response;
 }

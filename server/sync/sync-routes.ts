@@ -41,7 +41,15 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     syncedCollection(request.params.collection, 'pull');
     const query = pullQuerySchema.parse(request.query);
     const checkpoint = parseCheckpoint(query.checkpoint, epoch);
-    return pullDocuments(database, request.params.collection, device.facilityCode, epoch, checkpoint, query.limit);
+    return pullDocuments(
+      database,
+      request.params.collection,
+      device.facilityCode,
+      epoch,
+      checkpoint,
+      query.limit,
+      query.withTotal === '1',
+    );
   });
 
   app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, async (request) => {

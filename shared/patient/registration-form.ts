@@ -98,3 +98,22 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
   const semanticProblems = patientProblems(patient);
   return semanticProblems.length > 0 ? { ok: false, problems: semanticProblems } : { ok: true, patient };
 }
+
+/** The form showing a registered patient, for editing. */
+export function formFromPatient(patient: PatientDocument): RegistrationForm {
+  const [year, month, day] = patient.dateOfBirth.split('-');
+  return {
+    familyName: patient.familyName,
+    middleName: patient.middleName,
+    givenName: patient.givenName,
+    dateOfBirth: `${day ?? ''}/${month ?? ''}/${year ?? ''}`,
+    sex: patient.sex,
+    cccd: patient.cccd,
+    bhyt: patient.bhyt,
+    phone: patient.phone,
+    provinceCode: patient.address.provinceCode,
+    wardCode: patient.address.wardCode,
+    street: patient.address.street,
+    ethnicityCode: patient.ethnicityCode,
+  };
+}

@@ -21,6 +21,8 @@ export const PULL_LIMIT_MAX = 1000;
 export const pullQuerySchema = z.object({
   checkpoint: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(100),
+  /** Ask for `total`: how many changes remain from the checkpoint on (initial-sync progress). */
+  withTotal: z.enum(['0', '1']).optional(),
 });
 
 export type SyncedDocument<T> = T & { _deleted: boolean };
@@ -28,6 +30,8 @@ export type SyncedDocument<T> = T & { _deleted: boolean };
 export interface PullResponse<T> {
   documents: SyncedDocument<T>[];
   checkpoint: SyncCheckpoint | null;
+  /** Changes after the request's checkpoint, this batch included; only when asked for. */
+  total?: number;
 }
 
 export interface PushRow<T> {

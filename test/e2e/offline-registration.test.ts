@@ -116,6 +116,30 @@ describe('registration desk', () => {
     await expectText(reception.getByTestId('patient-name'), 'Nguyễn Thị Đào');
   });
 
+  it('edits a registered patient and shows an empty sync panel once everything is sent', async () => {
+    const reception = await openClient();
+    await fillRegistration(reception, { cccd: '001190012345' });
+    await reception.locator('#field-street').press('Enter');
+    await expectText(reception.getByTestId('patient-name'), 'Nguyễn Thị Đào');
+
+    await reception.getByTestId('edit-patient').click();
+    await expectValue(reception.locator('#field-givenName'), 'Đào');
+    await reception.locator('#field-givenName').fill('Đào Hoa');
+    await reception.locator('#field-phone').fill('0388777666');
+    await reception.locator('#field-phone').press('Enter');
+    await expectText(reception.getByTestId('patient-name'), 'Nguyễn Thị Đào Hoa');
+
+    await reception.locator('#patient-search').waitFor({ state: 'detached' });
+    await reception.keyboard.press('Escape');
+    await reception.locator('#patient-search').fill('dao hoa');
+    await expectTextContaining(reception.getByTestId('patient-results'), '0388777666');
+
+    await expect.poll(() => unsent(reception), { timeout: 15_000 }).toBe('0');
+    await reception.goto(`${clientUrl}/#/sync`);
+    await expectText(reception.getByTestId('panel-unsent'), '0');
+    await expectText(reception.locator('.sync-panel .empty'), 'Không có hồ sơ nào bị từ chối.');
+  });
+
   it('explains each invalid field in Vietnamese next to it', async () => {
     const reception = await openClient();
     await fillRegistration(reception, { cccd: '001090012345' });

@@ -1,0 +1,138 @@
+import {
+  syncPath,
+  type PullResponse,
+  type PushResponse,
+  type PushRow,
+  type SyncCheckpoint,
+} from '../../shared/sync/protocol';
+import { AdaptiveBatchSize } from './adaptive-batch';
+import { RetryGate } from './backoff';
+import type { Quarantine } from './quarantine';
+import { requestJson, SyncNetworkError, SyncRequestError } from './sync-http';
+
+type Body = Record<string, unknown>;
+
+export interface SyncTransportOptions {
+  serverUrl: string;
+  credential: string;
+  quarantine: Quarantine;
+  /** Called after every request: null on success, else the error. */
+  onOutcome: (error: unknown) => void;
+  now: () => Date;
+}
+
+/** Statuses that refuse one document rather than the device or the request as a whole. */
+const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope']);
+
+/**
+ * The HTTP side of sync for every collection: request sizes that follow the link, backoff with
+ * jitter after failures, gzip both ways, and quarantine of documents the server refuses.
+ */
+export class SyncTransport {
+  readonly gate = new RetryGate();
+  private readonly pullSize = new AdaptiveBatchSize({ initial: 100, min: 10, max: 1000, targetMs: 2000 });
+  private readonly pushSize = new AdaptiveBatchSize({ initial: 50, min: 5, max: 500, targetMs: 2000 });
+
+  constructor(private readonly options: SyncTransportOptions) {}
+
+  /**
+   * Up to `maxDocuments` changes after the checkpoint, fetched in link-sized requests.
+   * `total` (asked for on the first request) is how many remained when this pull began.
+   */
+  async pull(
+    collection: string,
+    checkpoint: SyncCheckpoint | undefined,
+    maxDocuments: number,
+    withTotal: boolean,
+    onRequest: (documents: number, total: number | undefined) => void = () => undefined,
+  ): Promise<PullResponse<Body>> {
+    const documents: PullResponse<Body>['documents'] = [];
+    let position = checkpoint ?? null;
+    let total: number | undefined;
+    for (;;) {
+      const limit = Math.min(this.pullSize.current, maxDocuments - documents.length);
+      const url = new URL(syncPath(collection, 'pull'), this.options.serverUrl);
+      url.searchParams.set('limit', String(limit));
+      if (position) url.searchParams.set('checkpoint', JSON.stringify(position));
+      if (withTotal && total === undefined) url.searchParams.set('withTotal', '1');
+      const started = Date.now();
+      const response = await this.request(this.pullSize, () => requestJson<PullResponse<Body>>(url, this.get()));
+      this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
+      total ??= response.total;
+      onRequest(response.documents.length, response.total);
+      documents.push(...response.documents);
+      position = response.checkpoint ?? position;
+      if (response.documents.length < limit || documents.length >= maxDocuments) break;
+    }
+    return { documents, checkpoint: position, ...(total === undefined ? {} : { total }) };
+  }
+
+  /** Pushes rows in link-sized requests; returns the master states to adopt. */
+  async push(collection: string, rows: PushRow<Body>[]): Promise<PushResponse<Body>> {
+    const masters: PushResponse<Body> = [];
+    let remaining = rows;
+    while (remaining.length > 0) {
+      const chunk = remaining.slice(0, this.pushSize.current);
+      masters.push(...(await this.pushChunk(collection, chunk)));
+      remaining = remaining.slice(chunk.length);
+    }
+    return masters;
+  }
+
+  /** Sends one chunk; a refused document is set aside in quarantine and the rest sent again. */
+  private async pushChunk(collection: string, rows: PushRow<Body>[]): Promise<PushResponse<Body>> {
+    let pending = rows;
+    for (;;) {
+      if (pending.length === 0) return [];
+      const url = new URL(syncPath(collection, 'push'), this.options.serverUrl);
+      const body = pending;
+      try {
+        const started = Date.now();
+        const masters = await this.request(this.pushSize, () =>
+          requestJson<PushResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
+        );
+        this.pushSize.recordSuccess(body.length, Date.now() - started);
+        for (const row of body) await this.options.quarantine.release(collection, String(row.newDocumentState.id));
+        return masters;
+      } catch (error) {
+        const refused = refusedRow(error, pending);
+        if (!refused || !(error instanceof SyncRequestError)) throw error;
+        await this.options.quarantine.hold({
+          collection,
+          id: String(refused.newDocumentState.id),
+          row: refused,
+          code: error.code,
+          message: error.message,
+          details: error.details,
+          at: this.options.now().toISOString(),
+        });
+        pending = pending.filter((row) => row !== refused);
+      }
+    }
+  }
+
+  private async request<T>(size: AdaptiveBatchSize, send: () => Promise<T>): Promise<T> {
+    await this.gate.beforeRequest();
+    try {
+      const result = await send();
+      this.gate.succeeded();
+      this.options.onOutcome(null);
+      return result;
+    } catch (error) {
+      if (error instanceof SyncNetworkError) size.recordFailure();
+      if (!(error instanceof SyncRequestError && DOCUMENT_REFUSALS.has(error.code))) this.gate.failed();
+      this.options.onOutcome(error);
+      throw error;
+    }
+  }
+
+  private get(): { method: 'GET'; credential: string } {
+    return { method: 'GET', credential: this.options.credential };
+  }
+}
+
+function refusedRow(error: unknown, rows: PushRow<Body>[]): PushRow<Body> | undefined {
+  if (!(error instanceof SyncRequestError) || !DOCUMENT_REFUSALS.has(error.code)) return undefined;
+  const id = (error.details as { id?: unknown } | undefined)?.id;
+  return rows.find((row) => row.newDocumentState.id === id);
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuarantinedDocument } from '../sync/quarantine';
+import { useObservable } from '../db/hooks';
+import { INITIAL_SYNC_STATUS } from '../sync/sync-status';
+import { formatDateTime } from './format';
+import type { Route } from './route';
+import { useServices } from './services-context';
+
+const NO_ENTRIES: QuarantinedDocument[] = [];
+
+function recordLabel(entry: QuarantinedDocument): string {
+  const code = entry.row.newDocumentState.patientCode;
+  return typeof code === 'string' ? code : entry.id;
+}
+
+/** For the facility's sync admin: is everything sent, and what did the server refuse, and why. */
+export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }) {
+  const { t } = useTranslation();
+  const { sync } = useServices();
+  const status = useObservable(sync.status$, INITIAL_SYNC_STATUS);
+  const quarantine$ = useMemo(() => sync.quarantine$, [sync]);
+  const held = useObservable(quarantine$, NO_ENTRIES);
+
+  const reason = (entry: QuarantinedDocument): string => {
+    const problems = (entry.details as { problems?: { code: string }[] } | undefined)?.problems ?? [];
+    const details = problems.map((problem) => t(`problems.${problem.code}`, { defaultValue: problem.code }));
+    return [t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message }), ...details].join(' ');
+  };
+
+  return (
+    <section className="page sync-panel">
+      <h1>{t('syncPanel.title')}</h1>
+      <dl className="sync-summary">
+        <div>
+          <dt>{t('syncPanel.connection')}</dt>
+          <dd>{status.online ? t('sync.online') : t('sync.offline')}</dd>
+        </div>
+        <div>
+          <dt>{t('syncPanel.lastSynced')}</dt>
+          <dd>{status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : t('sync.never')}</dd>
+        </div>
+        <div>
+          <dt>{t('syncPanel.unsent')}</dt>
+          <dd data-testid="panel-unsent">{status.unsent}</dd>
+        </div>
+      </dl>
+      <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
+      {held.length === 0 ? (
+        <p className="empty">{t('syncPanel.quarantineEmpty')}</p>
+      ) : (
+        <table className="patients" data-testid="quarantine">
+          <thead>
+            <tr>
+              <th>{t('syncPanel.record')}</th>
+              <th>{t('syncPanel.reason')}</th>
+              <th>{t('syncPanel.refusedAt')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {held.map((entry) => (
+              <tr key={`${entry.collection}/${entry.id}`}>
+                <td>{recordLabel(entry)}</td>
+                <td>{reason(entry)}</td>
+                <td>{formatDateTime(entry.at)}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => navigate({ page: 'edit', id: entry.id })}>
+                    {t('syncPanel.fix')}
+                  </button>
+                  <button type="button" onClick={() => void sync.resend('patients', entry.id)}>
+                    {t('syncPanel.resend')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

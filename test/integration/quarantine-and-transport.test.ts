@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requestJson } from '../../renderer/sync/sync-http';
+import type { InitialSyncProgress } from '../../renderer/sync/sync-status';
+import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { syncPath, type PullResponse } from '../../shared/sync/protocol';
+import { patientDocument } from '../helpers/patient-documents';
+import { validRegistrationForm } from '../helpers/patient-forms';
+import { TestClient } from '../helpers/test-client';
+import { TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
+
+describe('documents the server refuses', () => {
+  let server: TestServer;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    client = await TestClient.open(server.url, await server.enroll('reception'));
+  });
+  afterEach(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  const serverIds = async (): Promise<string[]> =>
+    (await server.database.query<{ id: string }>(`SELECT id FROM sync_documents ORDER BY id`)).map((row) => row.id);
+
+  it('holds a refused document in quarantine with its reason, sends the rest, and sends it once fixed', async () => {
+    // Written as an older app version with laxer rules would have: the CCCD says male.
+    const invalid = { ...patientDocument('10010'), cccd: '001090012345' };
+    await client.database.patients.insert(invalid);
+    await client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false });
+    const valid = await client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
+    if (!valid.ok) throw new Error('fixture');
+
+    await client.goOnline();
+    await waitFor(async () => (await serverIds()).includes(valid.patient.id), 'the valid patient reaches the server');
+    let held: { id: string; code: string; details: unknown }[] = [];
+    const subscription = client.sync.quarantine$.subscribe((entries) => (held = entries));
+    await waitFor(() => held.length === 1, 'the invalid patient is held');
+    expect(held[0]).toMatchObject({ id: invalid.id, code: 'invalid-document' });
+    expect(held[0]?.details).toMatchObject({ problems: [{ field: 'cccd', code: 'cccd-sex-mismatch' }] });
+    expect(await serverIds()).not.toContain(invalid.id);
+    expect(await client.patient(invalid.id)).toMatchObject({ cccd: '001090012345' });
+    // Held back, so still counted as not sent.
+    await waitFor(async () => (await client.outbox.count()) === 1, 'only the held patient is unsent');
+
+    // Resending unchanged is refused again and keeps it held.
+    await client.sync.resend('patients', invalid.id);
+    expect(held).toHaveLength(1);
+
+    expect((await client.patients.update(invalid.id, { sex: 'male' })).ok).toBe(true);
+    await waitFor(() => held.length === 0, 'the fixed patient leaves quarantine');
+    await waitFor(async () => (await client.outbox.count()) === 0, 'nothing left unsent');
+    expect(await serverIds()).toContain(invalid.id);
+    subscription.unsubscribe();
+  });
+});
+
+describe('transport', () => {
+  let server: TestServer;
+  let enrollment: EnrollResponse;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    enrollment = await server.enroll('reception');
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('gzips pushes and accepts gzipped pulls', async () => {
+    const rows = Array.from({ length: 50 }, () => ({
+      newDocumentState: { ...patientDocument('10010'), _deleted: false },
+    }));
+    const pushed = await requestJson(new URL(syncPath('patients', 'push'), server.url), {
+      method: 'POST',
+      credential: enrollment.token,
+      body: rows,
+    });
+    expect(pushed).toEqual([]);
+
+    const response = await fetch(new URL(`${syncPath('patients', 'pull')}?limit=50`, server.url), {
+      headers: { authorization: `Bearer ${enrollment.token}`, 'accept-encoding': 'gzip' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(((await response.json()) as PullResponse<unknown>).documents).toHaveLength(50);
+
+    const truncated = await fetch(new URL(syncPath('patients', 'push'), server.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${enrollment.token}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      body: new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01]),
+    });
+    expect(truncated.status).toBe(400);
+  });
+
+  it('shows a new device the progress of its first download, documents done of the total', async () => {
+    for (let batch = 0; batch < 5; batch++) {
+      const rows = Array.from({ length: 500 }, () => ({
+        newDocumentState: { ...patientDocument('10010'), _deleted: false },
+      }));
+      await requestJson(new URL(syncPath('patients', 'push'), server.url), {
+        method: 'POST',
+        credential: enrollment.token,
+        body: rows,
+      });
+    }
+    const client = await TestClient.open(server.url, await server.enroll('new-pc'));
+    try {
+      const seen: InitialSyncProgress[] = [];
+      await client.goOnline();
+      const subscription = client.sync.status$.subscribe((status) => {
+        if (status.initialSync) seen.push(status.initialSync);
+      });
+      await waitFor(
+        async () => (await client.database.patients.count().exec()) === 2500,
+        'all 2,500 patients arrived',
+        60_000,
+      );
+      await waitFor(() => seen.length > 0, 'progress was shown');
+      subscription.unsubscribe();
+      expect(seen.every((progress) => progress.total === 2500 && progress.done <= 2500)).toBe(true);
+      expect(seen.some((progress) => progress.done < 2500)).toBe(true);
+      expect(seen.some((progress) => progress.secondsLeft !== null)).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});
