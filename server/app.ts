@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAdminRoutes } from './admin/admin-routes';
 import type { Database } from './db/database';
+import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { sendError } from './http/http-error';
@@ -22,8 +23,7 @@ const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
   await migrate(database);
-  const [epochRow] = await database.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'epoch'`);
-  if (!epochRow) throw new Error('The database has no epoch after migration.');
+  const epoch = await readEpoch(database);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
   // Devices authenticate with a bearer token, never a cookie, so any origin may call
@@ -42,6 +42,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
-  registerSyncRoutes(app, { database, notifier, epoch: epochRow.value });
+  registerSyncRoutes(app, { database, notifier, epoch });
   return app;
 }

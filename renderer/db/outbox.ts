@@ -1,13 +1,23 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { documentStateKey } from '../../shared/sync/document-state';
+import type { SyncedDocument } from '../../shared/sync/protocol';
 import type { SenDatabase } from './collections';
 import { readLocalState, writeLocalState } from './local-state';
 
 const OUTBOX_ID = 'sync-outbox';
 
+type State = SyncedDocument<Record<string, unknown>>;
+
+interface PendingWrite {
+  /** The state written locally that the server has not acknowledged yet */
+  state: string;
+  /** The state the first unacknowledged edit was made on: null for a new document. */
+  base: State | null;
+}
+
 interface OutboxData {
-  /** `collection/id` → the state written locally that the server has not acknowledged yet */
-  pending: Partial<Record<string, string>>;
+  /** `collection/id` → the pending write */
+  pending: Partial<Record<string, PendingWrite>>;
 }
 
 /**
@@ -15,11 +25,14 @@ interface OutboxData {
  * Kept as a local document (device-only, never synced) so that it survives restarts.
  *
  * An entry is removed only when the server acknowledges that exact state, so an edit made
- * while an earlier version was in flight stays counted.
+ * while an earlier version was in flight stays counted. Each entry also keeps the state the
+ * edit started from, so that after the server's history was reset (restore from backup) the
+ * edit can be pushed again against the master it was made on, and merged field by field.
  */
 export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly pendingCount = new BehaviorSubject<number>(0);
+  private pending = new Map<string, PendingWrite>();
   /** How many local writes await the server's acknowledgement. */
   readonly pendingCount$: Observable<number> = this.pendingCount.asObservable();
 
@@ -27,13 +40,19 @@ export class Outbox {
 
   static async open(database: SenDatabase): Promise<Outbox> {
     const outbox = new Outbox(database);
-    outbox.pendingCount.next(await outbox.count());
+    const stored = await readLocalState<OutboxData>(database, OUTBOX_ID);
+    for (const [entry, write] of Object.entries(stored?.pending ?? {})) if (write) outbox.pending.set(entry, write);
+    outbox.pendingCount.next(outbox.pending.size);
     return outbox;
   }
 
-  recordLocalWrite(collection: string, document: object): Promise<void> {
+  /** A local write of `document`, made on top of `base` (the previous state; null if new). */
+  recordLocalWrite(collection: string, document: object, base: State | null): Promise<void> {
     return this.update((pending) => {
-      pending.set(key(collection, document), documentStateKey(document));
+      const entry = key(collection, document);
+      // Later edits before the server acknowledged build on the same base.
+      const firstBase = pending.has(entry) ? (pending.get(entry)?.base ?? null) : base;
+      pending.set(entry, { state: documentStateKey(document), base: firstBase });
     });
   }
 
@@ -41,7 +60,7 @@ export class Outbox {
   acknowledge(collection: string, state: object): Promise<void> {
     return this.update((pending) => {
       const entry = key(collection, state);
-      if (pending.get(entry) === documentStateKey(state)) pending.delete(entry);
+      if (pending.get(entry)?.state === documentStateKey(state)) pending.delete(entry);
     });
   }
 
@@ -52,28 +71,26 @@ export class Outbox {
     });
   }
 
-  async count(): Promise<number> {
-    return (await this.load()).size;
+  /** The state an unacknowledged write was made on, if the document has one pending. */
+  baseOf(collection: string, id: string): State | null | undefined {
+    return this.pending.get(`${collection}/${id}`)?.base;
+  }
+
+  count(): Promise<number> {
+    return this.queue.then(() => this.pending.size);
   }
 
   /** Writes are queued: two acknowledgements must not overwrite each other's result. */
-  private update(change: (pending: Map<string, string>) => void): Promise<void> {
+  private update(change: (pending: Map<string, PendingWrite>) => void): Promise<void> {
     const next = this.queue.then(async () => {
-      const pending = await this.load();
+      const pending = new Map(this.pending);
       change(pending);
       await writeLocalState(this.database, OUTBOX_ID, { pending: Object.fromEntries(pending) });
+      this.pending = pending;
       this.pendingCount.next(pending.size);
     });
     this.queue = next.catch(() => undefined);
     return next;
-  }
-
-  private async load(): Promise<Map<string, string>> {
-    const data = await readLocalState<OutboxData>(this.database, OUTBOX_ID);
-    const entries = Object.entries(data?.pending ?? {}).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    );
-    return new Map(entries);
   }
 }
 

@@ -56,7 +56,7 @@ export class PatientsRepository {
         return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
     }
     await this.database.patients.insert(built.patient);
-    await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false });
+    await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false }, null);
     return built;
   }
 
@@ -73,7 +73,7 @@ export class PatientsRepository {
     const problems = patientProblems(updated);
     if (problems.length > 0) return { ok: false, problems };
     await document.incrementalPatch(updated);
-    await this.outbox.recordLocalWrite('patients', { ...updated, _deleted: false });
+    await this.outbox.recordLocalWrite('patients', { ...updated, _deleted: false }, { ...current, _deleted: false });
     return { ok: true, patient: updated };
   }
 
@@ -113,8 +113,9 @@ export class PatientsRepository {
   async remove(id: string): Promise<void> {
     const document = await this.database.patients.findOne(id).exec();
     if (!document) return;
+    const base = { ...document.toMutableJSON(), _deleted: false };
     const removed = await document.remove();
-    await this.outbox.recordLocalWrite('patients', { ...removed.toMutableJSON(), _deleted: true });
+    await this.outbox.recordLocalWrite('patients', { ...removed.toMutableJSON(), _deleted: true }, base);
   }
 
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {

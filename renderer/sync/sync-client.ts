@@ -1,7 +1,7 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import { sameDocumentState } from '../../shared/sync/document-state';
-import { SYNC_STREAM_PATH, type SyncCheckpoint } from '../../shared/sync/protocol';
+import { syncStreamPath, type SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
@@ -19,9 +19,12 @@ export interface SyncClientOptions {
   serverUrl: string;
   credential: string;
   now?: (() => Date) | undefined;
+  /** The wire version this app speaks; only tests of old clients set another. */
+  protocolVersion?: number;
 }
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
+const GENERATION_ID = 'sync-generation';
 
 /**
  * Keeps the device's collections in sync with the provincial server whenever it can be reached,
@@ -32,6 +35,9 @@ export class SyncClient {
   readonly status$: Observable<SyncStatus> = this.status.asObservable();
   private readonly resync$ = new Subject<void>();
   private readonly subscriptions: Subscription[] = [];
+  private replicationSubscriptions: Subscription[] = [];
+  private startingOver = false;
+  private stopped = false;
   private replications: RxReplicationState<object, SyncCheckpoint>[] = [];
   private stream: { close: () => void } | undefined;
   private quarantine: Quarantine | undefined;
@@ -53,19 +59,45 @@ export class SyncClient {
       outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })),
       quarantine.entries$.subscribe((entries) => this.patch({ quarantined: entries.length })),
     );
-    const transport = new SyncTransport({
+    this.transport = new SyncTransport({
       serverUrl,
       credential,
       quarantine,
+      baseOf: (collection, id) => outbox.baseOf(collection, id),
+      ...(this.options.protocolVersion === undefined ? {} : { protocolVersion: this.options.protocolVersion }),
       now: this.now,
       onOutcome: (error) => this.recordOutcome(error),
     });
-    this.transport = transport;
+    await this.startReplications();
 
+    this.stream = openEventStream({
+      url: new URL(syncStreamPath(this.options.protocolVersion), serverUrl),
+      credential,
+      onResync: () => this.resync$.next(),
+      onConnectionChange: (connected) => {
+        this.patch({ online: connected });
+        // Back online: push what waited instead of sitting out the backoff.
+        if (connected) this.syncNow();
+      },
+    });
+  }
+
+  /**
+   * Replications of this server history. The generation changes when the server reports a new
+   * epoch, so that RxDB starts over: it downloads everything, keeps unpushed local changes, and
+   * pushes back what the server lost.
+   */
+  private async startReplications(): Promise<void> {
+    const { database, outbox, serverUrl } = this.options;
+    const transport = this.transport;
+    const quarantine = this.quarantine;
+    if (!transport || !quarantine) return;
+    const generation = (await readLocalState<{ generation: number }>(database, GENERATION_ID))?.generation ?? 0;
+    const replicationSubscriptions: Subscription[] = [];
     const patients = replicateCollection({
       collection: database.patients,
       name: 'patients',
-      replicationIdentifier: `sen-patients-${serverUrl}`,
+      replicationIdentifier: `sen-patients-${serverUrl}-${generation}`,
       transport,
       resync$: this.resync$,
       onPullRequest: (documents, total) => {
@@ -80,7 +112,7 @@ export class SyncClient {
         void this.markSynced();
       },
     });
-    this.subscriptions.push(
+    replicationSubscriptions.push(
       // RxDB counts a quarantined row as sent; for the user it is not.
       patients.sent$.subscribe((state) => {
         if (!quarantine.has('patients', state.id)) void outbox.acknowledge('patients', state);
@@ -91,17 +123,28 @@ export class SyncClient {
       }),
     );
     this.replications = [patients as unknown as RxReplicationState<object, SyncCheckpoint>];
+    this.replicationSubscriptions = replicationSubscriptions;
+  }
 
-    this.stream = openEventStream({
-      url: new URL(SYNC_STREAM_PATH, serverUrl),
-      credential,
-      onResync: () => this.resync$.next(),
-      onConnectionChange: (connected) => {
-        this.patch({ online: connected });
-        // Back online: push what waited instead of sitting out the backoff.
-        if (connected) this.syncNow();
-      },
-    });
+  private async stopReplications(): Promise<void> {
+    for (const subscription of this.replicationSubscriptions) subscription.unsubscribe();
+    await Promise.all(this.replications.map((replication) => replication.cancel()));
+    this.replications = [];
+  }
+
+  /** The server's history changed (restored from a backup): start this device's sync over. */
+  private async startOver(): Promise<void> {
+    if (this.startingOver) return;
+    this.startingOver = true;
+    try {
+      await this.stopReplications();
+      const { database } = this.options;
+      const generation = (await readLocalState<{ generation: number }>(database, GENERATION_ID))?.generation ?? 0;
+      await writeLocalState(database, GENERATION_ID, { generation: generation + 1 });
+      if (!this.stopped) await this.startReplications();
+    } finally {
+      this.startingOver = false;
+    }
   }
 
   /** "Sync now": retry at once, pull and push. */
@@ -135,14 +178,16 @@ export class SyncClient {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.stream?.close();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
-    await Promise.all(this.replications.map((replication) => replication.cancel()));
+    await this.stopReplications();
   }
 
   private recordOutcome(error: unknown): void {
     if (error === null) this.patch({ online: true, problem: null });
     else if (error instanceof SyncNetworkError) this.patch({ online: false });
+    else if (error instanceof SyncRequestError && error.code === 'epoch-changed') void this.startOver();
     else if (error instanceof SyncRequestError) this.patch({ online: true, problem: error.code });
   }
 

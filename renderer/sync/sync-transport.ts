@@ -4,6 +4,7 @@ import {
   type PushResponse,
   type PushRow,
   type SyncCheckpoint,
+  type SyncedDocument,
 } from '../../shared/sync/protocol';
 import { AdaptiveBatchSize } from './adaptive-batch';
 import { RetryGate } from './backoff';
@@ -15,7 +16,11 @@ type Body = Record<string, unknown>;
 export interface SyncTransportOptions {
   serverUrl: string;
   credential: string;
+  /** The wire version this app speaks; only tests of old clients set another. */
+  protocolVersion?: number;
   quarantine: Quarantine;
+  /** The state a pending local write was made on (see Outbox.baseOf). */
+  baseOf: (collection: string, id: string) => SyncedDocument<Body> | null | undefined;
   /** Called after every request: null on success, else the error. */
   onOutcome: (error: unknown) => void;
   now: () => Date;
@@ -51,7 +56,7 @@ export class SyncTransport {
     let total: number | undefined;
     for (;;) {
       const limit = Math.min(this.pullSize.current, maxDocuments - documents.length);
-      const url = new URL(syncPath(collection, 'pull'), this.options.serverUrl);
+      const url = new URL(syncPath(collection, 'pull', this.options.protocolVersion), this.options.serverUrl);
       url.searchParams.set('limit', String(limit));
       if (position) url.searchParams.set('checkpoint', JSON.stringify(position));
       if (withTotal && total === undefined) url.searchParams.set('withTotal', '1');
@@ -70,7 +75,7 @@ export class SyncTransport {
   /** Pushes rows in link-sized requests; returns the master states to adopt. */
   async push(collection: string, rows: PushRow<Body>[]): Promise<PushResponse<Body>> {
     const masters: PushResponse<Body> = [];
-    let remaining = rows;
+    let remaining = rows.map((row) => this.withKnownBase(collection, row));
     while (remaining.length > 0) {
       const chunk = remaining.slice(0, this.pushSize.current);
       masters.push(...(await this.pushChunk(collection, chunk)));
@@ -79,12 +84,23 @@ export class SyncTransport {
     return masters;
   }
 
+  /**
+   * RxDB sends no assumed master for a document it never synced, which after a server restore
+   * includes documents edited here on top of a master this device did see. Their pending
+   * write's base is that master, so the server merges the edit instead of fencing it off.
+   */
+  private withKnownBase(collection: string, row: PushRow<Body>): PushRow<Body> {
+    if (row.assumedMasterState) return row;
+    const base = this.options.baseOf(collection, String(row.newDocumentState.id));
+    return base ? { ...row, assumedMasterState: base } : row;
+  }
+
   /** Sends one chunk; a refused document is set aside in quarantine and the rest sent again. */
   private async pushChunk(collection: string, rows: PushRow<Body>[]): Promise<PushResponse<Body>> {
     let pending = rows;
     for (;;) {
       if (pending.length === 0) return [];
-      const url = new URL(syncPath(collection, 'push'), this.options.serverUrl);
+      const url = new URL(syncPath(collection, 'push', this.options.protocolVersion), this.options.serverUrl);
       const body = pending;
       try {
         const started = Date.now();

@@ -41,7 +41,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     syncedCollection(request.params.collection, 'pull');
     const query = pullQuerySchema.parse(request.query);
     const checkpoint = parseCheckpoint(query.checkpoint, epoch);
-    return pullDocuments(
+    const response = await pullDocuments(
       database,
       request.params.collection,
       device.facilityCode,
@@ -50,6 +50,15 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
       query.limit,
       query.withTotal === '1',
     );
+    // A checkpoint beyond the newest change can only come from a history this database lost
+    // (a restore without a new epoch): start that device over rather than let it skip changes.
+    if (response.documents.length === 0 && checkpoint && checkpoint.seq > 0) {
+      const [scope] = await database.query<{ last_seq: number }>('SELECT last_seq FROM sync_scopes WHERE scope = $1', [
+        device.facilityCode,
+      ]);
+      if (!scope || scope.last_seq < checkpoint.seq) throw epochChanged(epoch);
+    }
+    return response;
   });
 
   app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, async (request) => {
@@ -98,6 +107,12 @@ function outdatedProtocol(request: FastifyRequest<{ Params: { version?: string }
   );
 }
 
+function epochChanged(epoch: string): HttpError {
+  return new HttpError(410, 'epoch-changed', 'The server was restored from a backup; sync again from the start.', {
+    epoch,
+  });
+}
+
 function syncedCollection(name: string, action: 'pull' | 'push'): SyncedCollection<Body> {
   if (!isSyncedCollectionName(name)) throw new HttpError(404, 'unknown-collection', `No synced collection ${name}.`);
   const collection = SYNCED_COLLECTIONS[name] as unknown as SyncedCollection<Body>;
@@ -115,8 +130,6 @@ function parseCheckpoint(raw: string | undefined, epoch: string): SyncCheckpoint
     throw new HttpError(400, 'invalid-request', 'The checkpoint is not JSON.');
   }
   const checkpoint = syncCheckpointSchema.parse(json);
-  if (checkpoint.epoch !== epoch) {
-    throw new HttpError(410, 'epoch-changed', 'The server was restored from a backup; sync again from the start.');
-  }
+  if (checkpoint.epoch !== epoch) throw epochChanged(epoch);
   return checkpoint;
 }

@@ -71,8 +71,10 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-export function syncPath(collection: string, action: 'pull' | 'push'): string {
-  return `/sync/v${SYNC_PROTOCOL_VERSION}/${collection}/${action}`;
+export function syncPath(collection: string, action: 'pull' | 'push', version = SYNC_PROTOCOL_VERSION): string {
+  return `/sync/v${version}/${collection}/${action}`;
 }
 
-export const SYNC_STREAM_PATH = `/sync/v${SYNC_PROTOCOL_VERSION}/stream`;
+export function syncStreamPath(version = SYNC_PROTOCOL_VERSION): string {
+  return `/sync/v${version}/stream`;
+}

@@ -29,7 +29,7 @@ describe('documents the server refuses', () => {
     // Written as an older app version with laxer rules would have: the CCCD says male.
     const invalid = { ...patientDocument('10010'), cccd: '001090012345' };
     await client.database.patients.insert(invalid);
-    await client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false });
+    await client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false }, null);
     const valid = await client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
     if (!valid.ok) throw new Error('fixture');
 
