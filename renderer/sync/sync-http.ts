@@ -53,6 +53,8 @@ export async function requestJson<T>(
       error?.details,
     );
   }
+  // A cut link can leave a response that is complete HTTP but not the JSON that was sent.
+  if (json === undefined) throw new SyncNetworkError('The response was not JSON.');
   return json as T;
 }
 

@@ -1,0 +1,133 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+export interface LinkProfile {
+  /** One-way delay added to every segment (round trip = 2 ×). */
+  latencyMs: number;
+  /** Link capacity per direction, shared by all connections, as on a real line. */
+  bytesPerSecond: number;
+  /** Cut every open connection at random intervals in this range; null never cuts. */
+  cutEveryMs: readonly [number, number] | null;
+  /** Chance that a segment is lost; the connection it was on dies with it (as TCP would). */
+  lossPerSegment: number;
+}
+
+export const PERFECT_LINK: LinkProfile = { latencyMs: 0, bytesPerSecond: Infinity, cutEveryMs: null, lossPerSegment: 0 };
+
+const SEGMENT_BYTES = 1460;
+
+/**
+ * A TCP proxy on 127.0.0.1 between sync clients and the server that behaves like a bad rural
+ * link: latency, a bandwidth cap, lost segments and connections cut mid-response. Deterministic
+ * enough to bound a test's time, random enough to hit every stage of a request.
+ */
+export class FaultProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly nextFree = { up: 0, down: 0 };
+  private cutTimer: NodeJS.Timeout | undefined;
+  private upstreamDown = false;
+  readonly stats = { connections: 0, cuts: 0, lostSegments: 0, bytesUp: 0, bytesDown: 0 };
+
+  constructor(
+    private readonly targetPort: () => number,
+    private profile: LinkProfile,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async start(): Promise<number> {
+    this.server = createServer((client) => this.relay(client));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.scheduleCut();
+    const address = this.server.address();
+    if (!address || typeof address === 'string') throw new Error('proxy not listening');
+    return address.port;
+  }
+
+  get url(): string {
+    const address = this.server?.address();
+    if (!address || typeof address === 'string') throw new Error('proxy not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  setProfile(profile: LinkProfile): void {
+    this.profile = profile;
+    clearTimeout(this.cutTimer);
+    this.scheduleCut();
+  }
+
+  /** Refuse new connections and cut the open ones: the cable is out. */
+  unplug(): void {
+    this.upstreamDown = true;
+    this.cutAll();
+  }
+
+  plugIn(): void {
+    this.upstreamDown = false;
+  }
+
+  cutAll(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.cutTimer);
+    this.cutAll();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  private relay(client: Socket): void {
+    if (this.upstreamDown) {
+      client.destroy();
+      return;
+    }
+    this.stats.connections += 1;
+    const upstream = connect(this.targetPort(), '127.0.0.1');
+    const pair = [client, upstream];
+    for (const socket of pair) {
+      this.sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        for (const other of pair) other.destroy();
+      });
+    }
+    client.on('data', (chunk: Buffer) => this.forward(chunk, upstream, 'up'));
+    upstream.on('data', (chunk: Buffer) => this.forward(chunk, client, 'down'));
+  }
+
+  /** Splits a chunk into segments and releases each when latency and the shared cap allow. */
+  private forward(chunk: Buffer, target: Socket, direction: 'up' | 'down'): void {
+    for (let offset = 0; offset < chunk.length; offset += SEGMENT_BYTES) {
+      const segment = chunk.subarray(offset, offset + SEGMENT_BYTES);
+      const now = Date.now();
+      const sendAt = Math.max(now + this.profile.latencyMs, this.nextFree[direction]);
+      this.nextFree[direction] = sendAt + (segment.length / this.profile.bytesPerSecond) * 1000;
+      const lost = this.random() < this.profile.lossPerSegment;
+      setTimeout(() => {
+        if (target.destroyed) return;
+        if (lost) {
+          this.stats.lostSegments += 1;
+          target.destroy();
+          return;
+        }
+        this.stats[direction === 'up' ? 'bytesUp' : 'bytesDown'] += segment.length;
+        target.write(segment);
+      }, sendAt - now);
+    }
+  }
+
+  private scheduleCut(): void {
+    const range = this.profile.cutEveryMs;
+    if (!range) return;
+    const [min, max] = range;
+    this.cutTimer = setTimeout(
+      () => {
+        if (this.sockets.size > 0) this.stats.cuts += 1;
+        this.cutAll();
+        this.scheduleCut();
+      },
+      min + this.random() * (max - min),
+    );
+  }
+}
