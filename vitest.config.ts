@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/e2e/build-renderer.ts'],
           testTimeout: 300_000,
           hookTimeout: 60_000,
         },

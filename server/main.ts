@@ -23,6 +23,9 @@ await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOS
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => database.close());
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
 }

@@ -11,7 +11,12 @@ export interface LinkProfile {
   lossPerSegment: number;
 }
 
-export const PERFECT_LINK: LinkProfile = { latencyMs: 0, bytesPerSecond: Infinity, cutEveryMs: null, lossPerSegment: 0 };
+export const PERFECT_LINK: LinkProfile = {
+  latencyMs: 0,
+  bytesPerSecond: Infinity,
+  cutEveryMs: null,
+  lossPerSegment: 0,
+};
 
 const SEGMENT_BYTES = 1460;
 

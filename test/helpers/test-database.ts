@@ -14,17 +14,28 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
     const database = await openDatabase({});
     return { database, drop: () => database.close() };
   }
-  const name = `sen_test_${randomUUID().replace(/-/g, '')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const created = await createPostgresTestDatabase(serverUrl);
+  const database = await openDatabase({ databaseUrl: created.url });
   return {
     database,
     drop: async () => {
       await database.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await created.drop();
     },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`, and how to drop it. */
+export async function createPostgresTestDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `sen_test_${randomUUID().replace(/-/g, '')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../../server/demo/demo-facility';
-import { ENROLL_PATH, type EnrollResponse } from '../../shared/sync/enrollment';
+import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { enroll } from './enroll';
 import { openTestDatabase } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
@@ -45,14 +46,8 @@ export class TestServer {
     this.app = undefined;
   }
 
-  async enroll(deviceName: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> {
-    const response = await fetch(`${this.url}${ENROLL_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName }),
-    });
-    if (!response.ok) throw new Error(`enrollment failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as EnrollResponse;
+  enroll(deviceName: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> {
+    return enroll(this.url, deviceName, code);
   }
 
   async close(): Promise<void> {
