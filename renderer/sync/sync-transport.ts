@@ -1,4 +1,5 @@
 import {
+  PULL_LIMIT_MAX,
   syncPath,
   type PullResponse,
   type PushResponse,
@@ -35,7 +36,7 @@ const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope']);
  */
 export class SyncTransport {
   readonly gate = new RetryGate();
-  private readonly pullSize = new AdaptiveBatchSize({ initial: 100, min: 10, max: 1000, targetMs: 2000 });
+  private readonly pullSize = new AdaptiveBatchSize({ initial: 500, min: 20, max: PULL_LIMIT_MAX, targetMs: 2000 });
   private readonly pushSize = new AdaptiveBatchSize({ initial: 50, min: 5, max: 500, targetMs: 2000 });
 
   constructor(private readonly options: SyncTransportOptions) {}
@@ -55,21 +56,60 @@ export class SyncTransport {
     let position = checkpoint ?? null;
     let total: number | undefined;
     for (;;) {
-      const limit = Math.min(this.pullSize.current, maxDocuments - documents.length);
-      const url = new URL(syncPath(collection, 'pull', this.options.protocolVersion), this.options.serverUrl);
-      url.searchParams.set('limit', String(limit));
-      if (position) url.searchParams.set('checkpoint', JSON.stringify(position));
-      if (withTotal && total === undefined) url.searchParams.set('withTotal', '1');
-      const started = Date.now();
-      const response = await this.request(this.pullSize, () => requestJson<PullResponse<Body>>(url, this.get()));
-      this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
+      const page =
+        this.takePrefetched(collection, position) ??
+        this.fetchPullPage(
+          collection,
+          position,
+          Math.min(this.pullSize.current, maxDocuments - documents.length),
+          withTotal && total === undefined,
+        );
+      const { response, limit } = await page;
       total ??= response.total;
       onRequest(response.documents.length, response.total);
       documents.push(...response.documents);
       position = response.checkpoint ?? position;
-      if (response.documents.length < limit || documents.length >= maxDocuments) break;
+      if (response.documents.length < limit) break;
+      if (documents.length >= maxDocuments) {
+        // More is waiting: fetch it while the device writes this batch.
+        this.prefetch(collection, position, Math.min(this.pullSize.current, maxDocuments));
+        break;
+      }
     }
     return { documents, checkpoint: position, ...(total === undefined ? {} : { total }) };
+  }
+
+  private prefetched: { key: string; page: Promise<PullPage> } | undefined;
+
+  private prefetch(collection: string, position: SyncCheckpoint | null, limit: number): void {
+    const page = this.fetchPullPage(collection, position, limit, false);
+    page.catch(() => undefined);
+    this.prefetched = { key: prefetchKey(collection, position), page };
+  }
+
+  /** The prefetched page if it starts where this pull starts; otherwise it is dropped. */
+  private takePrefetched(collection: string, position: SyncCheckpoint | null): Promise<PullPage> | undefined {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    if (prefetched?.key !== prefetchKey(collection, position)) return undefined;
+    // A failed prefetch is simply fetched again.
+    return prefetched.page.catch(() => this.fetchPullPage(collection, position, this.pullSize.current, false));
+  }
+
+  private async fetchPullPage(
+    collection: string,
+    position: SyncCheckpoint | null,
+    limit: number,
+    withTotal: boolean,
+  ): Promise<PullPage> {
+    const url = new URL(syncPath(collection, 'pull', this.options.protocolVersion), this.options.serverUrl);
+    url.searchParams.set('limit', String(limit));
+    if (position) url.searchParams.set('checkpoint', JSON.stringify(position));
+    if (withTotal) url.searchParams.set('withTotal', '1');
+    const started = Date.now();
+    const response = await this.request(this.pullSize, () => requestJson<PullResponse<Body>>(url, this.get()));
+    this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
+    return { response, limit };
   }
 
   /** Pushes rows in link-sized requests; returns the master states to adopt. */
@@ -145,6 +185,16 @@ export class SyncTransport {
   private get(): { method: 'GET'; credential: string } {
     return { method: 'GET', credential: this.options.credential };
   }
+}
+
+interface PullPage {
+  response: PullResponse<Body>;
+  /** The limit it was asked with: a shorter answer means the device has caught up. */
+  limit: number;
+}
+
+function prefetchKey(collection: string, position: SyncCheckpoint | null): string {
+  return `${collection}:${JSON.stringify(position)}`;
 }
 
 function refusedRow(error: unknown, rows: PushRow<Body>[]): PushRow<Body> | undefined {

@@ -16,7 +16,7 @@ export const syncCheckpointSchema = z
   .strict();
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 
-export const PULL_LIMIT_MAX = 1000;
+export const PULL_LIMIT_MAX = 2000;
 
 export const pullQuerySchema = z.object({
   checkpoint: z.string().max(200).optional(),

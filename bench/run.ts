@@ -1,0 +1,184 @@
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { launchChromium } from '../test/helpers/browser';
+import { FaultProxy, PERFECT_LINK, type LinkProfile } from '../test/helpers/fault-proxy';
+import { startCouchServer } from './couch-server';
+import { benchPatients } from './fixtures';
+import { addFacility, startSenServer } from './sen-server';
+import { runServerLoad } from './server-load';
+
+/**
+ * `npm run bench [-- --size large] [-- --load-seconds 60 --devices 200]`
+ * Every comparison is measured side by side in this one run and printed as a ratio.
+ * The server load runs on PostgreSQL when SEN_BENCH_DATABASE_URL is set, else on PGlite.
+ */
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'default' },
+    'load-seconds': { type: 'string', default: '60' },
+    devices: { type: 'string', default: '200' },
+    'skip-load': { type: 'boolean', default: false },
+  },
+});
+const SIZES = {
+  default: { patients: 2000, clinical: 20_000 },
+  large: { patients: 20_000, clinical: 200_000 },
+} as const;
+const size = args.size === 'large' ? SIZES.large : SIZES.default;
+const documentCount = size.patients + size.clinical;
+const KBIT = 1000 / 8;
+const SLOW_LINK: LinkProfile = { ...PERFECT_LINK, latencyMs: 300, bytesPerSecond: 256 * KBIT };
+const SLOW_LINK_DOCUMENTS = 2000;
+
+const log = (line: string): void => console.log(line);
+log(
+  `Sen benchmarks: ${documentCount.toLocaleString('en')} documents (${args.size}), headless Chromium, real IndexedDB`,
+);
+
+await build({ configFile: 'bench/vite.config.ts' });
+const documents = benchPatients(documentCount);
+
+const sen = await startSenServer();
+await sen.load(documents);
+const senToken = (await sen.enroll('bench-browser')).token;
+const couch = await startCouchServer(documents);
+const senLink = new FaultProxy(() => Number(new URL(sen.url).port), PERFECT_LINK);
+const couchLink = new FaultProxy(() => Number(new URL(couch.url).port), PERFECT_LINK);
+await senLink.start();
+await couchLink.start();
+
+const page = Fastify();
+page.get('/documents.json', () => documents);
+await page.register(fastifyStatic, { root: resolve('dist/bench') });
+await page.listen({ host: '127.0.0.1', port: 0 });
+const pageAddress = page.server.address();
+const pageUrl = typeof pageAddress === 'object' && pageAddress ? `http://127.0.0.1:${pageAddress.port}/` : '';
+
+const browser = await launchChromium();
+const tab = await browser.newPage();
+tab.on('pageerror', (error) => log(`page error: ${error.message}`));
+await tab.goto(pageUrl);
+await tab.waitForFunction(() => 'senBench' in window);
+
+const wireBytes = (link: FaultProxy): number => link.stats.bytesUp + link.stats.bytesDown;
+const measure = async (link: FaultProxy, run: () => Promise<number>): Promise<{ ms: number; bytes: number }> => {
+  const before = wireBytes(link);
+  const ms = await run();
+  return { ms, bytes: wireBytes(link) - before };
+};
+
+log('• Sen initial sync…');
+const senRun = await measure(senLink, () =>
+  tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected), [
+    senLink.url,
+    senToken,
+    documentCount,
+  ] as const),
+);
+log('• PouchDB initial sync…');
+const pouchRun = await measure(couchLink, () =>
+  tab.evaluate(([url, expected]) => window.senBench.pouchInitialSync(url, expected), [
+    `${couchLink.url}/patients`,
+    documentCount,
+  ] as const),
+);
+log('• Dexie bulkPut…');
+const dexieMs = await tab.evaluate((url) => window.senBench.dexieBulkPut(url), `${pageUrl}documents.json`);
+log('• RxDB bulkInsert (no sync)…');
+const rxdbMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`);
+
+log('• Sen on a 256 kbit/s link with 600 ms round trip…');
+const slowCode = await addFacility(sen, '10020');
+await sen.load(benchPatients(SLOW_LINK_DOCUMENTS, '10020'), slowCode);
+const slowToken = (await sen.enroll('slow-pc', slowCode)).token;
+senLink.setProfile(SLOW_LINK);
+const slowRun = await measure(senLink, () =>
+  tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected), [
+    senLink.url,
+    slowToken,
+    SLOW_LINK_DOCUMENTS,
+  ] as const),
+);
+const slowLimitMs = (slowRun.bytes / SLOW_LINK.bytesPerSecond) * 1000;
+
+await browser.close();
+await page.close();
+await senLink.stop();
+await couchLink.stop();
+await couch.close();
+await sen.close();
+
+const perSecond = (count: number, ms: number): number => Math.round((count / ms) * 1000);
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+const results: Record<string, unknown> = {
+  documents: documentCount,
+  initialSync: {
+    sen: {
+      ms: Math.round(senRun.ms),
+      documentsPerSecond: perSecond(documentCount, senRun.ms),
+      wireBytes: senRun.bytes,
+    },
+    pouchdb: {
+      ms: Math.round(pouchRun.ms),
+      documentsPerSecond: perSecond(documentCount, pouchRun.ms),
+      wireBytes: pouchRun.bytes,
+    },
+    speedRatio: pouchRun.ms / senRun.ms,
+    bytesRatio: senRun.bytes / pouchRun.bytes,
+  },
+  localLimit: {
+    dexieBulkPutMs: Math.round(dexieMs),
+    rxdbBulkInsertMs: Math.round(rxdbMs),
+    fractionOfLimit: dexieMs / senRun.ms,
+  },
+  slowLink: {
+    documents: SLOW_LINK_DOCUMENTS,
+    ms: Math.round(slowRun.ms),
+    wireBytes: slowRun.bytes,
+    bytesOverBandwidthMs: Math.round(slowLimitMs),
+    ratio: slowRun.ms / slowLimitMs,
+  },
+};
+
+log('');
+log(`| measure | Sen | peer or limit | ratio |`);
+log(`| --- | --- | --- | --- |`);
+log(
+  `| initial sync, ${documentCount.toLocaleString('en')} docs | ${(senRun.ms / 1000).toFixed(1)} s (${perSecond(documentCount, senRun.ms)} docs/s) | PouchDB ${(pouchRun.ms / 1000).toFixed(1)} s (${perSecond(documentCount, pouchRun.ms)} docs/s) | Sen ${(pouchRun.ms / senRun.ms).toFixed(2)}× faster |`,
+);
+log(
+  `| bytes on the wire | ${kib(senRun.bytes)} | PouchDB ${kib(pouchRun.bytes)} | Sen ${(senRun.bytes / pouchRun.bytes).toFixed(2)}× the bytes |`,
+);
+log(
+  `| vs local limit | ${(senRun.ms / 1000).toFixed(1)} s | Dexie bulkPut ${(dexieMs / 1000).toFixed(1)} s | Sen at ${(dexieMs / senRun.ms).toFixed(2)} of the limit |`,
+);
+log(
+  `| where it goes | RxDB bulkInsert alone ${(rxdbMs / 1000).toFixed(1)} s | Dexie bulkPut ${(dexieMs / 1000).toFixed(1)} s | RxDB at ${(dexieMs / rxdbMs).toFixed(2)} of the limit |`,
+);
+log(
+  `| 256 kbit/s, 600 ms RTT, ${SLOW_LINK_DOCUMENTS} docs | ${(slowRun.ms / 1000).toFixed(1)} s | bytes ÷ bandwidth ${(slowLimitMs / 1000).toFixed(1)} s (${kib(slowRun.bytes)}) | ${(slowRun.ms / slowLimitMs).toFixed(2)}× the limit |`,
+);
+
+if (!args['skip-load']) {
+  const databaseUrl = process.env.SEN_BENCH_DATABASE_URL;
+  log('');
+  log(
+    `• Server load: ${args.devices} devices for ${args['load-seconds']} s on ${databaseUrl ? 'PostgreSQL' : 'PGlite (set SEN_BENCH_DATABASE_URL for PostgreSQL)'}…`,
+  );
+  const loadServer = await startSenServer({ databaseUrl });
+  const load = await runServerLoad(loadServer, Number(args.devices), Number(args['load-seconds']));
+  await loadServer.close();
+  results.serverLoad = { engine: databaseUrl ? 'postgres' : 'pglite', ...load };
+  log(
+    `| server load | ${load.devices} devices, ${load.documentsPerSecond.toFixed(0)} docs/s pushed, ${load.requests} requests in ${load.seconds.toFixed(0)} s | push p50/p95/p99 ${load.pushMs.p50}/${load.pushMs.p95}/${load.pushMs.p99} ms, pull ${load.pullMs.p50}/${load.pullMs.p95}/${load.pullMs.p99} ms | errors ${load.errors}, lost ${load.lost} |`,
+  );
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/${args.size}.json`, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nWritten to bench/results/${args.size}.json`);
+process.exit(0);

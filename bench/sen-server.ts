@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app';
+import type { Database } from '../server/db/database';
+import { openDatabase } from '../server/db/open-database';
+import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../server/demo/demo-facility';
+import { ensureEnrollmentCode, ensureFacility } from '../server/facilities/facilities';
+import type { PatientDocument } from '../shared/patient/patient-document';
+import { ENROLL_PATH, type EnrollResponse } from '../shared/sync/enrollment';
+import { syncPath } from '../shared/sync/protocol';
+
+export interface BenchServer {
+  url: string;
+  database: Database;
+  enroll: (name: string, code?: string) => Promise<EnrollResponse>;
+  /** Pushes documents as one device would, in batches of 500. */
+  load: (documents: PatientDocument[], code?: string) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Sen's provincial server in this process on 127.0.0.1, with the demo facility. */
+export async function startSenServer(options: { databaseUrl?: string | undefined } = {}): Promise<BenchServer> {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl });
+  const app: FastifyInstance = await buildApp({ database });
+  await seedDemoFacility(database);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  const enroll = async (name: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> => {
+    const response = await fetch(`${url}${ENROLL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: name }),
+    });
+    if (!response.ok) throw new Error(`enroll: ${response.status} ${await response.text()}`);
+    return (await response.json()) as EnrollResponse;
+  };
+  const load = async (documents: PatientDocument[], code = DEMO_ENROLLMENT_CODE): Promise<void> => {
+    const { token } = await enroll('loader', code);
+    for (let offset = 0; offset < documents.length; offset += 500) {
+      const rows = documents
+        .slice(offset, offset + 500)
+        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
+      const response = await fetch(`${url}${syncPath('patients', 'push')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(rows),
+      });
+      if (!response.ok) throw new Error(`load: ${response.status} ${await response.text()}`);
+    }
+  };
+  return {
+    url,
+    database,
+    enroll,
+    load,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Another facility of the demo province, with its own enrollment code. */
+export async function addFacility(server: BenchServer, code: string): Promise<string> {
+  await ensureFacility(server.database, { code, provinceCode: '15', name: `Bench facility ${code}` });
+  const enrollmentCode = `BENCH-${code}`;
+  await ensureEnrollmentCode(server.database, enrollmentCode, code, null);
+  return enrollmentCode;
+}
