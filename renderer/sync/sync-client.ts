@@ -109,17 +109,17 @@ export class SyncClient {
         if (!caughtUp) return;
         this.initialSync.finish();
         this.patch({ initialSync: null });
-        void this.markSynced();
+        this.inBackground(this.markSynced());
       },
     });
     replicationSubscriptions.push(
       // RxDB counts a quarantined row as sent; for the user it is not.
       patients.sent$.subscribe((state) => {
-        if (!quarantine.has('patients', state.id)) void outbox.acknowledge('patients', state);
+        if (!quarantine.has('patients', state.id)) this.inBackground(outbox.acknowledge('patients', state));
       }),
       // The server merged both sides and recorded any losing value: adopting its state loses nothing.
       patients.conflict$.subscribe(({ input, output }) => {
-        if (sameDocumentState(input.realMasterState, output)) void outbox.forget('patients', output);
+        if (sameDocumentState(input.realMasterState, output)) this.inBackground(outbox.forget('patients', output));
       }),
     );
     this.replications = [patients as unknown as RxReplicationState<object, SyncCheckpoint>];
@@ -182,16 +182,30 @@ export class SyncClient {
     this.stream?.close();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await this.stopReplications();
+    // Local writes already under way finish before the database may be closed.
+    await Promise.all(this.background);
+  }
+
+  private readonly background = new Set<Promise<unknown>>();
+
+  /** Runs a local write that nobody awaits, but that stop() waits for. */
+  private inBackground(task: Promise<unknown>): void {
+    const tracked = task
+      // A failed bookkeeping write (outbox, last-sync time) must be seen, not crash sync.
+      .catch((error: unknown) => console.error('Sen sync: a local bookkeeping write failed', error))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
   }
 
   private recordOutcome(error: unknown): void {
     if (error === null) this.patch({ online: true, problem: null });
     else if (error instanceof SyncNetworkError) this.patch({ online: false });
-    else if (error instanceof SyncRequestError && error.code === 'epoch-changed') void this.startOver();
+    else if (error instanceof SyncRequestError && error.code === 'epoch-changed') this.inBackground(this.startOver());
     else if (error instanceof SyncRequestError) this.patch({ online: true, problem: error.code });
   }
 
   private async markSynced(): Promise<void> {
+    if (this.stopped) return;
     const at = this.now().toISOString();
     await writeLocalState(this.options.database, LAST_SYNC_ID, { at });
     this.patch({ lastSyncedAt: at });

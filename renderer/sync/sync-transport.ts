@@ -36,7 +36,12 @@ const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope']);
  */
 export class SyncTransport {
   readonly gate = new RetryGate();
-  private readonly pullSize = new AdaptiveBatchSize({ initial: 500, min: 20, max: PULL_LIMIT_MAX, targetMs: 2000 });
+  private readonly pullSize = new AdaptiveBatchSize({
+    initial: PULL_LIMIT_MAX,
+    min: 20,
+    max: PULL_LIMIT_MAX,
+    targetMs: 4000,
+  });
   private readonly pushSize = new AdaptiveBatchSize({ initial: 50, min: 5, max: 500, targetMs: 2000 });
 
   constructor(private readonly options: SyncTransportOptions) {}
@@ -54,6 +59,10 @@ export class SyncTransport {
   ): Promise<PullResponse<Body>> {
     const documents: PullResponse<Body>['documents'] = [];
     let position = checkpoint ?? null;
+    const caughtUp = this.caughtUpAt === prefetchKey(collection, position);
+    this.caughtUpAt = undefined;
+    // Only the immediate follow-up of a pull that reached the end; a live RESYNC always asks.
+    if (caughtUp && !withTotal) return { documents: [], checkpoint: position };
     let total: number | undefined;
     for (;;) {
       const page =
@@ -69,7 +78,11 @@ export class SyncTransport {
       onRequest(response.documents.length, response.total);
       documents.push(...response.documents);
       position = response.checkpoint ?? position;
-      if (response.documents.length < limit) break;
+      if (response.documents.length < limit || response.hasMore === false) {
+        // Caught up. RxDB asks again at once after a full batch: answer that without a request.
+        if (documents.length >= maxDocuments) this.caughtUpAt = prefetchKey(collection, position);
+        break;
+      }
       if (documents.length >= maxDocuments) {
         // More is waiting: fetch it while the device writes this batch.
         this.prefetch(collection, position, Math.min(this.pullSize.current, maxDocuments));
@@ -80,6 +93,7 @@ export class SyncTransport {
   }
 
   private prefetched: { key: string; page: Promise<PullPage> } | undefined;
+  private caughtUpAt: string | undefined;
 
   private prefetch(collection: string, position: SyncCheckpoint | null, limit: number): void {
     const page = this.fetchPullPage(collection, position, limit, false);
@@ -102,12 +116,14 @@ export class SyncTransport {
     limit: number,
     withTotal: boolean,
   ): Promise<PullPage> {
+    // POST with the parameters in the body keeps one URL for every pull: the CORS preflight
+    // that the Authorization header needs is then cached instead of repeated per page.
     const url = new URL(syncPath(collection, 'pull', this.options.protocolVersion), this.options.serverUrl);
-    url.searchParams.set('limit', String(limit));
-    if (position) url.searchParams.set('checkpoint', JSON.stringify(position));
-    if (withTotal) url.searchParams.set('withTotal', '1');
+    const body = { checkpoint: position, limit, withTotal };
     const started = Date.now();
-    const response = await this.request(this.pullSize, () => requestJson<PullResponse<Body>>(url, this.get()));
+    const response = await this.request(this.pullSize, () =>
+      requestJson<PullResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
+    );
     this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
     return { response, limit };
   }
@@ -180,10 +196,6 @@ export class SyncTransport {
       this.options.onOutcome(error);
       throw error;
     }
-  }
-
-  private get(): { method: 'GET'; credential: string } {
-    return { method: 'GET', credential: this.options.credential };
   }
 }
 

@@ -19,12 +19,14 @@ export async function pullDocuments(
   const rows = await database.query<{ body: Body; deleted: boolean; seq: number }>(
     `SELECT body, deleted, seq FROM sync_documents
      WHERE scope = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
-    [scope, collectionName, checkpoint?.seq ?? 0, limit],
+    [scope, collectionName, checkpoint?.seq ?? 0, limit + 1],
   );
-  const last = rows.at(-1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
   const response: PullResponse<Body> = {
-    documents: rows.map((row) => ({ ...row.body, _deleted: row.deleted })),
+    documents: page.map((row) => ({ ...row.body, _deleted: row.deleted })),
     checkpoint: last ? { epoch, seq: last.seq } : checkpoint,
+    hasMore: rows.length > limit,
   };
   if (withTotal) {
     const [count] = await database.query<{ total: number }>(

@@ -25,11 +25,22 @@ export const pullQuerySchema = z.object({
   withTotal: z.enum(['0', '1']).optional(),
 });
 
+/** `POST …/pull`: the same parameters as the query form, in the body. */
+export const pullBodySchema = z
+  .object({
+    checkpoint: syncCheckpointSchema.nullable(),
+    limit: z.number().int().min(1).max(PULL_LIMIT_MAX).default(100),
+    withTotal: z.boolean().default(false),
+  })
+  .strict();
+
 export type SyncedDocument<T> = T & { _deleted: boolean };
 
 export interface PullResponse<T> {
   documents: SyncedDocument<T>[];
   checkpoint: SyncCheckpoint | null;
+  /** More changes follow this page: saves a device the round trip that would find none. */
+  hasMore?: boolean;
   /** Changes after the request's checkpoint, this batch included; only when asked for. */
   total?: number;
 }
