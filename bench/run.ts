@@ -33,6 +33,7 @@ const documentCount = size.patients + size.clinical;
 const KBIT = 1000 / 8;
 const SLOW_LINK: LinkProfile = { ...PERFECT_LINK, latencyMs: 300, bytesPerSecond: 256 * KBIT };
 const SLOW_LINK_DOCUMENTS = 2000;
+const ROUNDS = 2;
 
 const log = (line: string): void => console.log(line);
 log(
@@ -71,21 +72,35 @@ const measure = async (link: FaultProxy, run: () => Promise<number>): Promise<{ 
   return { ms, bytes: wireBytes(link) - before };
 };
 
-log('• Sen initial sync…');
-const senRun = await measure(senLink, () =>
-  tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected), [
-    senLink.url,
-    senToken,
-    documentCount,
-  ] as const),
-);
-log('• PouchDB initial sync…');
-const pouchRun = await measure(couchLink, () =>
-  tab.evaluate(([url, expected]) => window.senBench.pouchInitialSync(url, expected), [
-    `${couchLink.url}/patients`,
-    documentCount,
-  ] as const),
-);
+// Alternating rounds, best of each: the first IndexedDB work of a fresh browser is slower, and
+// neither contender should pay for it alone.
+const senRounds: { ms: number; bytes: number }[] = [];
+const pouchRounds: { ms: number; bytes: number }[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  log(`• round ${round}: Sen initial sync…`);
+  senRounds.push(
+    await measure(senLink, () =>
+      tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected), [
+        senLink.url,
+        senToken,
+        documentCount,
+      ] as const),
+    ),
+  );
+  log(`• round ${round}: PouchDB initial sync…`);
+  pouchRounds.push(
+    await measure(couchLink, () =>
+      tab.evaluate(([url, expected]) => window.senBench.pouchInitialSync(url, expected), [
+        `${couchLink.url}/patients`,
+        documentCount,
+      ] as const),
+    ),
+  );
+}
+const best = (rounds: { ms: number; bytes: number }[]): { ms: number; bytes: number } =>
+  rounds.reduce((fastest, round) => (round.ms < fastest.ms ? round : fastest));
+const senRun = best(senRounds);
+const pouchRun = best(pouchRounds);
 log('• Dexie bulkPut…');
 const dexieMs = await tab.evaluate((url) => window.senBench.dexieBulkPut(url), `${pageUrl}documents.json`);
 log('• RxDB bulkInsert (no sync)…');

@@ -22,7 +22,7 @@ export interface CollectionReplicationOptions<T> {
 
 // RxDB writes pulled documents locally in batches of this size; the transport splits each
 // batch into requests sized for the link.
-const PULL_BATCH = 2000;
+const PULL_BATCH = 1000;
 const PUSH_BATCH = 200;
 const RETRY_MS = 1000;
 
