@@ -1,12 +1,14 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAdminRoutes } from './admin/admin-routes';
 import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
-import { sendError } from './http/http-error';
+import { HttpError, sendError } from './http/http-error';
+import { rateLimitKey } from './http/rate-limit-key';
 import { ChangeNotifier } from './sync/change-notifier';
 import { registerSyncRoutes } from './sync/sync-routes';
 
@@ -15,9 +17,13 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Bearer token of the provincial sync admin; admin routes are off without one. */
   adminToken?: string | undefined;
+  /** Requests a device (or an address without credential) may make per minute. */
+  requestsPerMinute?: number;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** A syncing device makes a few requests a second at most; a busy desk well under this. */
+const DEFAULT_REQUESTS_PER_MINUTE = 1200;
 
 /** The provincial server: migrates the database, then serves enrollment and sync. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -30,6 +36,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // (the desktop client's pages have a file:// or localhost origin).
   await app.register(cors, { origin: true, methods: ['GET', 'POST'], maxAge: 86_400 });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
+  await app.register(rateLimit, {
+    max: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate-limited', `Too many requests; retry in ${context.after}.`),
+  });
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ code: 'not-found', message: 'No such route.' });

@@ -104,6 +104,7 @@ export const en: Messages = {
       'protocol-outdated': 'This version of the app is outdated. Update the app to keep syncing.',
       'invalid-document': 'The server refused an invalid record.',
       'out-of-scope': 'The server refused a record that does not belong to this facility.',
+      'rate-limited': 'The server is overloaded; this PC will retry in a few minutes.',
       other: 'The server refused to sync ({{code}}).',
     },
   },

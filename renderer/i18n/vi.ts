@@ -101,6 +101,7 @@ export const vi = {
       'protocol-outdated': 'Phiên bản ứng dụng đã cũ. Hãy cập nhật ứng dụng để tiếp tục đồng bộ.',
       'invalid-document': 'Máy chủ từ chối một hồ sơ không hợp lệ.',
       'out-of-scope': 'Máy chủ từ chối một hồ sơ không thuộc cơ sở này.',
+      'rate-limited': 'Máy chủ đang quá tải; máy sẽ tự thử lại sau ít phút.',
       other: 'Máy chủ từ chối yêu cầu đồng bộ ({{code}}).',
     },
   },

@@ -20,11 +20,12 @@ export class TestServer {
   private constructor(
     readonly database: Database,
     private readonly dropDatabase: () => Promise<void>,
+    private readonly options: { requestsPerMinute?: number },
   ) {}
 
-  static async start(): Promise<TestServer> {
+  static async start(options: { requestsPerMinute?: number } = {}): Promise<TestServer> {
     const { database, drop } = await openTestDatabase();
-    const server = new TestServer(database, drop);
+    const server = new TestServer(database, drop, options);
     await server.restart();
     await seedDemoFacility(database);
     return server;
@@ -35,7 +36,7 @@ export class TestServer {
   }
 
   async restart(): Promise<void> {
-    this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN });
+    this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN, ...this.options });
     await this.app.listen({ host: '127.0.0.1', port: this.port });
     const address = this.app.server.address();
     if (address && typeof address === 'object') this.port = address.port;
