@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAdminRoutes } from './admin/admin-routes';
+import { registerDeviceRoutes } from './admin/device-routes';
 import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
+  registerDeviceRoutes(app, database, options.adminToken);
   registerSyncRoutes(app, { database, notifier, epoch });
   return app;
 }

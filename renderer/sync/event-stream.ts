@@ -6,6 +6,8 @@ export interface EventStreamOptions {
   credential: string;
   onResync: () => void;
   onConnectionChange: (connected: boolean) => void;
+  /** The server answered but refused the stream (revoked device, outdated app…). */
+  onRefused?: (status: number, code: string | undefined, message: string) => void;
   /** Delay before reconnect attempt n (from 1); exponential with jitter by default. */
   retryDelay?: (attempt: number) => number;
 }
@@ -34,6 +36,9 @@ export function openEventStream(options: EventStreamOptions): { close: () => voi
           options.onConnectionChange(true);
           failuresInARow = 0;
           await readEvents(response.body, options.onResync);
+        } else {
+          const refusal = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+          options.onRefused?.(response.status, refusal.code, refusal.message ?? response.statusText);
         }
       } catch {
         // A failed or cut connection is retried below; its cause is not the user's business.

@@ -9,7 +9,7 @@ import { replicateCollection } from './collection-replication';
 import { openEventStream } from './event-stream';
 import { InitialSyncTracker } from './initial-sync-progress';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
-import { SyncNetworkError, SyncRequestError } from './sync-http';
+import { knownErrorCode, SyncNetworkError, SyncRequestError } from './sync-http';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
 import { SyncTransport } from './sync-transport';
 
@@ -74,6 +74,8 @@ export class SyncClient {
       url: new URL(syncStreamPath(this.options.protocolVersion), serverUrl),
       credential,
       onResync: () => this.resync$.next(),
+      onRefused: (status, code, message) =>
+        this.recordOutcome(new SyncRequestError(status, knownErrorCode(code), message)),
       onConnectionChange: (connected) => {
         this.patch({ online: connected });
         // Back online: push what waited instead of sitting out the backoff.

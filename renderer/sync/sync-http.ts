@@ -1,4 +1,4 @@
-import type { ErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
+import { SYNC_ERROR_CODES, type ErrorBody, type SyncErrorCode } from '../../shared/sync/protocol';
 
 /** The server answered with a refusal: `code` says which (see shared/sync/protocol.ts). */
 export class SyncRequestError extends Error {
@@ -10,6 +10,11 @@ export class SyncRequestError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A code from the server, if it is one this app knows. */
+export function knownErrorCode(code: string | undefined): SyncErrorCode | 'unexpected-response' {
+  return SYNC_ERROR_CODES.find((known) => known === code) ?? 'unexpected-response';
 }
 
 /** The server could not be reached at all: offline, refused, cut mid-response. */
@@ -48,7 +53,7 @@ export async function requestJson<T>(
     const error = json as Partial<ErrorBody> | undefined;
     throw new SyncRequestError(
       response.status,
-      error?.code ?? 'unexpected-response',
+      knownErrorCode(error?.code),
       error?.message ?? text.slice(0, 200),
       error?.details,
     );

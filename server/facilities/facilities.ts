@@ -28,16 +28,21 @@ export async function ensureFacility(database: SqlExecutor, facility: FacilityIn
   await database.query('INSERT INTO sync_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING', [facility.code]);
 }
 
-/** Stores an enrollment code by its hash; `usesLeft` null makes it reusable (demo only). */
+/**
+ * Stores an enrollment code by its hash; `usesLeft` null makes it reusable (demo only), and
+ * `validDays` makes it expire.
+ */
 export async function ensureEnrollmentCode(
   database: SqlExecutor,
   code: string,
   facilityCode: string,
   usesLeft: number | null,
+  validDays?: number,
 ): Promise<void> {
   await database.query(
-    `INSERT INTO enrollment_codes (code_hash, facility_code, uses_left) VALUES ($1, $2, $3)
+    `INSERT INTO enrollment_codes (code_hash, facility_code, uses_left, expires_at)
+     VALUES ($1, $2, $3, CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(days => $4::int) END)
      ON CONFLICT (code_hash) DO NOTHING`,
-    [sha256(normalizeEnrollmentCode(code)), facilityCode, usesLeft],
+    [sha256(normalizeEnrollmentCode(code)), facilityCode, usesLeft, validDays ?? null],
   );
 }
