@@ -20,6 +20,8 @@ export interface AppOptions {
   adminToken?: string | undefined;
   /** Requests a device (or an address without credential) may make per minute. */
   requestsPerMinute?: number;
+  /** PEM certificate and key: the server then speaks HTTPS only. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -32,7 +34,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await migrate(database);
   const epoch = await readEpoch(database);
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...(options.tls ? { https: options.tls } : {}),
+    // With `https` Fastify types the server as an https.Server; the routes are the same.
+  }) as unknown as FastifyInstance;
   // Devices authenticate with a bearer token, never a cookie, so any origin may call
   // (the desktop client's pages have a file:// or localhost origin).
   await app.register(cors, { origin: true, methods: ['GET', 'POST'], maxAge: 86_400 });

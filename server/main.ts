@@ -1,13 +1,15 @@
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { seedDemoFacility } from './demo/demo-facility';
+import { loadTls } from './http/load-tls';
 
 /**
  * Starts the provincial server. Environment:
  *   PORT (default 8780), HOST (default 127.0.0.1),
  *   DATABASE_URL (a PostgreSQL server; without it PGlite keeps data in SEN_DATA_DIR),
  *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility),
- *   SEN_ADMIN_TOKEN (enables the sync admin API).
+ *   SEN_ADMIN_TOKEN (enables the sync admin API),
+ *   SEN_TLS_CERT and SEN_TLS_KEY (PEM files: serve HTTPS).
  */
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
@@ -17,6 +19,7 @@ const app = await buildApp({
   database,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   adminToken: process.env.SEN_ADMIN_TOKEN,
+  tls: loadTls(process.env.SEN_TLS_CERT, process.env.SEN_TLS_KEY),
 });
 if (process.env.SEN_DEMO === '1') await seedDemoFacility(database);
 await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });

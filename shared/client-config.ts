@@ -10,6 +10,8 @@ export const clientConfigSchema = z.object({
   /** Set by the demo and tests only: enroll automatically with this code on first start. */
   enrollmentCode: z.string().max(64).optional(),
   deviceName: z.string().max(100).optional(),
+  /** `host:port` of servers an admin allows over plain HTTP (never needed for loopback). */
+  allowInsecureHosts: z.array(z.string().max(300)).max(20).optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 

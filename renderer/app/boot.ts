@@ -12,13 +12,23 @@ export type BootResult = { state: 'enroll'; config: ClientConfig } | { state: 'r
 export async function boot(platform: Platform): Promise<BootResult> {
   const config = await platform.loadConfig();
   const stored = await platform.loadCredential();
-  if (stored) return { state: 'ready', services: await startServices(stored) };
+  const allowInsecureHosts = config.allowInsecureHosts ?? [];
+  if (stored) return { state: 'ready', services: await startServices(stored, allowInsecureHosts) };
   if (!config.enrollmentCode) return { state: 'enroll', config };
-  const credential = await enrollDevice(config.serverUrl, config.enrollmentCode, config.deviceName ?? 'Sen');
-  return finishEnrollment(platform, credential);
+  const credential = await enrollDevice(
+    config.serverUrl,
+    config.enrollmentCode,
+    config.deviceName ?? 'Sen',
+    allowInsecureHosts,
+  );
+  return finishEnrollment(platform, credential, allowInsecureHosts);
 }
 
-export async function finishEnrollment(platform: Platform, credential: DeviceCredential): Promise<BootResult> {
+export async function finishEnrollment(
+  platform: Platform,
+  credential: DeviceCredential,
+  allowInsecureHosts: readonly string[] = [],
+): Promise<BootResult> {
   await platform.saveCredential(credential);
-  return { state: 'ready', services: await startServices(credential) };
+  return { state: 'ready', services: await startServices(credential, allowInsecureHosts) };
 }

@@ -15,10 +15,19 @@ export interface SenServices {
   close(): Promise<void>;
 }
 
-export async function startServices(device: DeviceCredential): Promise<SenServices> {
+export async function startServices(
+  device: DeviceCredential,
+  allowInsecureHosts: readonly string[] = [],
+): Promise<SenServices> {
   const database: SenDatabase = await createSenDatabase({ name: `sen-${device.facility.code}` });
   const outbox = await Outbox.open(database);
-  const sync = new SyncClient({ database, outbox, serverUrl: device.serverUrl, credential: device.token });
+  const sync = new SyncClient({
+    database,
+    outbox,
+    serverUrl: device.serverUrl,
+    credential: device.token,
+    allowInsecureHosts,
+  });
   await sync.start();
   return {
     device,

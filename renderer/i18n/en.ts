@@ -104,6 +104,8 @@ export const en: Messages = {
       'protocol-outdated': 'This version of the app is outdated. Update the app to keep syncing.',
       'invalid-document': 'The server refused an invalid record.',
       'out-of-scope': 'The server refused a record that does not belong to this facility.',
+      'insecure-server':
+        'The provincial server uses unencrypted HTTP, so no patient data is sent. Use an HTTPS address, or have an admin allow this server explicitly.',
       'rate-limited': 'The server is overloaded; this PC will retry in a few minutes.',
       other: 'The server refused to sync ({{code}}).',
     },
@@ -134,5 +136,7 @@ export const en: Messages = {
     failed: 'Enrollment failed: {{message}}',
     'enrollment-code-invalid': 'The enrollment code is wrong, used or expired.',
     network: 'The provincial server cannot be reached. Check the address and the network.',
+    'insecure-server': 'The server address must start with https:// (plain HTTP only where an admin allows it).',
+    'server-url-invalid': 'The server address is not valid.',
   },
 };

@@ -101,6 +101,8 @@ export const vi = {
       'protocol-outdated': 'Phiên bản ứng dụng đã cũ. Hãy cập nhật ứng dụng để tiếp tục đồng bộ.',
       'invalid-document': 'Máy chủ từ chối một hồ sơ không hợp lệ.',
       'out-of-scope': 'Máy chủ từ chối một hồ sơ không thuộc cơ sở này.',
+      'insecure-server':
+        'Máy chủ tỉnh dùng HTTP không mã hoá nên máy không gửi dữ liệu bệnh nhân. Cần địa chỉ HTTPS, hoặc quản trị viên cho phép riêng máy chủ này.',
       'rate-limited': 'Máy chủ đang quá tải; máy sẽ tự thử lại sau ít phút.',
       other: 'Máy chủ từ chối yêu cầu đồng bộ ({{code}}).',
     },
@@ -131,6 +133,9 @@ export const vi = {
     failed: 'Không đăng ký được: {{message}}',
     'enrollment-code-invalid': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
     network: 'Không kết nối được tới máy chủ tỉnh. Kiểm tra địa chỉ và mạng.',
+    'insecure-server':
+      'Địa chỉ máy chủ phải bắt đầu bằng https:// (HTTP không mã hoá chỉ dùng được khi quản trị viên cho phép).',
+    'server-url-invalid': 'Địa chỉ máy chủ không hợp lệ.',
   },
 };
 

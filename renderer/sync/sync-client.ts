@@ -1,6 +1,7 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
 import { sameDocumentState } from '../../shared/sync/document-state';
+import { checkServerUrl } from '../../shared/sync/server-url';
 import { syncStreamPath, type SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
@@ -21,6 +22,8 @@ export interface SyncClientOptions {
   now?: (() => Date) | undefined;
   /** The wire version this app speaks; only tests of old clients set another. */
   protocolVersion?: number;
+  /** Servers an admin allowed over plain HTTP (see shared/sync/server-url.ts). */
+  allowInsecureHosts?: readonly string[];
 }
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
@@ -53,6 +56,13 @@ export class SyncClient {
     const { database, outbox, serverUrl, credential } = this.options;
     const lastSynced = await readLocalState<{ at: string }>(database, LAST_SYNC_ID);
     this.patch({ lastSyncedAt: lastSynced?.at ?? null });
+    const urlProblem = checkServerUrl(serverUrl, this.options.allowInsecureHosts);
+    if (urlProblem) {
+      // Patient data is not sent in clear text: work stays local until an admin decides.
+      this.patch({ problem: urlProblem });
+      this.subscriptions.push(outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })));
+      return;
+    }
     const quarantine = await Quarantine.open(database);
     this.quarantine = quarantine;
     this.subscriptions.push(

@@ -31,8 +31,9 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
       return (
         <EnrollmentPage
           defaultServerUrl={screen.config.serverUrl}
+          allowInsecureHosts={screen.config.allowInsecureHosts ?? []}
           onEnrolled={(credential) => {
-            finishEnrollment(platform, credential).then(setScreen, (error: unknown) =>
+            finishEnrollment(platform, credential, screen.config.allowInsecureHosts).then(setScreen, (error: unknown) =>
               setScreen({ state: 'failed', message: messageOf(error) }),
             );
           }}

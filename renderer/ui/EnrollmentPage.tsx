@@ -7,9 +7,11 @@ import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
 /** First run: the installer types the provincial server's address and the code it issued. */
 export function EnrollmentPage({
   defaultServerUrl,
+  allowInsecureHosts,
   onEnrolled,
 }: {
   defaultServerUrl: string;
+  allowInsecureHosts: readonly string[];
   onEnrolled: (credential: DeviceCredential) => void;
 }) {
   const { t } = useTranslation();
@@ -20,9 +22,14 @@ export function EnrollmentPage({
 
   const submit = async (): Promise<void> => {
     try {
-      onEnrolled(await enrollDevice(serverUrl, code, deviceName));
+      onEnrolled(await enrollDevice(serverUrl, code, deviceName, allowInsecureHosts));
     } catch (failure) {
-      if (failure instanceof SyncRequestError && failure.code === 'enrollment-code-invalid')
+      if (
+        failure instanceof SyncRequestError &&
+        (failure.code === 'insecure-server' || failure.code === 'server-url-invalid')
+      )
+        setError(t(`enroll.${failure.code}`));
+      else if (failure instanceof SyncRequestError && failure.code === 'enrollment-code-invalid')
         setError(t('enroll.enrollment-code-invalid'));
       else if (failure instanceof SyncNetworkError || failure instanceof TypeError) setError(t('enroll.network'));
       else setError(t('enroll.failed', { message: failure instanceof Error ? failure.message : String(failure) }));

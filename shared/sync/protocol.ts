@@ -73,6 +73,9 @@ export const SYNC_ERROR_CODES = [
   'enrollment-code-invalid',
   'not-found',
   'internal-error',
+  // Raised by the client itself, before any request:
+  'insecure-server',
+  'server-url-invalid',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
