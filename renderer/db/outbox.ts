@@ -64,10 +64,14 @@ export class Outbox {
     });
   }
 
-  /** A conflict was settled in the server's favour: the local write will never be sent. */
-  forget(collection: string, document: object): Promise<void> {
+  /**
+   * A conflict was settled in the server's favour: the local write `state` will never be sent.
+   * A newer edit saved meanwhile stays pending.
+   */
+  forget(collection: string, state: object): Promise<void> {
     return this.update((pending) => {
-      pending.delete(key(collection, document));
+      const entry = key(collection, state);
+      if (pending.get(entry)?.state === documentStateKey(state)) pending.delete(entry);
     });
   }
 

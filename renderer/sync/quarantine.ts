@@ -43,11 +43,21 @@ export class Quarantine {
   }
 
   has(collection: string, id: string): boolean {
-    return this.entries.value.some((held) => sameDocument(held, { collection, id }));
+    return this.get(collection, id) !== undefined;
   }
 
+  get(collection: string, id: string): QuarantinedDocument | undefined {
+    return this.entries.value.find((held) => sameDocument(held, { collection, id }));
+  }
+
+  /** Holds a refused row; refused again, it keeps the master it was first pushed against. */
   hold(entry: QuarantinedDocument): Promise<void> {
-    return this.update((entries) => [...entries.filter((held) => !sameDocument(held, entry)), entry]);
+    return this.update((entries) => {
+      const earlier = entries.find((held) => sameDocument(held, entry));
+      const base = earlier ? earlier.row.assumedMasterState : entry.row.assumedMasterState;
+      const held = { ...entry, row: { ...entry.row, assumedMasterState: base ?? null } };
+      return [...entries.filter((other) => !sameDocument(other, entry)), held];
+    });
   }
 
   release(collection: string, id: string): Promise<void> {

@@ -83,7 +83,10 @@ export class SyncClient {
     this.stream = openEventStream({
       url: new URL(syncStreamPath(this.options.protocolVersion), serverUrl),
       credential,
-      onResync: () => this.resync$.next(),
+      onResync: () => {
+        this.transport?.noteResync();
+        this.resync$.next();
+      },
       onRefused: (status, code, message) =>
         this.recordOutcome(new SyncRequestError(status, knownErrorCode(code), message)),
       onConnectionChange: (connected) => {
@@ -131,7 +134,9 @@ export class SyncClient {
       }),
       // The server merged both sides and recorded any losing value: adopting its state loses nothing.
       patients.conflict$.subscribe(({ input, output }) => {
-        if (sameDocumentState(input.realMasterState, output)) this.inBackground(outbox.forget('patients', output));
+        if (sameDocumentState(input.realMasterState, output)) {
+          this.inBackground(outbox.forget('patients', input.newDocumentState));
+        }
       }),
     );
     this.replications = [patients as unknown as RxReplicationState<object, SyncCheckpoint>];

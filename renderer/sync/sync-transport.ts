@@ -59,10 +59,13 @@ export class SyncTransport {
   ): Promise<PullResponse<Body>> {
     const documents: PullResponse<Body>['documents'] = [];
     let position = checkpoint ?? null;
-    const caughtUp = this.caughtUpAt === prefetchKey(collection, position);
+    const caughtUp = this.caughtUpAt;
     this.caughtUpAt = undefined;
-    // Only the immediate follow-up of a pull that reached the end; a live RESYNC always asks.
-    if (caughtUp && !withTotal) return { documents: [], checkpoint: position };
+    // Only the immediate follow-up of a pull that reached the end, and only if no change was
+    // announced since its last page was asked for; otherwise ask the server.
+    if (caughtUp?.key === prefetchKey(collection, position) && caughtUp.resyncs === this.resyncs && !withTotal) {
+      return { documents: [], checkpoint: position };
+    }
     let total: number | undefined;
     for (;;) {
       const page =
@@ -73,14 +76,16 @@ export class SyncTransport {
           Math.min(this.pullSize.current, maxDocuments - documents.length),
           withTotal && total === undefined,
         );
-      const { response, limit } = await page;
+      const { response, limit, resyncsAtRequest } = await page;
       total ??= response.total;
       onRequest(response.documents.length, response.total);
       documents.push(...response.documents);
       position = response.checkpoint ?? position;
       if (response.documents.length < limit || response.hasMore === false) {
         // Caught up. RxDB asks again at once after a full batch: answer that without a request.
-        if (documents.length >= maxDocuments) this.caughtUpAt = prefetchKey(collection, position);
+        if (documents.length >= maxDocuments) {
+          this.caughtUpAt = { key: prefetchKey(collection, position), resyncs: resyncsAtRequest };
+        }
         break;
       }
       if (documents.length >= maxDocuments) {
@@ -93,7 +98,14 @@ export class SyncTransport {
   }
 
   private prefetched: { key: string; page: Promise<PullPage> } | undefined;
-  private caughtUpAt: string | undefined;
+  private caughtUpAt: { key: string; resyncs: number } | undefined;
+  /** How many RESYNC events the live stream has announced. */
+  private resyncs = 0;
+
+  /** The server announced a change: the next pull must ask it. */
+  noteResync(): void {
+    this.resyncs += 1;
+  }
 
   private prefetch(collection: string, position: SyncCheckpoint | null, limit: number): void {
     const page = this.fetchPullPage(collection, position, limit, false);
@@ -120,12 +132,13 @@ export class SyncTransport {
     // that the Authorization header needs is then cached instead of repeated per page.
     const url = new URL(syncPath(collection, 'pull', this.options.protocolVersion), this.options.serverUrl);
     const body = { checkpoint: position, limit, withTotal };
+    const resyncsAtRequest = this.resyncs;
     const started = Date.now();
     const response = await this.request(this.pullSize, () =>
       requestJson<PullResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
     );
     this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
-    return { response, limit };
+    return { response, limit, resyncsAtRequest };
   }
 
   /** Pushes rows in link-sized requests; returns the master states to adopt. */
@@ -146,8 +159,13 @@ export class SyncTransport {
    * write's base is that master, so the server merges the edit instead of fencing it off.
    */
   private withKnownBase(collection: string, row: PushRow<Body>): PushRow<Body> {
+    const id = String(row.newDocumentState.id);
+    // RxDB took the refused state for the server's; the server still holds what the refused
+    // edit was made on, and the fixed edit must merge against that.
+    const held = this.options.quarantine.get(collection, id);
+    if (held) return { ...row, assumedMasterState: held.row.assumedMasterState ?? null };
     if (row.assumedMasterState) return row;
-    const base = this.options.baseOf(collection, String(row.newDocumentState.id));
+    const base = this.options.baseOf(collection, id);
     return base ? { ...row, assumedMasterState: base } : row;
   }
 
@@ -203,6 +221,8 @@ interface PullPage {
   response: PullResponse<Body>;
   /** The limit it was asked with: a shorter answer means the device has caught up. */
   limit: number;
+  /** RESYNC events announced when it was asked for */
+  resyncsAtRequest: number;
 }
 
 function prefetchKey(collection: string, position: SyncCheckpoint | null): string {

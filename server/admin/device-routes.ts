@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import { ensureEnrollmentCode } from '../facilities/facilities';
 import { HttpError } from '../http/http-error';
-import { SYNC_CHANNEL } from '../sync/change-notifier';
+import { revocationPayload, SYNC_CHANNEL } from '../sync/change-notifier';
 import { ADMIN_PREFIX } from './admin-routes';
 import { authenticateAdmin } from './authenticate-admin';
 
@@ -67,7 +67,7 @@ export function registerDeviceRoutes(app: FastifyInstance, database: Database, a
     );
     if (!device) throw new HttpError(404, 'not-found', `No device ${id}.`);
     // Open streams of the device close at once, on every server process.
-    await database.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, `device:${id}`]);
+    await database.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, revocationPayload(id)]);
     return device;
   });
 }

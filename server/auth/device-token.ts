@@ -11,7 +11,7 @@ export function newDeviceToken(): { deviceId: string; token: string; tokenHash: 
 }
 
 export function parseDeviceToken(token: string): { deviceId: string; secret: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
   return match?.[1] && match[2] ? { deviceId: match[1], secret: match[2] } : null;
 }
 

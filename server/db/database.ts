@@ -12,7 +12,10 @@ export interface Database extends SqlExecutor {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /** Calls onNotify with the payload of every NOTIFY on channel; resolves to an unsubscribe. */
+  /**
+   * Calls onNotify with the payload of every NOTIFY on channel, and with '*' when some may have
+   * been missed (a lost connection); resolves to an unsubscribe.
+   */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

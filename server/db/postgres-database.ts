@@ -4,9 +4,19 @@ import type { Database, SqlExecutor } from './database';
 // int8 (sequence numbers, counts) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-/** A PostgreSQL server reached through a connection pool. */
-export function openPostgresDatabase(connectionString: string): Database {
+const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * A PostgreSQL server reached through a connection pool. A lost connection (server restart,
+ * failover) must neither crash the process nor leave notifications silently dead.
+ */
+export function openPostgresDatabase(
+  connectionString: string,
+  logError: (message: string, error: unknown) => void = console.error,
+): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client's error would otherwise be an uncaught 'error' event; the pool replaces it.
+  pool.on('error', (error) => logError('PostgreSQL: an idle connection failed', error));
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, [...params]);
@@ -27,26 +37,69 @@ export function openPostgresDatabase(connectionString: string): Database {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK');
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();
       }
     },
-    async listen(channel, onNotify) {
-      // A dedicated connection: LISTEN belongs to a session, not to a pooled query.
-      const client = await pool.connect();
-      const handler = (message: pg.Notification): void => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      };
-      client.on('notification', handler);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        client.off('notification', handler);
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
-        client.release();
-      };
-    },
+    listen: (channel, onNotify) => listenWithReconnect(pool, channel, onNotify, logError),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a dedicated connection (LISTEN belongs to a session). When that connection is lost,
+ * LISTEN again on a new one, and report '*' — "anything may have changed" — since notifications
+ * sent in the gap are gone.
+ */
+async function listenWithReconnect(
+  pool: pg.Pool,
+  channel: string,
+  onNotify: (payload: string) => void,
+  logError: (message: string, error: unknown) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.PoolClient | undefined;
+  let stopped = false;
+  const handler = (message: pg.Notification): void => {
+    if (message.channel === channel) onNotify(message.payload ?? '');
+  };
+  const connect = async (): Promise<void> => {
+    const next = await pool.connect();
+    const lost = (error?: unknown): void => {
+      if (client !== next) return;
+      client = undefined;
+      next.release(true);
+      if (stopped) return;
+      logError('PostgreSQL: the LISTEN connection was lost; listening again', error);
+      onNotify('*');
+      setTimeout(() => void reconnect(), RELISTEN_DELAY_MS);
+    };
+    next.on('notification', handler);
+    next.on('error', lost);
+    next.on('end', () => lost());
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  const reconnect = async (): Promise<void> => {
+    while (!stopped && !client) {
+      try {
+        await connect();
+        onNotify('*');
+      } catch (error) {
+        logError('PostgreSQL: LISTEN failed; retrying', error);
+        await new Promise((resolve) => setTimeout(resolve, RELISTEN_DELAY_MS));
+      }
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = undefined;
+    if (!current) return;
+    current.off('notification', handler);
+    await current.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+    current.release();
   };
 }

@@ -1,7 +1,12 @@
 import type { Database } from '../db/database';
 
-/** PostgreSQL NOTIFY channel whose payload is the scope (facility code) that changed. */
+/**
+ * PostgreSQL NOTIFY channel. Payloads: a facility code (its documents changed), `device:<id>`
+ * (that device was revoked), or '*' from the database layer (notifications may have been lost).
+ */
 export const SYNC_CHANNEL = 'sen_sync_changes';
+
+const DEVICE_PREFIX = 'device:';
 
 type Listener = () => void;
 
@@ -11,27 +16,54 @@ type Listener = () => void;
  * process against the same PostgreSQL still wakes this process's clients.
  */
 export class ChangeNotifier {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly scopes = new Map<string, Set<Listener>>();
+  private readonly devices = new Map<string, Set<Listener>>();
   private unlisten: (() => Promise<void>) | undefined;
 
   async start(database: Database): Promise<void> {
-    this.unlisten = await database.listen(SYNC_CHANNEL, (scope) => {
-      for (const listener of this.listeners.get(scope) ?? []) listener();
+    this.unlisten = await database.listen(SYNC_CHANNEL, (payload) => {
+      if (payload === '*') {
+        // Changes may have been missed: every stream announces one, and its device pulls.
+        for (const listeners of this.scopes.values()) fire(listeners);
+      } else if (payload.startsWith(DEVICE_PREFIX)) {
+        fire(this.devices.get(payload.slice(DEVICE_PREFIX.length)));
+      } else {
+        fire(this.scopes.get(payload));
+      }
     });
   }
 
+  /** Called whenever documents of the facility (scope) change. */
   subscribe(scope: string, listener: Listener): () => void {
-    let scopeListeners = this.listeners.get(scope);
-    if (!scopeListeners) this.listeners.set(scope, (scopeListeners = new Set()));
-    scopeListeners.add(listener);
-    return () => {
-      scopeListeners.delete(listener);
-      if (scopeListeners.size === 0) this.listeners.delete(scope);
-    };
+    return add(this.scopes, scope, listener);
+  }
+
+  /** Called when the device is revoked. */
+  subscribeRevocation(deviceId: string, listener: Listener): () => void {
+    return add(this.devices, deviceId, listener);
   }
 
   async stop(): Promise<void> {
     await this.unlisten?.();
-    this.listeners.clear();
+    this.scopes.clear();
+    this.devices.clear();
   }
+}
+
+export function revocationPayload(deviceId: string): string {
+  return `${DEVICE_PREFIX}${deviceId}`;
+}
+
+function fire(listeners: Set<Listener> | undefined): void {
+  for (const listener of [...(listeners ?? [])]) listener();
+}
+
+function add(map: Map<string, Set<Listener>>, key: string, listener: Listener): () => void {
+  let listeners = map.get(key);
+  if (!listeners) map.set(key, (listeners = new Set()));
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) map.delete(key);
+  };
 }

@@ -104,7 +104,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     send();
     const unsubscribe = notifier.subscribe(device.facilityCode, send);
     // Revoked: end the stream now; the device's reconnect is then refused with 401.
-    const unsubscribeRevocation = notifier.subscribe(`device:${device.deviceId}`, () => reply.raw.end());
+    const unsubscribeRevocation = notifier.subscribeRevocation(device.deviceId, () => reply.raw.end());
     const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       openStreams.delete(reply.raw);

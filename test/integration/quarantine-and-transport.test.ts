@@ -57,6 +57,52 @@ describe('documents the server refuses', () => {
   });
 });
 
+describe('a refused edit of a patient the server already has', () => {
+  let server: TestServer;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    client = await TestClient.open(server.url, await server.enroll('reception'));
+  });
+  afterEach(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  it('keeps every change of the edit once it is fixed, merged against what the server holds', async () => {
+    const registered = await client.patients.register(validRegistrationForm({ cccd: '' }));
+    if (!registered.ok) throw new Error('fixture');
+    await client.goOnline();
+    await waitFor(async () => (await client.outbox.count()) === 0, 'registered patient sent');
+
+    // An edit an older app version let through: a new given name, and a CCCD that says male.
+    const document = await client.database.patients.findOne(registered.patient.id).exec();
+    if (!document) throw new Error('fixture');
+    const base = { ...document.toMutableJSON(), _deleted: false };
+    const refused = await document.incrementalPatch({
+      givenName: 'Hoa',
+      nameKey: 'nguyen thi hoa',
+      givenNameKey: 'hoa nguyen thi',
+      cccd: '001090012345',
+    });
+    await client.outbox.recordLocalWrite('patients', { ...refused.toMutableJSON(), _deleted: false }, base);
+    let held = 0;
+    const subscription = client.sync.quarantine$.subscribe((entries) => (held = entries.length));
+    await waitFor(() => held === 1, 'the edit is held');
+
+    expect((await client.patients.update(registered.patient.id, { cccd: '' })).ok).toBe(true);
+    await waitFor(() => held === 0, 'the fixed edit is accepted');
+    const [row] = await server.database.query<{ body: { givenName: string; cccd: string } }>(
+      `SELECT body FROM sync_documents WHERE id = $1`,
+      [registered.patient.id],
+    );
+    expect(row?.body).toMatchObject({ givenName: 'Hoa', cccd: '' });
+    expect(await server.database.query(`SELECT field FROM sync_conflicts`)).toEqual([]);
+    subscription.unsubscribe();
+  });
+});
+
 describe('transport', () => {
   let server: TestServer;
   let enrollment: EnrollResponse;

@@ -81,6 +81,7 @@ describe('sync protocol rules on the server', () => {
       body: { code: 'invalid-credential' },
     });
     expect(await push(rows, 'garbage')).toMatchObject({ status: 401, body: { code: 'invalid-credential' } });
+    expect(await push(rows, `${'-'.repeat(36)}.${'a'.repeat(43)}`)).toMatchObject({ status: 401 });
     expect(await syncRequest(server.url, null, 'patients', 'pull')).toMatchObject({ status: 401 });
     expect(await storedRows()).toEqual([]);
   });
