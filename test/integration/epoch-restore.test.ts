@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlExecutor } from '../../server/db/database';
 import { startNewEpoch } from '../../server/db/epoch';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
-import { TestClient } from '../helpers/test-client';
-import { TestServer } from '../helpers/test-server';
+import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
 
 const SYNC_TABLES = ['sync_scopes', 'sync_documents', 'sync_conflicts'] as const;
@@ -36,92 +35,82 @@ async function restore(database: SqlExecutor, snapshot: Dump): Promise<void> {
 }
 
 describe('a server restored from an earlier dump', () => {
-  let server: TestServer;
-  let client: TestClient;
-
-  beforeEach(async () => {
-    server = await TestServer.start();
-    client = await TestClient.open(server.url, await server.enroll('reception'));
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.close();
-  });
+  const setup = useServerWithClient();
 
   const serverDocument = async (id: string): Promise<(PatientDocument & { deleted: boolean }) | undefined> => {
-    const [row] = await server.database.query<{ body: PatientDocument; deleted: boolean }>(
+    const [row] = await setup.server.database.query<{ body: PatientDocument; deleted: boolean }>(
       `SELECT body, deleted FROM sync_documents WHERE id = $1`,
       [id],
     );
     return row ? { ...row.body, deleted: row.deleted } : undefined;
   };
   const register = async (n: number): Promise<PatientDocument> => {
-    const result = await client.patients.register(numberedRegistrationForm('Khôi phục', n));
+    const result = await setup.client.patients.register(numberedRegistrationForm('Khôi phục', n));
     if (!result.ok) throw new Error('fixture');
     return result.patient;
   };
   const sent = async (): Promise<void> => {
-    await waitFor(async () => (await client.outbox.count()) === 0, 'everything sent');
+    await waitFor(async () => (await setup.client.outbox.count()) === 0, 'everything sent');
   };
 
   it('is noticed by the client (410), which downloads again, keeps its unpushed changes and pushes back what was lost', async () => {
     const first = await register(1);
     const second = await register(2);
-    await client.goOnline();
+    await setup.client.goOnline();
     await sent();
-    const earlier = await dump(server.database);
+    const earlier = await dump(setup.server.database);
 
     // After the dump: a new patient and an edit reach the server, and are lost by the restore.
     const afterDump = await register(3);
-    expect((await client.patients.update(first.id, { phone: '0977000111' })).ok).toBe(true);
+    expect((await setup.client.patients.update(first.id, { phone: '0977000111' })).ok).toBe(true);
     await sent();
-    await client.goOffline();
+    await setup.client.goOffline();
 
     // Offline, unpushed: an edit and a new patient.
-    expect((await client.patients.update(second.id, { phone: '0988000222' })).ok).toBe(true);
+    expect((await setup.client.patients.update(second.id, { phone: '0988000222' })).ok).toBe(true);
     const unpushed = await register(4);
 
-    await server.stop();
-    await restore(server.database, earlier);
-    await startNewEpoch(server.database);
-    await server.restart();
+    await setup.server.stop();
+    await restore(setup.server.database, earlier);
+    await startNewEpoch(setup.server.database);
+    await setup.server.restart();
     expect(await serverDocument(afterDump.id)).toBeUndefined();
 
-    await client.goOnline();
+    await setup.client.goOnline();
     await sent();
     await waitFor(async () => (await serverDocument(unpushed.id)) !== undefined, 'the unpushed patient arrives');
     // The unpushed edit was made on the master the backup still has: it merges cleanly.
     expect((await serverDocument(second.id))?.phone).toBe('0988000222');
-    expect(await client.patient(second.id)).toMatchObject({ phone: '0988000222' });
+    expect(await setup.client.patient(second.id)).toMatchObject({ phone: '0988000222' });
     // What the restore lost is pushed back from the device.
     expect(await serverDocument(afterDump.id)).toMatchObject({ givenName: afterDump.givenName, deleted: false });
     // The acknowledged edit the backup lacks survives, in the document or as a recorded conflict.
     const firstOnServer = await serverDocument(first.id);
-    const conflicts = await server.database.query<{ losing_value: unknown }>(
+    const conflicts = await setup.server.database.query<{ losing_value: unknown }>(
       `SELECT losing_value FROM sync_conflicts WHERE document_id = $1 AND field = 'phone'`,
       [first.id],
     );
     expect(firstOnServer?.phone === '0977000111' || conflicts.some((row) => row.losing_value === '0977000111')).toBe(
       true,
     );
-    expect(await client.database.patients.count().exec()).toBe(4);
+    expect(await setup.client.database.patients.count().exec()).toBe(4);
   });
 
   it('starts a device over even when the restore kept the old epoch, if its checkpoint is beyond the newest change', async () => {
     await register(1);
-    await client.goOnline();
+    await setup.client.goOnline();
     await sent();
-    const earlier = await dump(server.database);
+    const earlier = await dump(setup.server.database);
     await register(2);
     await sent();
-    await client.goOffline();
+    await setup.client.goOffline();
 
-    await server.stop();
-    await restore(server.database, earlier);
-    await server.restart();
-    await client.goOnline();
+    await setup.server.stop();
+    await restore(setup.server.database, earlier);
+    await setup.server.restart();
+    await setup.client.goOnline();
     await waitFor(
-      async () => (await server.database.query(`SELECT id FROM sync_documents`)).length === 2,
+      async () => (await setup.server.database.query(`SELECT id FROM sync_documents`)).length === 2,
       'both patients are back',
     );
   });

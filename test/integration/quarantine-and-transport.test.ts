@@ -7,77 +7,60 @@ import { patientDocument } from '../helpers/patient-documents';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';
 import { TestServer } from '../helpers/test-server';
+import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
 
 describe('documents the server refuses', () => {
-  let server: TestServer;
-  let client: TestClient;
-
-  beforeEach(async () => {
-    server = await TestServer.start();
-    client = await TestClient.open(server.url, await server.enroll('reception'));
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.close();
-  });
+  const setup = useServerWithClient();
 
   const serverIds = async (): Promise<string[]> =>
-    (await server.database.query<{ id: string }>(`SELECT id FROM sync_documents ORDER BY id`)).map((row) => row.id);
+    (await setup.server.database.query<{ id: string }>(`SELECT id FROM sync_documents ORDER BY id`)).map(
+      (row) => row.id,
+    );
 
   it('holds a refused document in quarantine with its reason, sends the rest, and sends it once fixed', async () => {
     // Written as an older app version with laxer rules would have: the CCCD says male.
     const invalid = { ...patientDocument('10010'), cccd: '001090012345' };
-    await client.database.patients.insert(invalid);
-    await client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false }, null);
-    const valid = await client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
+    await setup.client.database.patients.insert(invalid);
+    await setup.client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false }, null);
+    const valid = await setup.client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
     if (!valid.ok) throw new Error('fixture');
 
-    await client.goOnline();
+    await setup.client.goOnline();
     await waitFor(async () => (await serverIds()).includes(valid.patient.id), 'the valid patient reaches the server');
     let held: { id: string; code: string; details: unknown }[] = [];
-    const subscription = client.sync.quarantine$.subscribe((entries) => (held = entries));
+    const subscription = setup.client.sync.quarantine$.subscribe((entries) => (held = entries));
     await waitFor(() => held.length === 1, 'the invalid patient is held');
     expect(held[0]).toMatchObject({ id: invalid.id, code: 'invalid-document' });
     expect(held[0]?.details).toMatchObject({ problems: [{ field: 'cccd', code: 'cccd-sex-mismatch' }] });
     expect(await serverIds()).not.toContain(invalid.id);
-    expect(await client.patient(invalid.id)).toMatchObject({ cccd: '001090012345' });
+    expect(await setup.client.patient(invalid.id)).toMatchObject({ cccd: '001090012345' });
     // Held back, so still counted as not sent.
-    await waitFor(async () => (await client.outbox.count()) === 1, 'only the held patient is unsent');
+    await waitFor(async () => (await setup.client.outbox.count()) === 1, 'only the held patient is unsent');
 
     // Resending unchanged is refused again and keeps it held.
-    await client.sync.resend('patients', invalid.id);
+    await setup.client.sync.resend('patients', invalid.id);
     expect(held).toHaveLength(1);
 
-    expect((await client.patients.update(invalid.id, { sex: 'male' })).ok).toBe(true);
+    expect((await setup.client.patients.update(invalid.id, { sex: 'male' })).ok).toBe(true);
     await waitFor(() => held.length === 0, 'the fixed patient leaves quarantine');
-    await waitFor(async () => (await client.outbox.count()) === 0, 'nothing left unsent');
+    await waitFor(async () => (await setup.client.outbox.count()) === 0, 'nothing left unsent');
     expect(await serverIds()).toContain(invalid.id);
     subscription.unsubscribe();
   });
 });
 
 describe('a refused edit of a patient the server already has', () => {
-  let server: TestServer;
-  let client: TestClient;
-
-  beforeEach(async () => {
-    server = await TestServer.start();
-    client = await TestClient.open(server.url, await server.enroll('reception'));
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.close();
-  });
+  const setup = useServerWithClient();
 
   it('keeps every change of the edit once it is fixed, merged against what the server holds', async () => {
-    const registered = await client.patients.register(validRegistrationForm({ cccd: '' }));
+    const registered = await setup.client.patients.register(validRegistrationForm({ cccd: '' }));
     if (!registered.ok) throw new Error('fixture');
-    await client.goOnline();
-    await waitFor(async () => (await client.outbox.count()) === 0, 'registered patient sent');
+    await setup.client.goOnline();
+    await waitFor(async () => (await setup.client.outbox.count()) === 0, 'registered patient sent');
 
     // An edit an older app version let through: a new given name, and a CCCD that says male.
-    const document = await client.database.patients.findOne(registered.patient.id).exec();
+    const document = await setup.client.database.patients.findOne(registered.patient.id).exec();
     if (!document) throw new Error('fixture');
     const base = { ...document.toMutableJSON(), _deleted: false };
     const refused = await document.incrementalPatch({
@@ -86,19 +69,19 @@ describe('a refused edit of a patient the server already has', () => {
       givenNameKey: 'hoa nguyen thi',
       cccd: '001090012345',
     });
-    await client.outbox.recordLocalWrite('patients', { ...refused.toMutableJSON(), _deleted: false }, base);
+    await setup.client.outbox.recordLocalWrite('patients', { ...refused.toMutableJSON(), _deleted: false }, base);
     let held = 0;
-    const subscription = client.sync.quarantine$.subscribe((entries) => (held = entries.length));
+    const subscription = setup.client.sync.quarantine$.subscribe((entries) => (held = entries.length));
     await waitFor(() => held === 1, 'the edit is held');
 
-    expect((await client.patients.update(registered.patient.id, { cccd: '' })).ok).toBe(true);
+    expect((await setup.client.patients.update(registered.patient.id, { cccd: '' })).ok).toBe(true);
     await waitFor(() => held === 0, 'the fixed edit is accepted');
-    const [row] = await server.database.query<{ body: { givenName: string; cccd: string } }>(
+    const [row] = await setup.server.database.query<{ body: { givenName: string; cccd: string } }>(
       `SELECT body FROM sync_documents WHERE id = $1`,
       [registered.patient.id],
     );
     expect(row?.body).toMatchObject({ givenName: 'Hoa', cccd: '' });
-    expect(await server.database.query(`SELECT field FROM sync_conflicts`)).toEqual([]);
+    expect(await setup.server.database.query(`SELECT field FROM sync_conflicts`)).toEqual([]);
     subscription.unsubscribe();
   });
 });
