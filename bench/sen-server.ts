@@ -5,7 +5,8 @@ import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../server/demo/demo-facility';
 import { ensureEnrollmentCode, ensureFacility } from '../server/facilities/facilities';
 import type { PatientDocument } from '../shared/patient/patient-document';
-import { ENROLL_PATH, type EnrollResponse } from '../shared/sync/enrollment';
+import type { EnrollResponse } from '../shared/sync/enrollment';
+import { enroll as enrollDevice } from '../test/helpers/enroll';
 import { syncPath } from '../shared/sync/protocol';
 
 export interface BenchServer {
@@ -27,15 +28,7 @@ export async function startSenServer(options: { databaseUrl?: string | undefined
   if (!address || typeof address === 'string') throw new Error('not listening');
   const url = `http://127.0.0.1:${address.port}`;
 
-  const enroll = async (name: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> => {
-    const response = await fetch(`${url}${ENROLL_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: name }),
-    });
-    if (!response.ok) throw new Error(`enroll: ${response.status} ${await response.text()}`);
-    return (await response.json()) as EnrollResponse;
-  };
+  const enroll = (name: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> => enrollDevice(url, name, code);
   const load = async (documents: PatientDocument[], code = DEMO_ENROLLMENT_CODE): Promise<void> => {
     const { token } = await enroll('loader', code);
     for (let offset = 0; offset < documents.length; offset += 500) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Observable } from 'rxjs';
+import { auditTime, type Observable } from 'rxjs';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { PatientsRepository } from './patients-repository';
 
@@ -13,6 +13,8 @@ export function useObservable<T>(observable: Observable<T>, initial: T): T {
   return value;
 }
 
+const SEARCH_REFRESH_MS = 300;
+
 /** Search results that follow the text typed and every change to the patients collection. */
 export function usePatientSearch(repository: PatientsRepository, text: string): PatientDocument[] | undefined {
   const [results, setResults] = useState<PatientDocument[] | undefined>(undefined);
@@ -23,7 +25,9 @@ export function usePatientSearch(repository: PatientsRepository, text: string): 
         if (current) setResults(found);
       });
     };
-    const subscription = repository.changes$.subscribe(run);
+    // RxDB emits once per changed document; a first sync writes thousands in a few seconds.
+    // Searching again at most every 300 ms keeps the list current without a search per document.
+    const subscription = repository.changes$.pipe(auditTime(SEARCH_REFRESH_MS)).subscribe(run);
     run();
     return () => {
       current = false;
