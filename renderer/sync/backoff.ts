@@ -11,20 +11,22 @@ export function backoffWithJitter(attempt: number, random: () => number = Math.r
  */
 export class RetryGate {
   private failures = 0;
-  private wakeUp: (() => void) | undefined;
+  /** Every request waiting out the backoff: one per replicated collection at most. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly delay: (attempt: number) => number = backoffWithJitter) {}
 
   async beforeRequest(): Promise<void> {
     if (this.failures === 0) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.delay(this.failures));
-      this.wakeUp = () => {
+      const wakeUp = (): void => {
         clearTimeout(timer);
+        this.waiting.delete(wakeUp);
         resolve();
       };
+      const timer = setTimeout(wakeUp, this.delay(this.failures));
+      this.waiting.add(wakeUp);
     });
-    this.wakeUp = undefined;
   }
 
   succeeded(): void {
@@ -35,8 +37,9 @@ export class RetryGate {
     this.failures += 1;
   }
 
+  /** The link is back, or sync is stopping: every waiting request goes now. */
   reset(): void {
     this.failures = 0;
-    this.wakeUp?.();
+    for (const wakeUp of [...this.waiting]) wakeUp();
   }
 }

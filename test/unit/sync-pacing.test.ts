@@ -31,6 +31,14 @@ describe('backoff with jitter', () => {
     slow.reset();
     await waiting;
   });
+
+  it('wakes every waiting request on reset, one per replicated collection', async () => {
+    const gate = new RetryGate(() => 60_000);
+    gate.failed();
+    const waiting = [gate.beforeRequest(), gate.beforeRequest(), gate.beforeRequest()];
+    gate.reset();
+    await Promise.all(waiting);
+  });
 });
 
 describe('adaptive batch size', () => {
