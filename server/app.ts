@@ -10,6 +10,8 @@ import { migrate } from './db/migrate';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
+import { registerAuditRoutes } from './audit/audit-routes';
+import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 import { registerSyncRoutes } from './sync/sync-routes';
 
@@ -42,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   // Devices authenticate with a bearer token, never a cookie, so any origin may call
   // (the desktop client's pages have a file:// or localhost origin).
-  await app.register(cors, { origin: true, methods: ['GET', 'POST'], maxAge: 86_400 });
+  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PATCH'], maxAge: 86_400 });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(rateLimit, {
     max: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
@@ -64,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
+  registerStaffRoutes(app, database, options.adminToken);
+  registerAuditRoutes(app, database, options.adminToken);
   registerSyncRoutes(app, { database, notifier, epoch });
   return app;
 }

@@ -12,6 +12,8 @@ export const clientConfigSchema = z.object({
   deviceName: z.string().max(100).optional(),
   /** `host:port` of servers an admin allows over plain HTTP (never needed for loopback). */
   allowInsecureHosts: z.array(z.string().max(300)).max(20).optional(),
+  /** Minutes without a key or a click before the screen locks (10 by default). */
+  idleLockMinutes: z.number().positive().max(240).optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 

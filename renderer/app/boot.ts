@@ -1,7 +1,7 @@
 import type { ClientConfig, DeviceCredential } from '../../shared/client-config';
 import { enrollDevice } from '../device/enroll-device';
 import type { Platform } from '../device/platform';
-import { startServices, type SenServices } from './start-services';
+import { startServices, type ClientSettings, type SenServices } from './start-services';
 
 export type BootResult = { state: 'enroll'; config: ClientConfig } | { state: 'ready'; services: SenServices };
 
@@ -13,7 +13,7 @@ export async function boot(platform: Platform): Promise<BootResult> {
   const config = await platform.loadConfig();
   const stored = await platform.loadCredential();
   const allowInsecureHosts = config.allowInsecureHosts ?? [];
-  if (stored) return { state: 'ready', services: await startServices(stored, allowInsecureHosts) };
+  if (stored) return { state: 'ready', services: await startServices(stored, config) };
   if (!config.enrollmentCode) return { state: 'enroll', config };
   const credential = await enrollDevice(
     config.serverUrl,
@@ -21,14 +21,14 @@ export async function boot(platform: Platform): Promise<BootResult> {
     config.deviceName ?? 'Sen',
     allowInsecureHosts,
   );
-  return finishEnrollment(platform, credential, allowInsecureHosts);
+  return finishEnrollment(platform, credential, config);
 }
 
 export async function finishEnrollment(
   platform: Platform,
   credential: DeviceCredential,
-  allowInsecureHosts: readonly string[] = [],
+  config: ClientSettings,
 ): Promise<BootResult> {
   await platform.saveCredential(credential);
-  return { state: 'ready', services: await startServices(credential, allowInsecureHosts) };
+  return { state: 'ready', services: await startServices(credential, config) };
 }

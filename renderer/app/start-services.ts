@@ -1,24 +1,34 @@
-import type { DeviceCredential } from '../../shared/client-config';
+import type { ClientConfig, DeviceCredential } from '../../shared/client-config';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../auth/idle-timer';
+import { AuditLog } from '../audit/audit-log';
+import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../db/patients-repository';
 import { RegistrationDrafts } from '../db/registration-draft';
+import { StaffRepository } from '../db/staff-repository';
 import { SyncClient } from '../sync/sync-client';
 
 /** Everything the UI works with once the device is enrolled. */
 export interface SenServices {
   device: DeviceCredential;
+  session: Session;
+  audit: AuditLog;
+  staff: StaffRepository;
   patients: PatientsRepository;
   drafts: RegistrationDrafts;
   sync: SyncClient;
+  /** Inactivity before the screen locks */
+  idleLockMs: number;
   close(): Promise<void>;
 }
 
-export async function startServices(
-  device: DeviceCredential,
-  allowInsecureHosts: readonly string[] = [],
-): Promise<SenServices> {
+/** What the installer's configuration decides for a running client. */
+export type ClientSettings = Pick<ClientConfig, 'allowInsecureHosts' | 'idleLockMinutes'>;
+
+export async function startServices(device: DeviceCredential, settings: ClientSettings = {}): Promise<SenServices> {
+  const allowInsecureHosts = settings.allowInsecureHosts ?? [];
   const database: SenDatabase = await createSenDatabase({ name: `sen-${device.facility.code}` });
   const outbox = await Outbox.open(database);
   const sync = new SyncClient({
@@ -28,16 +38,35 @@ export async function startServices(
     credential: device.token,
     allowInsecureHosts,
   });
+  // Sync runs whoever is logged in, and before anyone is: the staff accounts come with it.
   await sync.start();
+  const audit = new AuditLog(database, { deviceId: device.deviceId, facilityCode: device.facility.code });
+  const staff = new StaffRepository(database, outbox, device.facility.code, undefined, audit);
+  const session = new Session(database, staff);
+  const userId = (): string => session.requireUserId();
+  const sessionAudit = session.events$.subscribe((event) => {
+    audit
+      .record({ action: event.action, userId: event.userId ?? '', username: event.username })
+      .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
+  });
   return {
     device,
-    patients: new PatientsRepository(database, outbox, {
-      deviceId: device.deviceId,
-      facilityCode: device.facility.code,
-    }),
-    drafts: new RegistrationDrafts(database),
+    session,
+    staff,
+    patients: new PatientsRepository(
+      database,
+      outbox,
+      { deviceId: device.deviceId, facilityCode: device.facility.code, userId },
+      undefined,
+      audit,
+    ),
+    audit,
+    drafts: new RegistrationDrafts(database, userId),
     sync,
+    idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close: async () => {
+      sessionAudit.unsubscribe();
+      session.close();
       await sync.stop();
       await database.close();
     },

@@ -1,7 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { patientRxSchema, type SenCollections, type SenDatabase } from './collections';
+import { auditRxSchema, patientRxSchema, staffRxSchema, type SenCollections, type SenDatabase } from './collections';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
@@ -23,6 +23,10 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
     eventReduce: true,
     closeDuplicates: true,
   });
-  await database.addCollections({ patients: { schema: patientRxSchema } });
+  await database.addCollections({
+    patients: { schema: patientRxSchema },
+    staff: { schema: staffRxSchema },
+    audit: { schema: auditRxSchema },
+  });
   return database;
 }

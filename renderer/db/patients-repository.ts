@@ -9,10 +9,13 @@ import { patientProblems, type PatientProblem } from '../../shared/patient/patie
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
 import type { SenDatabase } from './collections';
 import type { Outbox } from './outbox';
+import { NO_AUDIT, type AuditRecorder } from '../audit/audit-log';
 
 export interface DeviceIdentity {
   deviceId: string;
   facilityCode: string;
+  /** The logged-in staff member: the author of every write (throws when nobody is). */
+  userId: () => string;
 }
 
 export type RegisterResult =
@@ -24,7 +27,15 @@ export type PatientIndex = (typeof PATIENT_INDEXES)[number];
 export type PatientChanges = Partial<
   Omit<
     PatientDocument,
-    'id' | 'facilityCode' | 'patientCode' | 'createdAt' | 'createdByDeviceId' | 'nameKey' | 'givenNameKey'
+    | 'id'
+    | 'facilityCode'
+    | 'patientCode'
+    | 'createdAt'
+    | 'createdByDeviceId'
+    | 'createdBy'
+    | 'updatedBy'
+    | 'nameKey'
+    | 'givenNameKey'
   >
 >;
 
@@ -39,7 +50,15 @@ export class PatientsRepository {
     private readonly outbox: Outbox,
     private readonly device: DeviceIdentity,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit: AuditRecorder = NO_AUDIT,
   ) {}
+
+  private recordWrite(
+    action: 'patient-create' | 'patient-update' | 'patient-delete',
+    patientId: string,
+  ): Promise<void> {
+    return this.audit.record({ action, userId: this.device.userId(), patientId });
+  }
 
   async register(form: RegistrationForm): Promise<RegisterResult> {
     const built = buildPatientFromForm(form, {
@@ -47,6 +66,7 @@ export class PatientsRepository {
       patientCode: newPatientCode(this.device.facilityCode, (length) => crypto.getRandomValues(new Uint8Array(length))),
       facilityCode: this.device.facilityCode,
       deviceId: this.device.deviceId,
+      userId: this.device.userId(),
       now: this.now().toISOString(),
     });
     if (!built.ok) return built;
@@ -57,6 +77,7 @@ export class PatientsRepository {
     }
     await this.database.patients.insert(built.patient);
     await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false }, null);
+    await this.recordWrite('patient-create', built.patient.id);
     return built;
   }
 
@@ -68,12 +89,18 @@ export class PatientsRepository {
     const document = await this.database.patients.findOne(id).exec();
     if (!document) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
     const current = document.toMutableJSON();
-    const next: PatientDocument = { ...current, ...changes, updatedAt: this.now().toISOString() };
+    const next: PatientDocument = {
+      ...current,
+      ...changes,
+      updatedAt: this.now().toISOString(),
+      updatedBy: this.device.userId(),
+    };
     const updated = { ...next, ...patientSearchKeys(next) };
     const problems = patientProblems(updated);
     if (problems.length > 0) return { ok: false, problems };
     await document.incrementalPatch(updated);
     await this.outbox.recordLocalWrite('patients', { ...updated, _deleted: false }, { ...current, _deleted: false });
+    await this.recordWrite('patient-update', id);
     return { ok: true, patient: updated };
   }
 
@@ -84,6 +111,7 @@ export class PatientsRepository {
     const built = buildPatientFromForm(form, {
       ...current.toMutableJSON(),
       deviceId: current.createdByDeviceId,
+      userId: current.createdBy,
       now: this.now().toISOString(),
     });
     if (!built.ok) return built;
@@ -114,8 +142,14 @@ export class PatientsRepository {
     const document = await this.database.patients.findOne(id).exec();
     if (!document) return;
     const base = { ...document.toMutableJSON(), _deleted: false };
-    const removed = await document.remove();
+    // The tombstone names who deleted the record: the server checks that they may.
+    const signed = await document.incrementalPatch({
+      updatedBy: this.device.userId(),
+      updatedAt: this.now().toISOString(),
+    });
+    const removed = await signed.remove();
     await this.outbox.recordLocalWrite('patients', { ...removed.toMutableJSON(), _deleted: true }, base);
+    await this.recordWrite('patient-delete', id);
   }
 
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {

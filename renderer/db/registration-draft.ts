@@ -2,24 +2,32 @@ import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { SenDatabase } from './collections';
 import { readLocalState, removeLocalState, writeLocalState } from './local-state';
 
-const DRAFT_ID = 'registration-draft';
+const DRAFT_PREFIX = 'registration-draft';
 
 /**
  * The half-filled registration form, saved as the clerk types so that closing the window or
- * a crash loses nothing. Local to the device: a draft is not a record and never syncs.
+ * a crash loses nothing. Local to the device: a draft is not a record and never syncs. Each
+ * user has their own, so that the next person at a shared desk does not see it.
  */
 export class RegistrationDrafts {
-  constructor(private readonly database: SenDatabase) {}
+  constructor(
+    private readonly database: SenDatabase,
+    private readonly userId: () => string,
+  ) {}
+
+  private get id(): string {
+    return `${DRAFT_PREFIX}-${this.userId()}`;
+  }
 
   async load(): Promise<RegistrationForm | null> {
-    return (await readLocalState<{ form: RegistrationForm }>(this.database, DRAFT_ID))?.form ?? null;
+    return (await readLocalState<{ form: RegistrationForm }>(this.database, this.id))?.form ?? null;
   }
 
   save(form: RegistrationForm): Promise<void> {
-    return writeLocalState(this.database, DRAFT_ID, { form });
+    return writeLocalState(this.database, this.id, { form });
   }
 
   clear(): Promise<void> {
-    return removeLocalState(this.database, DRAFT_ID);
+    return removeLocalState(this.database, this.id);
   }
 }

@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
+import type { SyncDirection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SyncTransport } from './sync-transport';
 
@@ -8,6 +9,8 @@ export interface CollectionReplicationOptions<T> {
   collection: RxCollection<T>;
   /** The collection's name on the wire */
   name: string;
+  /** Push-only collections (the audit trail) are never pulled, pull-only ones never pushed. */
+  direction: SyncDirection;
   /** Keeps each server's and each server history's (epoch's) checkpoints apart. */
   replicationIdentifier: string;
   transport: SyncTransport;
@@ -26,7 +29,7 @@ const PULL_BATCH = 1000;
 const PUSH_BATCH = 200;
 const RETRY_MS = 1000;
 
-/** One collection replicated both ways through the server's pull/push handlers. */
+/** One collection replicated through the server's pull/push handlers, in its direction. */
 export function replicateCollection<T>(
   options: CollectionReplicationOptions<T>,
 ): RxReplicationState<T, SyncCheckpoint> {
@@ -41,30 +44,36 @@ export function replicateCollection<T>(
     // The transport backs off with jitter itself; RxDB's own pause stays short.
     retryTime: RETRY_MS,
     waitForLeadership: false,
-    pull: {
-      batchSize: PULL_BATCH,
-      stream$: stream$.asObservable(),
-      handler: async (checkpoint, batchSize) => {
-        const response = await transport.pull(
-          name,
-          checkpoint,
-          batchSize,
-          checkpoint === undefined,
-          options.onPullRequest,
-        );
-        options.onPulled(response.documents.length < batchSize);
-        return {
-          documents: response.documents as unknown as (T & { _deleted: boolean })[],
-          checkpoint: response.checkpoint ?? undefined,
-        };
-      },
-    },
-    push: {
-      batchSize: PUSH_BATCH,
-      handler: async (rows) => {
-        const masters = await transport.push(name, rows);
-        return masters as unknown as (T & { _deleted: boolean })[];
-      },
-    },
+    pull:
+      options.direction === 'push-only'
+        ? undefined
+        : {
+            batchSize: PULL_BATCH,
+            stream$: stream$.asObservable(),
+            handler: async (checkpoint, batchSize) => {
+              const response = await transport.pull(
+                name,
+                checkpoint,
+                batchSize,
+                checkpoint === undefined,
+                options.onPullRequest,
+              );
+              options.onPulled(response.documents.length < batchSize);
+              return {
+                documents: response.documents as unknown as (T & { _deleted: boolean })[],
+                checkpoint: response.checkpoint ?? undefined,
+              };
+            },
+          },
+    push:
+      options.direction === 'pull-only'
+        ? undefined
+        : {
+            batchSize: PUSH_BATCH,
+            handler: async (rows) => {
+              const masters = await transport.push(name, rows);
+              return masters as unknown as (T & { _deleted: boolean })[];
+            },
+          },
   });
 }

@@ -1,5 +1,7 @@
+import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
 import { syncStreamPath, type SyncCheckpoint } from '../../shared/sync/protocol';
@@ -28,6 +30,14 @@ export interface SyncClientOptions {
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
 const GENERATION_ID = 'sync-generation';
+
+/** The collections this client keeps, each replicated in the direction the registry gives it. */
+const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
+export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
+
+export function isReplicatedCollection(name: string): name is ReplicatedCollection {
+  return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
+}
 
 /**
  * Keeps the device's collections in sync with the provincial server whenever it can be reached,
@@ -109,37 +119,47 @@ export class SyncClient {
     if (!transport || !quarantine) return;
     const generation = (await readLocalState<{ generation: number }>(database, GENERATION_ID))?.generation ?? 0;
     const replicationSubscriptions: Subscription[] = [];
-    const patients = replicateCollection({
-      collection: database.patients,
-      name: 'patients',
-      replicationIdentifier: `sen-patients-${serverUrl}-${generation}`,
-      transport,
-      resync$: this.resync$,
-      onPullRequest: (documents, total) => {
-        if (total !== undefined) this.initialSync.start(total);
-        this.initialSync.add(documents);
-        this.patch({ initialSync: this.initialSync.progress });
-      },
-      onPulled: (caughtUp) => {
-        if (!caughtUp) return;
-        this.initialSync.finish();
-        this.patch({ initialSync: null });
-        this.inBackground(this.markSynced());
-      },
-    });
-    replicationSubscriptions.push(
-      // RxDB counts a quarantined row as sent; for the user it is not.
-      patients.sent$.subscribe((state) => {
-        if (!quarantine.has('patients', state.id)) this.inBackground(outbox.acknowledge('patients', state));
-      }),
-      // The server merged both sides and recorded any losing value: adopting its state loses nothing.
-      patients.conflict$.subscribe(({ input, output }) => {
-        if (sameDocumentState(input.realMasterState, output)) {
-          this.inBackground(outbox.forget('patients', input.newDocumentState));
-        }
-      }),
-    );
-    this.replications = [patients as unknown as RxReplicationState<object, SyncCheckpoint>];
+    const replications: RxReplicationState<object, SyncCheckpoint>[] = [];
+    for (const name of REPLICATED_COLLECTIONS) {
+      // The first-sync progress bar follows patients, by far the largest collection.
+      const showsProgress = name === 'patients';
+      const replication = replicateCollection<object>({
+        collection: database[name] as unknown as RxCollection<object>,
+        name,
+        // The audit trail only goes up: the server checks its chain and never sends it back.
+        direction: name === 'audit' ? 'push-only' : SYNCED_COLLECTIONS[name].direction,
+        replicationIdentifier: `sen-${name}-${serverUrl}-${generation}`,
+        transport,
+        resync$: this.resync$,
+        onPullRequest: (documents, total) => {
+          if (!showsProgress) return;
+          if (total !== undefined) this.initialSync.start(total);
+          this.initialSync.add(documents);
+          this.patch({ initialSync: this.initialSync.progress });
+        },
+        onPulled: (caughtUp) => {
+          if (!caughtUp || !showsProgress) return;
+          this.initialSync.finish();
+          this.patch({ initialSync: null });
+          this.inBackground(this.markSynced());
+        },
+      });
+      replicationSubscriptions.push(
+        // RxDB counts a quarantined row as sent; for the user it is not.
+        replication.sent$.subscribe((state) => {
+          const id = String((state as { id?: unknown }).id);
+          if (!quarantine.has(name, id)) this.inBackground(outbox.acknowledge(name, state));
+        }),
+        // The server merged both sides and recorded any losing value: adopting its state loses nothing.
+        replication.conflict$.subscribe(({ input, output }) => {
+          if (sameDocumentState(input.realMasterState, output)) {
+            this.inBackground(outbox.forget(name, input.newDocumentState));
+          }
+        }),
+      );
+      replications.push(replication);
+    }
+    this.replications = replications;
     this.replicationSubscriptions = replicationSubscriptions;
   }
 
@@ -177,7 +197,7 @@ export class SyncClient {
   }
 
   /** Sends a quarantined document again as it is now on the device (after a fix elsewhere, e.g. at the server). */
-  async resend(collection: 'patients', id: string): Promise<void> {
+  async resend(collection: ReplicatedCollection, id: string): Promise<void> {
     const held = this.quarantine?.current.find((entry) => entry.collection === collection && entry.id === id);
     const document = await this.options.database[collection].findOne(id).exec();
     if (!held || !document || !this.transport) return;
@@ -197,6 +217,8 @@ export class SyncClient {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stream?.close();
+    // Requests waiting out a backoff would hold up each replication's cancel by up to 30 s.
+    this.transport?.gate.reset();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await this.stopReplications();
     // Local writes already under way finish before the database may be closed.

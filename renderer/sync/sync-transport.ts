@@ -28,7 +28,7 @@ export interface SyncTransportOptions {
 }
 
 /** Statuses that refuse one document rather than the device or the request as a whole. */
-const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope']);
+const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope', 'forbidden']);
 
 /**
  * The HTTP side of sync for every collection: request sizes that follow the link, backoff with
@@ -210,7 +210,10 @@ export class SyncTransport {
       return result;
     } catch (error) {
       if (error instanceof SyncNetworkError) size.recordFailure();
-      if (!(error instanceof SyncRequestError && DOCUMENT_REFUSALS.has(error.code))) this.gate.failed();
+      // A refused document or a new server epoch says nothing about the link: no backoff.
+      const linkFine =
+        error instanceof SyncRequestError && (DOCUMENT_REFUSALS.has(error.code) || error.code === 'epoch-changed');
+      if (!linkFine) this.gate.failed();
       this.options.onOutcome(error);
       throw error;
     }

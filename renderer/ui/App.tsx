@@ -4,7 +4,7 @@ import { finishEnrollment, type BootResult } from '../app/boot';
 import type { Platform } from '../device/platform';
 import { EnrollmentPage } from './EnrollmentPage';
 import { ServicesContext } from './services-context';
-import { Shell } from './Shell';
+import { SessionGate } from './SessionGate';
 
 type Screen = { state: 'loading' } | BootResult | { state: 'failed'; message: string };
 
@@ -33,7 +33,7 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
           defaultServerUrl={screen.config.serverUrl}
           allowInsecureHosts={screen.config.allowInsecureHosts ?? []}
           onEnrolled={(credential) => {
-            finishEnrollment(platform, credential, screen.config.allowInsecureHosts).then(setScreen, (error: unknown) =>
+            finishEnrollment(platform, credential, screen.config).then(setScreen, (error: unknown) =>
               setScreen({ state: 'failed', message: messageOf(error) }),
             );
           }}
@@ -42,7 +42,7 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
     case 'ready':
       return (
         <ServicesContext.Provider value={screen.services}>
-          <Shell />
+          <SessionGate />
         </ServicesContext.Provider>
       );
   }

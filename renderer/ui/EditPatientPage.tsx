@@ -4,11 +4,13 @@ import { formFromPatient, type RegistrationForm } from '../../shared/patient/reg
 import { PatientForm, type SubmitOutcome } from './PatientForm';
 import type { Route } from './route';
 import { useServices } from './services-context';
+import { useChartOpenAudit } from './use-chart-audit';
 
 export function EditPatientPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();
   const { patients } = useServices();
   const [form, setForm] = useState<RegistrationForm | null | undefined>(undefined);
+  useChartOpenAudit(id);
 
   useEffect(() => {
     void patients.get(id).then((patient) => setForm(patient ? formFromPatient(patient) : null));

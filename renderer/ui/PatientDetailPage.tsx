@@ -4,11 +4,13 @@ import { usePatient } from '../db/hooks';
 import { addressLine, ethnicityName, formatDateTime, fullName } from './format';
 import type { Route } from './route';
 import { useServices } from './services-context';
+import { useChartOpenAudit } from './use-chart-audit';
 
 export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();
-  const { patients } = useServices();
+  const { patients, session } = useServices();
   const patient = usePatient(patients, id);
+  useChartOpenAudit(id);
   if (patient === undefined) return null;
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
 
@@ -38,12 +40,16 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}
         </button>
-        <button type="button" onClick={() => navigate({ page: 'edit', id })} data-testid="edit-patient">
-          {t('detail.edit')}
-        </button>
-        <button type="button" onClick={() => navigate({ page: 'register' })}>
-          {t('detail.registerAnother')}
-        </button>
+        {session.can('patient.edit') && (
+          <button type="button" onClick={() => navigate({ page: 'edit', id })} data-testid="edit-patient">
+            {t('detail.edit')}
+          </button>
+        )}
+        {session.can('patient.register') && (
+          <button type="button" onClick={() => navigate({ page: 'register' })}>
+            {t('detail.registerAnother')}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,25 +1,35 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaffDocument } from '../../shared/staff/staff-document';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/i18n';
+import { ChangePasswordPage } from './ChangePasswordPage';
 import { EditPatientPage } from './EditPatientPage';
 import { PatientDetailPage } from './PatientDetailPage';
 import { PatientListPage } from './PatientListPage';
 import { RegistrationPage } from './RegistrationPage';
 import { hashFromRoute, routeFromHash, type Route } from './route';
+import { ROUTE_PERMISSIONS } from './route-permissions';
+import { useServices } from './services-context';
+import { StaffPage } from './StaffPage';
 import { StatusBar } from './StatusBar';
 import { SyncPanelPage } from './SyncPanelPage';
 
-/** The enrolled app: header, the current page, the status bar; keyboard shortcuts for the desk. */
-export function Shell() {
+/** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
+export function Shell({ user }: { user: StaffDocument }) {
   const { t, i18n } = useTranslation();
+  const { session } = useServices();
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   const navigate = (next: Route): void => {
     window.location.hash = hashFromRoute(next);
   };
+  const needed = ROUTE_PERMISSIONS[route.page];
+  const allowed = needed === undefined || session.can(needed);
 
   useEffect(() => {
     const onHashChange = (): void => setRoute(routeFromHash(window.location.hash));
     const onKeyDown = (event: KeyboardEvent): void => {
+      // Keys typed on the lock screen must not drive the app underneath.
+      if (session.current.kind !== 'active') return;
       if (event.key === 'F2') {
         event.preventDefault();
         navigate({ page: 'register' });
@@ -29,6 +39,9 @@ export function Shell() {
         else navigate({ page: 'list' });
       } else if (event.key === 'Escape' && routeFromHash(window.location.hash).page !== 'list') {
         navigate({ page: 'list' });
+      } else if (event.ctrlKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        session.lock();
       }
     };
     window.addEventListener('hashchange', onHashChange);
@@ -37,7 +50,7 @@ export function Shell() {
       window.removeEventListener('hashchange', onHashChange);
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, []);
+  }, [session]);
 
   return (
     <div className="shell">
@@ -46,17 +59,37 @@ export function Shell() {
           {t('app.name')} <small>{t('app.tagline')}</small>
         </span>
         <nav>
-          <a href="#/" className={route.page === 'list' ? 'active' : ''}>
-            {t('nav.patients')}
-          </a>
-          <a href="#/register" className={route.page === 'register' ? 'active' : ''}>
-            {t('nav.register')}
-          </a>
+          {session.can('patient.read') && (
+            <a href="#/" className={route.page === 'list' ? 'active' : ''}>
+              {t('nav.patients')}
+            </a>
+          )}
+          {session.can('patient.register') && (
+            <a href="#/register" className={route.page === 'register' ? 'active' : ''}>
+              {t('nav.register')}
+            </a>
+          )}
           <a href="#/sync" className={route.page === 'sync' ? 'active' : ''}>
             {t('nav.sync')}
           </a>
+          {session.can('staff.manage') && (
+            <a href="#/staff" className={route.page === 'staff' ? 'active' : ''}>
+              {t('nav.staff')}
+            </a>
+          )}
         </nav>
         <span className="shortcuts">{t('nav.shortcuts')}</span>
+        <span className="current-user" data-testid="current-user">
+          {user.displayName}
+          <small>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</small>
+        </span>
+        <a href="#/password">{t('auth.changePassword')}</a>
+        <button type="button" onClick={() => session.lock()} title="Ctrl+L">
+          {t('auth.lock')}
+        </button>
+        <button type="button" onClick={() => session.logout()}>
+          {t('auth.logout')}
+        </button>
         <select
           aria-label={t('app.language')}
           value={i18n.language}
@@ -70,11 +103,18 @@ export function Shell() {
         </select>
       </header>
       <main>
-        {route.page === 'list' && <PatientListPage navigate={navigate} />}
-        {route.page === 'register' && <RegistrationPage navigate={navigate} />}
-        {route.page === 'patient' && <PatientDetailPage id={route.id} navigate={navigate} />}
-        {route.page === 'edit' && <EditPatientPage id={route.id} navigate={navigate} />}
+        {!allowed && (
+          <p className="page form-error" role="alert" data-testid="forbidden">
+            {t('auth.forbidden')}
+          </p>
+        )}
+        {allowed && route.page === 'list' && <PatientListPage navigate={navigate} />}
+        {allowed && route.page === 'register' && <RegistrationPage navigate={navigate} />}
+        {allowed && route.page === 'patient' && <PatientDetailPage id={route.id} navigate={navigate} />}
+        {allowed && route.page === 'edit' && <EditPatientPage id={route.id} navigate={navigate} />}
         {route.page === 'sync' && <SyncPanelPage navigate={navigate} />}
+        {allowed && route.page === 'staff' && <StaffPage user={user} />}
+        {route.page === 'password' && <ChangePasswordPage user={user} />}
       </main>
       <StatusBar />
     </div>

@@ -6,6 +6,7 @@ import { INITIAL_SYNC_STATUS } from '../sync/sync-status';
 import { formatDateTime } from './format';
 import type { Route } from './route';
 import { useServices } from './services-context';
+import { isReplicatedCollection } from '../sync/sync-client';
 
 const NO_ENTRIES: QuarantinedDocument[] = [];
 
@@ -65,12 +66,12 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
                 <td>{reason(entry)}</td>
                 <td>{formatDateTime(entry.at)}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => navigate({ page: 'edit', id: entry.id })}>
-                    {t('syncPanel.fix')}
-                  </button>
-                  <button type="button" onClick={() => void sync.resend('patients', entry.id)}>
-                    {t('syncPanel.resend')}
-                  </button>
+                  {entry.collection === 'patients' && (
+                    <button type="button" onClick={() => navigate({ page: 'edit', id: entry.id })}>
+                      {t('syncPanel.fix')}
+                    </button>
+                  )}
+                  <ResendButton collection={entry.collection} id={entry.id} />
                 </td>
               </tr>
             ))}
@@ -78,5 +79,16 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
         </table>
       )}
     </section>
+  );
+}
+
+function ResendButton({ collection, id }: { collection: string; id: string }) {
+  const { t } = useTranslation();
+  const { sync } = useServices();
+  if (!isReplicatedCollection(collection)) return null;
+  return (
+    <button type="button" onClick={() => void sync.resend(collection, id)}>
+      {t('syncPanel.resend')}
+    </button>
   );
 }

@@ -3,6 +3,8 @@ export type Route =
   | { page: 'list' }
   | { page: 'register' }
   | { page: 'sync' }
+  | { page: 'staff' }
+  | { page: 'password' }
   | { page: 'patient'; id: string }
   | { page: 'edit'; id: string };
 
@@ -11,6 +13,8 @@ const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit)?$/;
 export function routeFromHash(hash: string): Route {
   if (hash === '#/register') return { page: 'register' };
   if (hash === '#/sync') return { page: 'sync' };
+  if (hash === '#/staff') return { page: 'staff' };
+  if (hash === '#/password') return { page: 'password' };
   const patient = PATIENT.exec(hash);
   if (!patient?.[1]) return { page: 'list' };
   return patient[2] ? { page: 'edit', id: patient[1] } : { page: 'patient', id: patient[1] };
@@ -22,6 +26,10 @@ export function hashFromRoute(route: Route): string {
       return '#/register';
     case 'sync':
       return '#/sync';
+    case 'staff':
+      return '#/staff';
+    case 'password':
+      return '#/password';
     case 'patient':
       return `#/patients/${route.id}`;
     case 'edit':

@@ -6,7 +6,9 @@ import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
-import { SYNC_CHANNEL } from './change-notifier';
+import { writeDocuments, type DocumentWrite } from '../documents/write-documents';
+import { authorizeAuthors } from './authorize-authors';
+import { refuseTakenUsernames } from './staff-usernames';
 import { resolvePushRow } from './resolve-push-row';
 
 type Body = Record<string, unknown>;
@@ -17,12 +19,6 @@ interface MasterRow {
   scope: string;
   body: Body;
   deleted: boolean;
-}
-
-interface Write {
-  id: string;
-  state: State;
-  isNew: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -66,14 +62,26 @@ async function applyPush(
     sorted.map((row) => documentId(row.newDocumentState)),
   );
 
+  for (const [id, master] of masters) {
+    if (master.scope !== device.facilityCode)
+      throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
+  }
+  await authorizeAuthors(
+    tx,
+    collection,
+    device,
+    sorted.map((row) => {
+      const master = masters.get(documentId(row.newDocumentState));
+      return { row, master: master ? { ...master.body, _deleted: master.deleted } : undefined };
+    }),
+  );
+  if (collectionName === 'staff') await refuseTakenUsernames(tx, device.facilityCode, sorted);
+
   const answers: State[] = [];
-  const writes: Write[] = [];
+  const writes: DocumentWrite[] = [];
   for (const row of sorted) {
     const id = documentId(row.newDocumentState);
     const master = masters.get(id);
-    if (master && master.scope !== device.facilityCode) {
-      throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
-    }
     const masterState = master ? { ...master.body, _deleted: master.deleted } : undefined;
     const outcome = resolvePushRow(collection, masterState, row);
     if (outcome.kind === 'write') writes.push({ id, state: outcome.state, isNew: !master });
@@ -84,38 +92,8 @@ async function applyPush(
       await recordConflicts(tx, collectionName, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
-  if (writes.length > 0) await writeDocuments(tx, collectionName, device, writes);
+  await writeDocuments(tx, collectionName, device.facilityCode, device.deviceId, writes);
   return answers;
-}
-
-async function writeDocuments(
-  tx: SqlExecutor,
-  collectionName: string,
-  device: AuthenticatedDevice,
-  writes: Write[],
-): Promise<void> {
-  // Taken last: the counter row stays locked until commit, so sequence numbers follow commit order.
-  const [counter] = await tx.query<{ last_seq: number }>(
-    'UPDATE sync_scopes SET last_seq = last_seq + $2 WHERE scope = $1 RETURNING last_seq',
-    [device.facilityCode, writes.length],
-  );
-  if (!counter) throw new HttpError(403, 'out-of-scope', 'The device facility has no sync scope.');
-  let seq = counter.last_seq - writes.length;
-  for (const write of writes) {
-    seq += 1;
-    const { _deleted: deleted, ...body } = write.state;
-    const params = [collectionName, write.id, device.facilityCode, JSON.stringify(body), deleted, seq, device.deviceId];
-    await tx.query(
-      write.isNew
-        ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`
-        : `UPDATE sync_documents SET body = $4::jsonb, deleted = $5, seq = $6, pushed_by_device = $7, received_at = now()
-           WHERE collection = $1 AND id = $2 AND scope = $3`,
-      params,
-    );
-  }
-  // Delivered only if the transaction commits.
-  await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, device.facilityCode]);
 }
 
 async function recordConflicts(

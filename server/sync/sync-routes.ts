@@ -40,11 +40,12 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
 
   const pull = async (
     request: FastifyRequest<{ Params: { collection: string } }>,
-    parameters: { checkpoint: SyncCheckpoint | null; limit: number; withTotal: boolean },
+    parseParameters: () => { checkpoint: SyncCheckpoint | null; limit: number; withTotal: boolean },
   ): Promise<PullResponse<Body>> => {
+    // Who asks comes first: nothing about the request is looked at for an unknown caller.
     const device = await authenticateDevice(request, database);
     syncedCollection(request.params.collection, 'pull');
-    const { checkpoint, limit, withTotal } = parameters;
+    const { checkpoint, limit, withTotal } = parseParameters();
     if (checkpoint && checkpoint.epoch !== epoch) throw epochChanged(epoch);
     const response = await pullDocuments(
       database,
@@ -66,18 +67,16 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     return response;
   };
 
-  app.get<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, (request) => {
-    const query = pullQuerySchema.parse(request.query);
-    return pull(request, {
-      checkpoint: parseCheckpoint(query.checkpoint),
-      limit: query.limit,
-      withTotal: query.withTotal === '1',
-    });
-  });
+  app.get<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, (request) =>
+    pull(request, () => {
+      const query = pullQuerySchema.parse(request.query);
+      return { checkpoint: parseCheckpoint(query.checkpoint), limit: query.limit, withTotal: query.withTotal === '1' };
+    }),
+  );
   // The same with its parameters in the body: one URL for every pull, so a browser's CORS
   // preflight is asked once and cached, instead of costing a round trip per page.
   app.post<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, (request) =>
-    pull(request, pullBodySchema.parse(request.body)),
+    pull(request, () => pullBodySchema.parse(request.body)),
   );
 
   app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, async (request) => {

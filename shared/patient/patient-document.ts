@@ -43,6 +43,9 @@ export const patientDocumentSchema = z
     createdAt: z.string().max(40),
     updatedAt: z.string().max(40),
     createdByDeviceId: z.string().max(40),
+    /** Staff ids: who registered the patient and who made this version (checked by the server). */
+    createdBy: z.string().min(1).max(40),
+    updatedBy: z.string().min(1).max(40),
   })
   .strict();
 

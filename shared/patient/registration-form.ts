@@ -43,6 +43,8 @@ export interface RegistrationContext {
   patientCode: string;
   facilityCode: string;
   deviceId: string;
+  /** The staff member registering the patient */
+  userId: string;
   /** ISO timestamp from the device clock */
   now: string;
 }
@@ -94,6 +96,8 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
     createdAt: context.now,
     updatedAt: context.now,
     createdByDeviceId: context.deviceId,
+    createdBy: context.userId,
+    updatedBy: context.userId,
   };
   const semanticProblems = patientProblems(patient);
   return semanticProblems.length > 0 ? { ok: false, problems: semanticProblems } : { ok: true, patient };

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
 import { patientProblems } from '../patient/patient-problems';
 import { patientSearchKeys } from '../patient/patient-search-keys';
+import { authorizePatientWrite, authorizeStaffWrite, type WriteRefusal } from '../staff/authorize-write';
+import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
+import type { SyncedDocument } from './protocol';
 
 export type SyncDirection = 'both' | 'pull-only' | 'push-only';
 
@@ -16,6 +19,14 @@ export interface SyncedCollection<T> {
   bookkeepingFields: readonly (keyof T & string)[];
   /** Recomputes derived fields after a field-by-field merge (e.g. search keys from names). */
   rederive: (document: T) => T;
+  /** The field naming the staff member who made a version: the server checks their rights. */
+  authorField: keyof T & string;
+  /** Whether that staff member (active, of the same facility) may make this write. */
+  authorize: (
+    author: StaffDocument,
+    master: SyncedDocument<T> | undefined,
+    pushed: SyncedDocument<T>,
+  ) => WriteRefusal | null;
 }
 
 const patients: SyncedCollection<PatientDocument> = {
@@ -23,12 +34,25 @@ const patients: SyncedCollection<PatientDocument> = {
   schema: patientDocumentSchema,
   facilityField: 'facilityCode',
   problems: patientProblems,
-  bookkeepingFields: ['updatedAt'],
+  bookkeepingFields: ['updatedAt', 'updatedBy'],
   rederive: (patient) => ({ ...patient, ...patientSearchKeys(patient) }),
+  authorField: 'updatedBy',
+  authorize: authorizePatientWrite,
+};
+
+const staff: SyncedCollection<StaffDocument> = {
+  direction: 'both',
+  schema: staffDocumentSchema,
+  facilityField: 'facilityCode',
+  problems: () => [],
+  bookkeepingFields: ['updatedAt', 'updatedBy'],
+  rederive: (account) => account,
+  authorField: 'updatedBy',
+  authorize: authorizeStaffWrite,
 };
 
 /** Every collection that syncs, by its name on the wire. */
-export const SYNCED_COLLECTIONS = { patients } as const;
+export const SYNCED_COLLECTIONS = { patients, staff } as const;
 export type SyncedCollectionName = keyof typeof SYNCED_COLLECTIONS;
 
 export function isSyncedCollectionName(name: string): name is SyncedCollectionName {

@@ -70,7 +70,10 @@ export const SYNC_ERROR_CODES = [
   'rate-limited',
   'invalid-document',
   'out-of-scope',
+  'forbidden',
   'enrollment-code-invalid',
+  'username-taken',
+  'password-rejected',
   'not-found',
   'internal-error',
   // Raised by the client itself, before any request:

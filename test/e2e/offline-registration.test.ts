@@ -4,7 +4,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
 import { RENDERER_DIST } from '../../scripts/build-renderer';
 import { listeningUrl, serveClient } from '../../scripts/serve-client';
-import { expectText, expectTextContaining, expectValue, launchChromium, screenshotOnFailure } from '../helpers/browser';
+import {
+  expectText,
+  expectTextContaining,
+  expectValue,
+  launchChromium,
+  loginAs,
+  screenshotOnFailure,
+} from '../helpers/browser';
 import { TestServer } from '../helpers/test-server';
 
 describe('registration desk', () => {
@@ -46,6 +53,7 @@ describe('registration desk', () => {
     await expect
       .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 15_000 })
       .toContain('Trực tuyến');
+    await loginAs(page);
     return page;
   }
 
@@ -106,6 +114,9 @@ describe('registration desk', () => {
     await fillRegistration(reception, { cccd: '001190012345' });
     await reception.waitForTimeout(500);
     await reception.reload();
+    // A reload ends the session; the same user's draft comes back after logging in again.
+    await loginAs(reception);
+    await reception.keyboard.press('F2');
     await expectText(reception.locator('.notice'), 'Đã khôi phục biểu mẫu đang nhập dở.');
     await expectValue(reception.locator('#field-givenName'), 'Đào');
     await expectValue(reception.locator('#field-wardCode'), '02647');

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
 import { RENDERER_DIST } from '../../scripts/build-renderer';
 import { listeningUrl, serveClient } from '../../scripts/serve-client';
-import { expectText, launchPersistentChromium, screenshotOnFailure } from '../helpers/browser';
+import { expectText, launchPersistentChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
 import { FaultProxy, PERFECT_LINK } from '../helpers/fault-proxy';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
@@ -48,10 +48,13 @@ describe('the client process killed in the middle of a push', () => {
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(listeningUrl(clientHost));
     await expectText(page.getByTestId('sync-connection'), 'Trực tuyến');
+    await loginAs(page);
     return page;
   };
   const storedIds = async (): Promise<string[]> =>
-    (await server.database.query<{ id: string }>(`SELECT id FROM sync_documents`)).map((row) => row.id);
+    (await server.database.query<{ id: string }>(`SELECT id FROM sync_documents WHERE collection = 'patients'`)).map(
+      (row) => row.id,
+    );
 
   it('sends everything exactly once after a restart, and its counter comes back to 0', async () => {
     const desk = await open();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/demo-staff';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -57,4 +58,12 @@ export async function expectTextContaining(locator: Locator, text: string): Prom
 
 export async function expectValue(locator: Locator, value: string): Promise<void> {
   await expect.poll(() => locator.inputValue(), POLL).toBe(value);
+}
+
+/** Logs a demo staff member in on the login page (the registrar by default). */
+export async function loginAs(page: Page, username = 'tiepdon', password = DEMO_PASSWORD): Promise<void> {
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="password"]').press('Enter');
+  await page.getByTestId('current-user').waitFor({ timeout: 15_000 });
 }

@@ -6,11 +6,13 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { SenDatabase } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
+import { AuditLog, NO_AUDIT } from '../../renderer/audit/audit-log';
 import { Outbox } from '../../renderer/db/outbox';
 import { PatientsRepository } from '../../renderer/db/patients-repository';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
 
 // Dev-mode checks every schema and query; the ajv wrapper validates every write against the
 // schema derived from zod. Both are off in the product (ajv needs eval, which the CSP forbids).
@@ -20,6 +22,10 @@ disableWarnings();
 export interface TestClientOptions {
   /** The device clock, for clock-skew tests */
   now?: () => Date;
+  /** The staff member logged in (the demo registrar by default) */
+  userId?: string;
+  /** Record patient writes in the device's audit trail (off unless a test checks it) */
+  audit?: boolean;
 }
 
 /**
@@ -34,8 +40,9 @@ export class TestClient {
     readonly outbox: Outbox,
     readonly patients: PatientsRepository,
     private readonly serverUrl: string,
-    private readonly enrollment: EnrollResponse,
+    readonly enrollment: EnrollResponse,
     private readonly options: TestClientOptions,
+    readonly audit: AuditLog,
   ) {}
 
   static async open(
@@ -48,9 +55,11 @@ export class TestClient {
       storage: wrappedValidateAjvStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) }),
     });
     const outbox = await Outbox.open(database);
-    const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code };
-    const patients = new PatientsRepository(database, outbox, device, options.now);
-    return new TestClient(database, outbox, patients, serverUrl, enrollment, options);
+    const userId = options.userId ?? DEMO_STAFF.registrar.id;
+    const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code, userId: () => userId };
+    const audit = new AuditLog(database, device, options.now);
+    const patients = new PatientsRepository(database, outbox, device, options.now, options.audit ? audit : NO_AUDIT);
+    return new TestClient(database, outbox, patients, serverUrl, enrollment, options, audit);
   }
 
   get sync(): SyncClient {

@@ -47,7 +47,7 @@ async function runDay(skewA: number, skewB: number): Promise<unknown> {
     await waitFor(async () => (await clientB.outbox.count()) === 0, 'B sent');
 
     const documents = await server.database.query<{ body: PatientDocument; deleted: boolean; seq: number }>(
-      `SELECT body, deleted, seq FROM sync_documents ORDER BY body->>'givenName'`,
+      `SELECT body, deleted, seq FROM sync_documents WHERE collection = 'patients' ORDER BY body->>'givenName'`,
     );
     const conflicts = await server.database.query<{ field: string; master_value: unknown; losing_value: unknown }>(
       `SELECT field, master_value, losing_value FROM sync_conflicts ORDER BY field`,

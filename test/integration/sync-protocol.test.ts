@@ -1,3 +1,5 @@
+import { adminRequest } from '../helpers/admin-requests';
+import { DEMO_STAFF_SEQ } from '../../server/demo/demo-staff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import type { PullResponse } from '../../shared/sync/protocol';
@@ -21,7 +23,7 @@ describe('sync protocol rules on the server', () => {
   });
 
   const storedRows = (): Promise<{ id: string; body: object; seq: number }[]> =>
-    server.database.query(`SELECT id, body, seq FROM sync_documents ORDER BY seq`);
+    server.database.query(`SELECT id, body, seq FROM sync_documents WHERE collection = 'patients' ORDER BY seq`);
   const push = (rows: unknown, credential: string | null = token) =>
     syncRequest(server.url, credential, 'patients', 'push', { body: rows });
 
@@ -30,7 +32,7 @@ describe('sync protocol rules on the server', () => {
     expect(await push([{ newDocumentState: { ...patient, _deleted: false } }])).toEqual({ status: 200, body: [] });
     const [row] = await storedRows();
     expect(row?.body).toEqual(patient);
-    expect(row?.seq).toBe(1);
+    expect(row?.seq).toBe(DEMO_STAFF_SEQ + 1);
   });
 
   it('treats a retried push as a success without a second write', async () => {
@@ -38,7 +40,7 @@ describe('sync protocol rules on the server', () => {
     await push([row]);
     expect(await push([row])).toEqual({ status: 200, body: [] });
     expect(await storedRows()).toHaveLength(1);
-    expect((await storedRows())[0]?.seq).toBe(1);
+    expect((await storedRows())[0]?.seq).toBe(DEMO_STAFF_SEQ + 1);
   });
 
   it('answers a stale write with the master state, in an array', async () => {
@@ -65,7 +67,7 @@ describe('sync protocol rules on the server', () => {
       [second.id, false],
       [first.id, true],
     ]);
-    expect(response.checkpoint?.seq).toBe(3);
+    expect(response.checkpoint?.seq).toBe(DEMO_STAFF_SEQ + 3);
 
     const after = await syncRequest(server.url, token, 'patients', 'pull', {
       query: { checkpoint: JSON.stringify(response.checkpoint) },
@@ -91,8 +93,18 @@ describe('sync protocol rules on the server', () => {
     await ensureEnrollmentCode(server.database, 'SAPA-ONE-TIME', OTHER_FACILITY.code, 1);
     const otherToken = (await server.enroll('sa-pa', 'SAPA-ONE-TIME')).token;
     await expect(server.enroll('second', 'SAPA-ONE-TIME')).rejects.toThrow(/401/);
+    const otherStaff = await adminRequest(server.url, 'POST', `/facilities/${OTHER_FACILITY.code}/staff`, {
+      username: 'tiepdon',
+      displayName: 'Tiếp đón Sa Pa',
+      roles: ['registrar'],
+      password: 'sa-pa-2026-desk',
+    });
+    const author = (otherStaff.body as { id: string }).id;
 
-    const foreign = { ...patientDocument(OTHER_FACILITY.code), _deleted: false };
+    const foreign = {
+      ...patientDocument(OTHER_FACILITY.code, { createdBy: author, updatedBy: author }),
+      _deleted: false,
+    };
     const answer = await push([
       { newDocumentState: { ...patientDocument('10010'), _deleted: false } },
       { newDocumentState: foreign },
@@ -100,7 +112,7 @@ describe('sync protocol rules on the server', () => {
     expect(answer).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
     expect(await storedRows()).toEqual([]);
 
-    await push([{ newDocumentState: foreign }], otherToken);
+    expect(await push([{ newDocumentState: foreign }], otherToken)).toMatchObject({ status: 200 });
     const pulled = await syncRequest(server.url, token, 'patients', 'pull');
     expect((pulled.body as PullResponse<PatientDocument>).documents).toEqual([]);
     // Overwriting the other facility's document by its id, relabelled as ours, is refused too.

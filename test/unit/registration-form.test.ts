@@ -7,6 +7,7 @@ const context: RegistrationContext = {
   patientCode: '10010-7K3M9QXA',
   facilityCode: '10010',
   deviceId: 'device-1',
+  userId: 'staff-1',
   now: '2026-11-23T08:00:00.000Z',
 };
 

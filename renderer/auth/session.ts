@@ -1,0 +1,178 @@
+import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { attemptsLeft, lockRemainingMs, recordFailure, type FailedLogins } from '../../shared/staff/lockout';
+import { verifyPassword } from '../../shared/staff/password-verifier';
+import { can, type Permission } from '../../shared/staff/roles';
+import type { StaffDocument } from '../../shared/staff/staff-document';
+import type { SenDatabase } from '../db/collections';
+import { readLocalState, writeLocalState } from '../db/local-state';
+import type { StaffRepository } from '../db/staff-repository';
+
+export type SessionState =
+  | { kind: 'logged-out' }
+  | { kind: 'active'; user: StaffDocument }
+  /** Idle or locked by hand: the screens stay as they were, hidden until the password. */
+  | { kind: 'locked'; user: StaffDocument };
+
+export type LoginFailure =
+  | { reason: 'wrong-credentials'; attemptsLeft: number }
+  | { reason: 'locked-out'; retryInMs: number }
+  | { reason: 'inactive' };
+export type LoginResult = { ok: true; user: StaffDocument } | ({ ok: false } & LoginFailure);
+
+export interface SessionEvent {
+  action: 'login' | 'login-failed' | 'logout' | 'lock' | 'unlock';
+  userId: string | null;
+  username: string;
+}
+
+export interface RecentUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+const FAILURES_ID = 'login-failures';
+const RECENT_ID = 'recent-users';
+const RECENT_MAX = 6;
+
+/**
+ * Who is at the keyboard. Login is checked offline against the account's synced password
+ * verifier; repeated failures lock the username on this PC (shared/staff/lockout.ts).
+ */
+export class Session {
+  private readonly state = new BehaviorSubject<SessionState>({ kind: 'logged-out' });
+  readonly state$: Observable<SessionState> = this.state.asObservable();
+  private readonly events = new Subject<SessionEvent>();
+  /** Every login, failure, lock and logout: what the audit trail records. */
+  readonly events$: Observable<SessionEvent> = this.events.asObservable();
+  private accountWatch: Subscription | undefined;
+
+  constructor(
+    private readonly database: SenDatabase,
+    private readonly staff: StaffRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get current(): SessionState {
+    return this.state.value;
+  }
+
+  /** The logged-in user's id, for the author fields of every write. */
+  requireUserId(): string {
+    const state = this.state.value;
+    if (state.kind !== 'active') throw new Error('no user is logged in');
+    return state.user.id;
+  }
+
+  can(permission: Permission): boolean {
+    const state = this.state.value;
+    return state.kind === 'active' && can(state.user.roles, permission);
+  }
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    const name = username.trim().toLowerCase();
+    const account = await this.staff.findByUsername(name);
+    const result = await this.check(account, name, password);
+    if (result.ok) {
+      this.setActive(result.user);
+      await this.remember(result.user);
+      this.events.next({ action: 'login', userId: result.user.id, username: name });
+    }
+    return result;
+  }
+
+  /** Back to work after a lock: only the same user's password opens the same screens. */
+  async unlock(password: string): Promise<LoginResult> {
+    const state = this.state.value;
+    if (state.kind !== 'locked') throw new Error('the session is not locked');
+    const account = await this.staff.get(state.user.id);
+    const result = await this.check(account, state.user.username, password);
+    if (result.ok) {
+      this.setActive(result.user);
+      this.events.next({ action: 'unlock', userId: result.user.id, username: result.user.username });
+    }
+    return result;
+  }
+
+  lock(): void {
+    const state = this.state.value;
+    if (state.kind !== 'active') return;
+    this.state.next({ kind: 'locked', user: state.user });
+    this.events.next({ action: 'lock', userId: state.user.id, username: state.user.username });
+  }
+
+  logout(): void {
+    const state = this.state.value;
+    if (state.kind === 'logged-out') return;
+    this.accountWatch?.unsubscribe();
+    this.state.next({ kind: 'logged-out' });
+    this.events.next({ action: 'logout', userId: state.user.id, username: state.user.username });
+  }
+
+  /** Who used this PC lately, most recent first: one click to switch user at a shared desk. */
+  async recentUsers(): Promise<RecentUser[]> {
+    return (await readLocalState<{ users: RecentUser[] }>(this.database, RECENT_ID))?.users ?? [];
+  }
+
+  /** How a username stands after failures: tries left before a lock, or time until the next. */
+  async lockout(username: string): Promise<{ attemptsLeft: number; retryInMs: number }> {
+    const state = (await this.failures())[username.trim().toLowerCase()];
+    return { attemptsLeft: attemptsLeft(state), retryInMs: lockRemainingMs(state, this.now()) };
+  }
+
+  close(): void {
+    this.accountWatch?.unsubscribe();
+  }
+
+  private async check(account: StaffDocument | null, username: string, password: string): Promise<LoginResult> {
+    const failures = await this.failures();
+    const previous = failures[username];
+    const retryInMs = lockRemainingMs(previous, this.now());
+    if (retryInMs > 0) return { ok: false, reason: 'locked-out', retryInMs };
+    // An unknown name gets the same answer as a wrong password.
+    const matches = account ? await verifyPassword(password, account.password) : false;
+    if (account && matches) {
+      if (!account.active) return { ok: false, reason: 'inactive' };
+      if (previous) await this.saveFailures({ ...failures, [username]: undefined });
+      return { ok: true, user: account };
+    }
+    this.events.next({ action: 'login-failed', userId: account?.id ?? null, username });
+    if (!account) return { ok: false, reason: 'wrong-credentials', attemptsLeft: attemptsLeft(undefined) };
+    const next = recordFailure(previous, this.now());
+    await this.saveFailures({ ...failures, [username]: next });
+    const lockedFor = lockRemainingMs(next, this.now());
+    return lockedFor > 0
+      ? { ok: false, reason: 'locked-out', retryInMs: lockedFor }
+      : { ok: false, reason: 'wrong-credentials', attemptsLeft: attemptsLeft(next) };
+  }
+
+  private setActive(user: StaffDocument): void {
+    this.state.next({ kind: 'active', user });
+    this.accountWatch?.unsubscribe();
+    // A change synced from the province applies at once: deactivated → logged out, roles → new rights.
+    this.accountWatch = this.database.staff.findOne(user.id).$.subscribe((document) => {
+      const state = this.state.value;
+      if (!document || state.kind === 'logged-out' || state.user.id !== user.id) return;
+      const account = document.toMutableJSON();
+      if (!account.active) this.logout();
+      else this.state.next({ kind: state.kind, user: account });
+    });
+  }
+
+  private async remember(user: StaffDocument): Promise<void> {
+    const others = (await this.recentUsers()).filter((recent) => recent.id !== user.id);
+    const users = [{ id: user.id, username: user.username, displayName: user.displayName }, ...others];
+    await writeLocalState(this.database, RECENT_ID, { users: users.slice(0, RECENT_MAX) });
+  }
+
+  private async failures(): Promise<Partial<Record<string, FailedLogins>>> {
+    return (
+      (await readLocalState<{ byUsername: Record<string, FailedLogins> }>(this.database, FAILURES_ID))?.byUsername ?? {}
+    );
+  }
+
+  private async saveFailures(byUsername: Partial<Record<string, FailedLogins>>): Promise<void> {
+    const kept = Object.fromEntries(Object.entries(byUsername).filter(([, state]) => state !== undefined));
+    await writeLocalState(this.database, FAILURES_ID, { byUsername: kept });
+  }
+}

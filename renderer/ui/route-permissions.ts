@@ -1,0 +1,11 @@
+import type { Permission } from '../../shared/staff/roles';
+import type { Route } from './route';
+
+/** What each page needs; pages not listed are open to every logged-in user. */
+export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
+  list: 'patient.read',
+  patient: 'patient.read',
+  register: 'patient.register',
+  edit: 'patient.edit',
+  staff: 'staff.manage',
+};

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { syncPath } from '../../shared/sync/protocol';
+import { ADMIN_PREFIX } from '../admin/admin-routes';
+import { authenticateAdmin } from '../admin/authenticate-admin';
+import { authenticateDevice } from '../auth/authenticate-device';
+import type { Database } from '../db/database';
+import { pushAuditEntries } from './push-audit-entries';
+
+const patientParams = z.object({ id: z.string().min(1).max(40) });
+const alertQuery = z.object({
+  facility: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export interface PatientAccessRecord {
+  at: string;
+  receivedAt: string;
+  action: string;
+  userId: string;
+  username: string;
+  displayName: string | null;
+  deviceId: string;
+  deviceName: string;
+  facilityCode: string;
+  chainOk: boolean;
+}
+
+/**
+ * The audit trail: devices push their hash-chained entries (push only: nothing is pulled back),
+ * and the provincial admin asks who accessed a patient and which chains broke.
+ */
+export function registerAuditRoutes(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
+  app.post(syncPath('audit', 'push'), async (request) => {
+    const device = await authenticateDevice(request, database);
+    const alerts = await pushAuditEntries(database, device, request.body);
+    // The alert the province sees in its logs; the admin API lists them too.
+    for (const alert of alerts) request.log.warn({ device: device.deviceId, alert }, 'audit chain break');
+    return [];
+  });
+
+  app.get(`${ADMIN_PREFIX}/patients/:id/access`, async (request) => {
+    authenticateAdmin(request, adminToken);
+    const { id } = patientParams.parse(request.params);
+    const access = await database.query<PatientAccessRecord>(
+      `SELECT a.at, a.received_at::text AS "receivedAt", a.action, a.user_id AS "userId", a.username,
+              s.body->>'displayName' AS "displayName", a.device_id AS "deviceId", d.name AS "deviceName",
+              a.facility_code AS "facilityCode", a.chain_ok AS "chainOk"
+       FROM audit_entries a
+       JOIN devices d ON d.id = a.device_id
+       LEFT JOIN sync_documents s ON s.collection = 'staff' AND s.id = a.user_id
+       WHERE a.patient_id = $1
+       ORDER BY a.received_at, a.device_id, a.seq`,
+      [id],
+    );
+    return { access };
+  });
+
+  app.get(`${ADMIN_PREFIX}/audit/alerts`, async (request) => {
+    authenticateAdmin(request, adminToken);
+    const query = alertQuery.parse(request.query);
+    const alerts = await database.query(
+      `SELECT a.id, a.device_id AS "deviceId", d.name AS "deviceName", a.facility_code AS "facilityCode", a.kind,
+              a.seq::int AS seq, a.details, a.detected_at::text AS "detectedAt"
+       FROM audit_alerts a JOIN devices d ON d.id = a.device_id
+       WHERE ($1::text IS NULL OR a.facility_code = $1)
+       ORDER BY a.detected_at DESC, a.seq DESC LIMIT $2`,
+      [query.facility ?? null, query.limit],
+    );
+    return { alerts };
+  });
+}

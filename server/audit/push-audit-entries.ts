@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  AUDIT_PUSH_MAX,
+  auditEntryId,
+  auditEntrySchema,
+  GENESIS_HASH,
+  type AuditEntry,
+} from '../../shared/audit/audit-entry';
+import type { AuthenticatedDevice } from '../auth/authenticate-device';
+import type { Database, SqlExecutor } from '../db/database';
+import { HttpError } from '../http/http-error';
+import { verifyAuditChain, type AuditAlert } from './verify-audit-chain';
+
+const pushBodySchema = z
+  .array(z.object({ assumedMasterState: z.unknown().optional(), newDocumentState: z.looseObject({}) }).strict())
+  .max(AUDIT_PUSH_MAX);
+
+/**
+ * Stores a device's audit entries and checks its hash chain. The whole batch is refused if an
+ * entry is malformed or claims another device or facility; a broken chain is not refused (the
+ * entries are evidence) but recorded as alerts, returned to the caller to log.
+ */
+export async function pushAuditEntries(
+  database: Database,
+  device: AuthenticatedDevice,
+  body: unknown,
+): Promise<AuditAlert[]> {
+  const entries = parseEntries(body, device);
+  if (entries.length === 0) return [];
+  return database.transaction(async (tx) => {
+    const head = await lockHead(tx, device.deviceId);
+    const stored = await storedHashes(tx, device.deviceId, head.lastSeq, entries);
+    const verdict = await verifyAuditChain(head, entries, stored);
+    for (const { entry, chainOk } of verdict.inserts) await insertEntry(tx, entry, chainOk);
+    for (const alert of verdict.alerts) {
+      await tx.query(
+        `INSERT INTO audit_alerts (id, device_id, facility_code, kind, seq, details) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        [randomUUID(), device.deviceId, device.facilityCode, alert.kind, alert.seq, JSON.stringify(alert.details)],
+      );
+    }
+    await tx.query(
+      `INSERT INTO audit_chain_heads (device_id, last_seq, last_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
+      [device.deviceId, verdict.head.lastSeq, verdict.head.lastHash],
+    );
+    return verdict.alerts;
+  });
+}
+
+function parseEntries(body: unknown, device: AuthenticatedDevice): (AuditEntry & { deleted: boolean })[] {
+  const rows = pushBodySchema.parse(body);
+  const bySeq = new Map<number, AuditEntry & { deleted: boolean }>();
+  for (const row of rows) {
+    const { _deleted: deleted, ...document } = row.newDocumentState;
+    const parsed = auditEntrySchema.safeParse(document);
+    const id = typeof document.id === 'string' ? document.id : undefined;
+    if (!parsed.success)
+      throw new HttpError(422, 'invalid-document', 'An audit entry does not match its schema.', {
+        id,
+        issues: parsed.error.issues,
+      });
+    const entry = parsed.data;
+    if (entry.deviceId !== device.deviceId || entry.facilityCode !== device.facilityCode)
+      throw new HttpError(403, 'out-of-scope', 'An audit entry names another device or facility.', { id });
+    if (entry.id !== auditEntryId(entry.deviceId, entry.seq))
+      throw new HttpError(422, 'invalid-document', 'An audit entry id does not match its position.', { id });
+    bySeq.set(entry.seq, { ...entry, deleted: deleted === true });
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+async function lockHead(tx: SqlExecutor, deviceId: string): Promise<{ lastSeq: number; lastHash: string }> {
+  const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(
+    'SELECT last_seq, last_hash FROM audit_chain_heads WHERE device_id = $1 FOR UPDATE',
+    [deviceId],
+  );
+  return head ? { lastSeq: Number(head.last_seq), lastHash: head.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
+}
+
+async function storedHashes(
+  tx: SqlExecutor,
+  deviceId: string,
+  lastSeq: number,
+  entries: readonly AuditEntry[],
+): Promise<Map<number, string>> {
+  const earlier = entries.filter((entry) => entry.seq <= lastSeq).map((entry) => entry.seq);
+  if (earlier.length === 0) return new Map();
+  const rows = await tx.query<{ seq: string | number; hash: string }>(
+    'SELECT seq, hash FROM audit_entries WHERE device_id = $1 AND seq = ANY($2::bigint[])',
+    [deviceId, earlier],
+  );
+  return new Map(rows.map((row) => [Number(row.seq), row.hash]));
+}
+
+async function insertEntry(tx: SqlExecutor, entry: AuditEntry, chainOk: boolean): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_entries
+       (device_id, seq, id, facility_code, at, user_id, username, action, patient_id, prev_hash, hash, chain_ok)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      entry.deviceId,
+      entry.seq,
+      entry.id,
+      entry.facilityCode,
+      entry.at,
+      entry.userId,
+      entry.username,
+      entry.action,
+      entry.patientId,
+      entry.prevHash,
+      entry.hash,
+      chainOk,
+    ],
+  );
+}

@@ -1,0 +1,41 @@
+import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
+import type { SqlExecutor } from '../db/database';
+import { writeDocuments } from '../documents/write-documents';
+import { HttpError } from '../http/http-error';
+
+/** What the admin API shows of an account: never the password verifier. */
+export type StaffRecord = Omit<StaffDocument, 'password'>;
+
+export function staffRecord(staff: StaffDocument): StaffRecord {
+  const { password: _verifier, ...record } = staff;
+  return record;
+}
+
+export async function listStaff(tx: SqlExecutor, facilityCode: string): Promise<StaffDocument[]> {
+  const rows = await tx.query<{ body: unknown }>(
+    `SELECT body FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND NOT deleted ORDER BY body->>'username'`,
+    [facilityCode],
+  );
+  return rows.map((row) => staffDocumentSchema.parse(row.body));
+}
+
+export async function findStaff(tx: SqlExecutor, id: string): Promise<StaffDocument | undefined> {
+  const [row] = await tx.query<{ body: unknown }>(
+    `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1 AND NOT deleted FOR UPDATE`,
+    [id],
+  );
+  return row ? staffDocumentSchema.parse(row.body) : undefined;
+}
+
+/** Stores an account written at the province; it reaches the facility's PCs with their next pull. */
+export async function saveStaff(tx: SqlExecutor, staff: StaffDocument, isNew: boolean): Promise<void> {
+  const document = staffDocumentSchema.parse(staff);
+  const [taken] = await tx.query(
+    `SELECT 1 FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
+    [document.facilityCode, document.id, document.username],
+  );
+  if (taken) throw new HttpError(409, 'username-taken', `The username ${document.username} is taken at this facility.`);
+  await writeDocuments(tx, 'staff', document.facilityCode, null, [
+    { id: document.id, state: { ...document, _deleted: false }, isNew },
+  ]);
+}

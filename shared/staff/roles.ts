@@ -1,0 +1,54 @@
+/**
+ * Who may do what: the one permission matrix. The client hides and refuses what a user's roles
+ * do not allow; the server refuses the same writes when they arrive (see authorize-write.ts).
+ */
+export const ROLES = [
+  'registrar',
+  'doctor',
+  'nurse',
+  'lab-technician',
+  'pharmacist',
+  'facility-admin',
+  'sync-admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'patient.read',
+  'patient.register',
+  'patient.edit',
+  'patient.delete',
+  'clinical.read',
+  'encounter.write',
+  'diagnosis.write',
+  'order.write',
+  'lab-result.write',
+  'prescription.write',
+  'dispense.write',
+  'staff.manage',
+  'sync.manage',
+  'device.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CLINICAL_READ = ['patient.read', 'clinical.read'] as const;
+
+export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
+  // Reception cancels a mistaken registration (a duplicate) before any care is recorded.
+  registrar: ['patient.read', 'patient.register', 'patient.edit', 'patient.delete'],
+  doctor: [...CLINICAL_READ, 'patient.edit', 'encounter.write', 'diagnosis.write', 'order.write', 'prescription.write'],
+  nurse: [...CLINICAL_READ, 'encounter.write'],
+  'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
+  pharmacist: [...CLINICAL_READ, 'dispense.write'],
+  // Runs the facility's accounts and sync; may merge away a duplicate record, not chart care.
+  'facility-admin': ['patient.read', 'patient.delete', 'staff.manage', 'sync.manage', 'audit.read'],
+  'sync-admin': ['sync.manage', 'device.manage', 'audit.read'],
+};
+
+/** Roles only the province grants: a facility admin cannot make someone a sync admin. */
+export const PROVINCE_GRANTED_ROLES: readonly Role[] = ['sync-admin'];
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => PERMISSION_MATRIX[role].includes(permission));
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
+import { DEMO_PASSWORD } from '../../server/demo/demo-staff';
+import { RENDERER_DIST } from '../../scripts/build-renderer';
+import { listeningUrl, serveClient } from '../../scripts/serve-client';
+import {
+  expectText,
+  expectTextContaining,
+  expectValue,
+  launchChromium,
+  loginAs,
+  screenshotOnFailure,
+} from '../helpers/browser';
+import { TestServer } from '../helpers/test-server';
+
+/** Short enough to watch the lock happen in a test; the product's default is 10 minutes. */
+const IDLE_LOCK_MINUTES = 0.05;
+
+describe('staff at a shared desk', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let clientHost: FastifyInstance | undefined;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async ({ task }) => {
+    server = await TestServer.start();
+    screenshotOnFailure(() => pages, task.name);
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    await clientHost?.close();
+    clientHost = undefined;
+    await server.close();
+  });
+
+  async function openDesk(idleLockMinutes = 10): Promise<Page> {
+    clientHost = await serveClient({
+      distDir: RENDERER_DIST,
+      port: 0,
+      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e', idleLockMinutes },
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(listeningUrl(clientHost));
+    await expectText(page.locator('h1'), 'Đăng nhập');
+    await expectText(page.getByTestId('sync-connection'), 'Trực tuyến');
+    return page;
+  }
+
+  it('refuses a wrong password in Vietnamese, then locks the name after five tries', async () => {
+    const desk = await openDesk();
+    await desk.locator('input[name="username"]').fill('tiepdon');
+    for (let left = 4; left >= 1; left--) {
+      await desk.locator('input[name="password"]').fill('sai-mat-khau');
+      await desk.locator('input[name="password"]').press('Enter');
+      await expectText(
+        desk.getByRole('alert'),
+        `Sai tên đăng nhập hoặc mật khẩu. Còn ${left} lần thử trước khi tạm khoá.`,
+      );
+    }
+    await desk.locator('input[name="password"]').fill('sai-mat-khau');
+    await desk.locator('input[name="password"]').press('Enter');
+    await expectTextContaining(desk.getByRole('alert'), 'tạm khoá trên máy này');
+    await desk.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await desk.locator('input[name="password"]').press('Enter');
+    await expectTextContaining(desk.getByRole('alert'), 'Thử lại sau 5 phút');
+  });
+
+  it('locks an idle screen over a half-typed form, keeps it, and unlocks only for the same user', async () => {
+    const desk = await openDesk(IDLE_LOCK_MINUTES);
+    await loginAs(desk, 'tiepdon');
+    await expectTextContaining(desk.getByTestId('current-user'), 'Tiếp đón');
+    await desk.keyboard.press('F2');
+    await desk.locator('#field-familyName').fill('Thào');
+    await desk.locator('#field-givenName').fill('Chống');
+
+    // No key, no click: the lock comes by itself and hides the patient's details.
+    await expectText(desk.locator('#lock-title'), 'Màn hình đã khoá');
+    expect(await desk.locator('.session-content').getAttribute('aria-hidden')).toBe('true');
+    await desk.locator('input[name="unlock-password"]').fill('not-hers');
+    await desk.locator('input[name="unlock-password"]').press('Enter');
+    await expectTextContaining(desk.getByRole('alert'), 'Sai tên đăng nhập hoặc mật khẩu');
+    await desk.locator('input[name="unlock-password"]').fill(DEMO_PASSWORD);
+    await desk.locator('input[name="unlock-password"]').press('Enter');
+    await desk.locator('#lock-title').waitFor({ state: 'detached' });
+    await expectValue(desk.locator('#field-familyName'), 'Thào');
+    await expectValue(desk.locator('#field-givenName'), 'Chống');
+  });
+
+  it('switches to the doctor, who sees no registration, and back, with the registrar’s draft kept for her', async () => {
+    const desk = await openDesk();
+    await loginAs(desk, 'tiepdon');
+    await desk.keyboard.press('F2');
+    await desk.locator('#field-givenName').fill('Dính');
+    await desk.waitForTimeout(500);
+    await desk.keyboard.press('Control+l');
+    await desk.getByRole('button', { name: 'Đổi người dùng' }).click();
+    await expectText(desk.locator('h1'), 'Đăng nhập');
+
+    await loginAs(desk, 'bacsi');
+    await expectTextContaining(desk.getByTestId('current-user'), 'Bác sĩ');
+    expect(await desk.getByRole('link', { name: 'Đăng ký mới' }).count()).toBe(0);
+    await desk.keyboard.press('F2');
+    await expectText(desk.getByTestId('forbidden'), 'Bạn không có quyền dùng chức năng này.');
+    await desk.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // The registrar is one click away on the login page.
+    await desk.getByRole('button', { name: 'Nguyễn Thị Tiếp (tiếp đón)' }).click();
+    await desk.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await desk.locator('input[name="password"]').press('Enter');
+    await desk.keyboard.press('F2');
+    await expectText(desk.locator('.notice'), 'Đã khôi phục biểu mẫu đang nhập dở.');
+    await expectValue(desk.locator('#field-givenName'), 'Dính');
+  });
+
+  it('changes a password offline: the new one works at once on this PC', async () => {
+    const desk = await openDesk();
+    await loginAs(desk, 'dieuduong');
+    await server.stop();
+    await expectText(desk.getByTestId('sync-connection'), 'Mất kết nối');
+    await desk.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await desk.locator('input[name="current-password"]').fill(DEMO_PASSWORD);
+    await desk.locator('input[name="new-password"]').fill('mai-2026-bat-xat');
+    await desk.locator('input[name="confirm-password"]').fill('mai-2026-bat-xat');
+    await desk.locator('input[name="confirm-password"]').press('Enter');
+    await expectTextContaining(desk.getByRole('status').first(), 'Đã đổi mật khẩu');
+    await desk.getByRole('button', { name: 'Đăng xuất' }).click();
+    await loginAs(desk, 'dieuduong', 'mai-2026-bat-xat');
+    await expectTextContaining(desk.getByTestId('current-user'), 'Điều dưỡng');
+  });
+});

@@ -1,0 +1,21 @@
+import { TEST_ADMIN_TOKEN } from './test-server';
+
+/** Plain HTTP against the provincial admin API, as the sync admin's console calls it. */
+export async function adminRequest(
+  serverUrl: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  body?: unknown,
+  token: string | null = TEST_ADMIN_TOKEN,
+): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${serverUrl}/admin/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}

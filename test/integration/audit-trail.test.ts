@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PatientAccessRecord } from '../../server/audit/audit-routes';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { auditEntryHash, type AuditEntry } from '../../shared/audit/audit-entry';
+import { syncPath } from '../../shared/sync/protocol';
+import { adminRequest } from '../helpers/admin-requests';
+import { validRegistrationForm } from '../helpers/patient-forms';
+import { TestClient } from '../helpers/test-client';
+import { TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
+
+describe('the audit trail', () => {
+  let server: TestServer;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    client = await TestClient.open(server.url, await server.enroll('reception'), { audit: true });
+  });
+  afterEach(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  const storedEntries = () =>
+    server.database.query<{ seq: string; action: string; chain_ok: boolean }>(
+      'SELECT seq, action, chain_ok FROM audit_entries ORDER BY seq',
+    );
+  const alerts = async () =>
+    ((await adminRequest(server.url, 'GET', '/audit/alerts')).body as { alerts: { kind: string; seq: number }[] })
+      .alerts;
+
+  it('records writes and chart openings offline, and the province lists who accessed the patient', async () => {
+    const registered = await client.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    const id = registered.patient.id;
+    await client.patients.update(id, { phone: '0912000111' });
+    const doctorLog = client.audit;
+    await doctorLog.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, username: 'bacsi', patientId: id });
+    expect(await client.database.audit.count().exec()).toBe(3);
+
+    await client.goOnline();
+    await waitFor(async () => (await storedEntries()).length === 3, 'the trail reached the server');
+    expect((await storedEntries()).every((entry) => entry.chain_ok)).toBe(true);
+    expect(await alerts()).toEqual([]);
+
+    const access = await adminRequest(server.url, 'GET', `/patients/${id}/access`);
+    const records = (access.body as { access: PatientAccessRecord[] }).access;
+    expect(records.map((record) => [record.action, record.username || record.userId, record.displayName])).toEqual([
+      ['patient-create', DEMO_STAFF.registrar.id, DEMO_STAFF.registrar.displayName],
+      ['patient-update', DEMO_STAFF.registrar.id, DEMO_STAFF.registrar.displayName],
+      ['chart-open', 'bacsi', DEMO_STAFF.doctor.displayName],
+    ]);
+    expect(records[0]).toMatchObject({ deviceName: 'reception', chainOk: true });
+    expect((await adminRequest(server.url, 'GET', `/patients/${id}/access`, undefined, null)).status).toBe(401);
+  });
+
+  it('raises an alert when an entry is deleted on the PC, before or after it was sent', async () => {
+    for (let n = 0; n < 4; n++)
+      await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
+    await (await client.database.audit.findOne({ selector: { seq: 2 } }).exec())?.remove();
+    await client.goOnline();
+    await waitFor(async () => (await storedEntries()).length === 4, 'the trail arrived');
+    await waitFor(async () => (await alerts()).length === 1, 'the alert');
+    expect(await alerts()).toMatchObject([{ kind: 'entry-deleted', seq: 2 }]);
+    expect((await storedEntries()).map((entry) => entry.chain_ok)).toEqual([true, false, true, true]);
+
+    await (await client.database.audit.findOne({ selector: { seq: 4 } }).exec())?.remove();
+    await waitFor(async () => (await alerts()).length === 2, 'the second alert');
+    expect((await alerts())[0]).toMatchObject({ kind: 'entry-deleted', seq: 4 });
+  });
+
+  it('raises entries-missing when the pushed chain has a gap', async () => {
+    for (let n = 0; n < 3; n++)
+      await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
+    const entries = (await client.database.audit.find({ sort: [{ seq: 'asc' }] }).exec()).map((entry) =>
+      entry.toMutableJSON(),
+    );
+    const response = await fetch(`${server.url}${syncPath('audit', 'push')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.enrollment.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(
+        [entries[0], entries[2]].map((entry) => ({ newDocumentState: { ...entry, _deleted: false } })),
+      ),
+    });
+    expect(response.status).toBe(200);
+    expect(await alerts()).toMatchObject([{ kind: 'entries-missing', seq: 3 }]);
+  });
+
+  it('refuses entries claiming another device, and flags one edited with its hash recomputed', async () => {
+    const other = await server.enroll('other-pc');
+    const pushAs = (token: string, entries: AuditEntry[]) =>
+      fetch(`${server.url}${syncPath('audit', 'push')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(entries.map((entry) => ({ newDocumentState: { ...entry, _deleted: false } }))),
+      });
+    await client.audit.record({ action: 'login', userId: DEMO_STAFF.registrar.id, username: 'tiepdon' });
+    await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.registrar.id, patientId: 'p-1' });
+    const entries = (await client.database.audit.find({ sort: [{ seq: 'asc' }] }).exec()).map((entry) =>
+      entry.toMutableJSON(),
+    );
+    const response = await pushAs(other.token, entries);
+    expect(response.status).toBe(403);
+    expect(await storedEntries()).toEqual([]);
+
+    const [first, second] = entries as [AuditEntry, AuditEntry];
+    const { hash: _old, ...content } = { ...second, patientId: 'p-2' };
+    const forged = { ...content, hash: await auditEntryHash(content) };
+    const { hash: _first, ...firstContent } = { ...first, userId: DEMO_STAFF.doctor.id };
+    const reHashedFirst = { ...firstContent, hash: await auditEntryHash(firstContent) };
+    expect((await pushAs(client.enrollment.token, [reHashedFirst, forged])).status).toBe(200);
+    expect(await alerts()).toMatchObject([{ kind: 'chain-broken', seq: 2 }]);
+  });
+});

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { StaffDocument } from '../../shared/staff/staff-document';
+import { adminRequest } from '../helpers/admin-requests';
+import { patientDocument } from '../helpers/patient-documents';
+import { routesOf } from '../helpers/route-list';
+import { syncRequest } from '../helpers/sync-requests';
+import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+
+type Access = 'public' | 'admin' | 'device' | 'outdated-protocol';
+
+/** Who may call each route. A route missing here fails the first test: new routes get checked. */
+const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /health': 'public',
+  'POST /enroll': 'public',
+  'GET /admin/v1/conflicts': 'admin',
+  'POST /admin/v1/facilities/:code/enrollment-codes': 'admin',
+  'GET /admin/v1/facilities/:code/staff': 'admin',
+  'POST /admin/v1/facilities/:code/staff': 'admin',
+  'GET /admin/v1/devices': 'admin',
+  'POST /admin/v1/devices/:id/revoke': 'admin',
+  'PATCH /admin/v1/staff/:id': 'admin',
+  'GET /admin/v1/patients/:id/access': 'admin',
+  'GET /admin/v1/audit/alerts': 'admin',
+  'POST /sync/v1/audit/push': 'device',
+  'GET /sync/v1/stream': 'device',
+  'GET /sync/v1/:collection/pull': 'device',
+  'POST /sync/v1/:collection/pull': 'device',
+  'POST /sync/v1/:collection/push': 'device',
+};
+
+const OTHER_FACILITY = '10020';
+
+function concretePath(path: string): string {
+  return path
+    .replace(':code', '10010')
+    .replace(':id', randomUUID())
+    .replace(':collection', 'patients')
+    .replace(':version', 'v9')
+    .replace('*', 'patients/pull');
+}
+
+describe('authorization of every route', () => {
+  let server: TestServer;
+  let served: { method: string; path: string }[];
+  let token: string;
+  let revokedToken: string;
+  let otherToken: string;
+  let otherStaffId: string;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    const app = await buildApp({ database: server.database, adminToken: TEST_ADMIN_TOKEN });
+    await app.ready();
+    served = routesOf(app.printRoutes({ commonPrefix: false }));
+    await app.close();
+
+    token = (await server.enroll('reception')).token;
+    const revoked = await server.enroll('stolen-laptop');
+    revokedToken = revoked.token;
+    await adminRequest(server.url, 'POST', `/devices/${revoked.deviceId}/revoke`);
+    await ensureFacility(server.database, { code: OTHER_FACILITY, provinceCode: '15', name: 'TYT khác' });
+    await ensureEnrollmentCode(server.database, 'OTHER-10020', OTHER_FACILITY, null);
+    otherToken = (await server.enroll('other-facility', 'OTHER-10020')).token;
+    const otherStaff = await adminRequest(server.url, 'POST', `/facilities/${OTHER_FACILITY}/staff`, {
+      username: 'tiepdon',
+      displayName: 'Tiếp đón khác',
+      roles: ['registrar'],
+      password: 'another-desk-2026',
+    });
+    otherStaffId = (otherStaff.body as StaffDocument).id;
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const call = async (method: string, path: string, credential: string | null) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    const response = await fetch(`${server.url}${concretePath(path)}`, {
+      method,
+      headers,
+      body: method === 'GET' ? null : JSON.stringify(method === 'POST' ? [] : {}),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await response.text()) || '{}';
+    return { status: response.status, body: JSON.parse(body) as { code?: string } };
+  };
+
+  const listed = (access: Access) => served.filter((route) => ROUTE_ACCESS[`${route.method} ${route.path}`] === access);
+
+  it('knows every route the server serves', () => {
+    const unknown = served
+      .filter((route) => !['HEAD', 'OPTIONS'].includes(route.method))
+      .filter((route) => !route.path.startsWith('/sync/:version') && route.path !== '*')
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((route) => !(route in ROUTE_ACCESS));
+    expect(unknown).toEqual([]);
+    for (const route of Object.keys(ROUTE_ACCESS))
+      expect(served.map((served) => `${served.method} ${served.path}`)).toContain(route);
+  });
+
+  it('refuses every admin route without the admin credential, or with a device credential', async () => {
+    expect(listed('admin').length).toBe(9);
+    for (const route of listed('admin')) {
+      for (const credential of [null, 'wrong-admin-token', token]) {
+        const answer = await call(route.method, route.path, credential);
+        expect({ route, credential, status: answer.status }).toEqual({ route, credential, status: 401 });
+      }
+    }
+  });
+
+  it('refuses every device route with no credential, a malformed one, a revoked one, or the admin token', async () => {
+    expect(listed('device').length).toBe(5);
+    const cases: [string | null, string][] = [
+      [null, 'missing-credential'],
+      ['garbage', 'invalid-credential'],
+      [`${randomUUID()}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, 'invalid-credential'],
+      [revokedToken, 'device-revoked'],
+      [TEST_ADMIN_TOKEN, 'invalid-credential'],
+    ];
+    for (const route of listed('device')) {
+      for (const [credential, code] of cases) {
+        const answer = await call(route.method, route.path, credential);
+        expect({ route: route.path, credential, status: answer.status, code: answer.body.code }).toEqual({
+          route: route.path,
+          credential,
+          status: 401,
+          code,
+        });
+      }
+    }
+  });
+
+  const push = (credential: string, documents: object[]) =>
+    syncRequest(server.url, credential, 'patients', 'push', {
+      body: documents.map((document) => ({ newDocumentState: { ...document, _deleted: false } })),
+    });
+  const storedPatients = async (): Promise<number> =>
+    (
+      await server.database.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM sync_documents WHERE collection = 'patients'`,
+      )
+    )[0]?.count ?? -1;
+
+  it('keeps each facility to its own records, both ways', async () => {
+    const ours = patientDocument('10010');
+    expect((await push(token, [ours])).status).toBe(200);
+    const before = await storedPatients();
+
+    const pulled = await syncRequest(server.url, otherToken, 'patients', 'pull', { query: { limit: '100' } });
+    expect((pulled.body as { documents: PatientDocument[] }).documents).toEqual([]);
+    const intoOurs = patientDocument('10010', { createdBy: otherStaffId, updatedBy: otherStaffId });
+    expect(await push(otherToken, [intoOurs])).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
+    const takeover = {
+      ...ours,
+      facilityCode: OTHER_FACILITY,
+      patientCode: ours.patientCode.replace('10010', OTHER_FACILITY),
+      createdBy: otherStaffId,
+      updatedBy: otherStaffId,
+    };
+    expect(await push(otherToken, [takeover])).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
+    expect(await storedPatients()).toBe(before);
+  });
+
+  it.each([
+    ['an author nobody knows', { createdBy: randomUUID(), updatedBy: '' }, 'author-unknown'],
+    ['another facility’s staff member', { createdBy: 'other', updatedBy: '' }, 'author-unknown'],
+    ['the province, which never pushes', { createdBy: 'province', updatedBy: '' }, 'author-unknown'],
+    ['a lab technician registering', { createdBy: DEMO_STAFF.labTechnician.id, updatedBy: '' }, 'not-permitted'],
+    [
+      'a creator who is not the author',
+      { createdBy: DEMO_STAFF.doctor.id, updatedBy: DEMO_STAFF.registrar.id },
+      'author-mismatch',
+    ],
+  ])('refuses a patient pushed by %s, storing nothing of the batch', async (_name, authors, reason) => {
+    const createdBy = authors.createdBy === 'other' ? otherStaffId : authors.createdBy;
+    const forged = patientDocument('10010', { createdBy, updatedBy: authors.updatedBy || createdBy });
+    const before = await storedPatients();
+    const answer = await push(token, [patientDocument('10010'), forged]);
+    expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { id: forged.id, reason } } });
+    expect(await storedPatients()).toBe(before);
+  });
+
+  it('refuses a deactivated author and a registrar who grants herself a role', async () => {
+    await adminRequest(server.url, 'PATCH', `/staff/${DEMO_STAFF.pharmacist.id}`, { active: false });
+    const byPharmacist = patientDocument('10010', {
+      createdBy: DEMO_STAFF.pharmacist.id,
+      updatedBy: DEMO_STAFF.pharmacist.id,
+    });
+    expect(await push(token, [byPharmacist])).toMatchObject({
+      status: 403,
+      body: { details: { reason: 'author-inactive' } },
+    });
+
+    const [row] = await server.database.query<{ body: StaffDocument }>(
+      `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+      [DEMO_STAFF.registrar.id],
+    );
+    if (!row) throw new Error('no registrar');
+    const promoted = { ...row.body, roles: ['registrar', 'doctor'], updatedBy: DEMO_STAFF.registrar.id };
+    const answer = await syncRequest(server.url, token, 'staff', 'push', {
+      body: [
+        { assumedMasterState: { ...row.body, _deleted: false }, newDocumentState: { ...promoted, _deleted: false } },
+      ],
+    });
+    expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } });
+    const [after] = await server.database.query<{ body: StaffDocument }>(
+      `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+      [DEMO_STAFF.registrar.id],
+    );
+    expect(after?.body.roles).toEqual(['registrar']);
+  });
+});

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Session } from '../../renderer/auth/session';
+import { StaffRepository } from '../../renderer/db/staff-repository';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
+import type { StaffDocument } from '../../shared/staff/staff-document';
+import { adminRequest } from '../helpers/admin-requests';
+import { TestClient } from '../helpers/test-client';
+import { TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
+
+describe('staff accounts, managed at the province and used offline', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.close();
+    await server.close();
+  });
+
+  async function syncedClient(): Promise<{ client: TestClient; staff: StaffRepository; session: Session }> {
+    const client = await TestClient.open(server.url, await server.enroll(`pc-${clients.length}`));
+    clients.push(client);
+    await client.goOnline();
+    await waitFor(async () => (await client.database.staff.count().exec()) >= 7, 'the staff list arrived');
+    const staff = new StaffRepository(client.database, client.outbox, '10010');
+    return { client, staff, session: new Session(client.database, staff) };
+  }
+
+  const storedStaff = async (id: string): Promise<StaffDocument | undefined> =>
+    (
+      await server.database.query<{ body: StaffDocument }>(
+        `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+        [id],
+      )
+    )[0]?.body;
+
+  it('creates an account at the province that a PC then logs in with, offline', async () => {
+    const created = await adminRequest(server.url, 'POST', '/facilities/10010/staff', {
+      username: 'bs.hoa',
+      displayName: 'BS. Sùng Thị Hoa',
+      roles: ['doctor'],
+      password: 'hoa-2026-lao-cai',
+    });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.body)).not.toContain('hash');
+    const { client, session } = await syncedClient();
+    await client.goOffline();
+
+    expect(await session.login('BS.Hoa', 'wrong-password')).toMatchObject({ ok: false, reason: 'wrong-credentials' });
+    const login = await session.login('bs.hoa', 'hoa-2026-lao-cai');
+    expect(login).toMatchObject({ ok: true, user: { displayName: 'BS. Sùng Thị Hoa', roles: ['doctor'] } });
+    expect(session.can('diagnosis.write')).toBe(true);
+    expect(session.can('patient.register')).toBe(false);
+  });
+
+  it('refuses a taken username, a weak password and a bad role, and shows no verifier', async () => {
+    const post = (body: object) => adminRequest(server.url, 'POST', '/facilities/10010/staff', body);
+    const base = { username: 'tiepdon', displayName: 'X', roles: ['registrar'], password: 'long-enough-1' };
+    expect(await post(base)).toMatchObject({ status: 409, body: { code: 'username-taken' } });
+    expect(await post({ ...base, username: 'new.one', password: 'short' })).toMatchObject({
+      status: 422,
+      body: { code: 'password-rejected' },
+    });
+    expect(await post({ ...base, username: 'new.one', roles: ['surgeon'] })).toMatchObject({ status: 400 });
+    expect(await post({ ...base, username: 'Bad Name' })).toMatchObject({ status: 400 });
+    const list = await adminRequest(server.url, 'GET', '/facilities/10010/staff');
+    expect(list.status).toBe(200);
+    expect((list.body as { staff: object[] }).staff).toHaveLength(7);
+    expect(JSON.stringify(list.body)).not.toContain('salt');
+  });
+
+  it('changes a password offline; it syncs and works on the other PCs, the old one no longer', async () => {
+    const first = await syncedClient();
+    const second = await syncedClient();
+    await first.client.goOffline();
+    const changed = await first.staff.setPassword(DEMO_STAFF.nurse.id, 'mai-doi-mat-khau', DEMO_STAFF.nurse.id);
+    expect(changed.ok).toBe(true);
+    expect(await first.session.login('dieuduong', 'mai-doi-mat-khau')).toMatchObject({ ok: true });
+
+    await first.client.goOnline();
+    await waitFor(async () => (await first.client.outbox.count()) === 0, 'the change was sent');
+    expect((await storedStaff(DEMO_STAFF.nurse.id))?.updatedBy).toBe(DEMO_STAFF.nurse.id);
+    await waitFor(
+      async () => (await second.staff.get(DEMO_STAFF.nurse.id))?.updatedBy === DEMO_STAFF.nurse.id,
+      'the other PC pulled it',
+    );
+    expect(await second.session.login('dieuduong', DEMO_PASSWORD)).toMatchObject({ ok: false });
+    expect(await second.session.login('dieuduong', 'mai-doi-mat-khau')).toMatchObject({ ok: true });
+  });
+
+  it('deactivated at the province: logged out on the PC at once, and login refused', async () => {
+    const { session } = await syncedClient();
+    expect(await session.login('bacsi', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    const patched = await adminRequest(server.url, 'PATCH', `/staff/${DEMO_STAFF.doctor.id}`, { active: false });
+    expect(patched).toMatchObject({ status: 200, body: { active: false } });
+    await waitFor(() => Promise.resolve(session.current.kind === 'logged-out'), 'the doctor was logged out');
+    expect(await session.login('bacsi', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'inactive' });
+  });
+
+  it('locks a username after five wrong passwords, even for the right one, across a restart of the session', async () => {
+    const { client, staff } = await syncedClient();
+    const session = new Session(client.database, staff);
+    for (let n = 0; n < 4; n++)
+      expect(await session.login('duocsi', 'not-the-password')).toMatchObject({ reason: 'wrong-credentials' });
+    expect(await session.login('duocsi', 'not-the-password')).toMatchObject({ reason: 'locked-out' });
+    const restarted = new Session(client.database, staff);
+    expect(await restarted.login('duocsi', DEMO_PASSWORD)).toMatchObject({ ok: false, reason: 'locked-out' });
+    // Another user at the same PC is not affected.
+    expect(await restarted.login('xetnghiem', DEMO_PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('unlocks only with the same user’s password and keeps recent users for switching', async () => {
+    const { session } = await syncedClient();
+    await session.login('tiepdon', DEMO_PASSWORD);
+    await session.login('bacsi', DEMO_PASSWORD);
+    session.lock();
+    expect(session.current.kind).toBe('locked');
+    expect(() => session.requireUserId()).toThrow();
+    expect(await session.unlock(DEMO_PASSWORD.toUpperCase())).toMatchObject({ ok: false });
+    expect(await session.unlock(DEMO_PASSWORD)).toMatchObject({ ok: true, user: { username: 'bacsi' } });
+    expect((await session.recentUsers()).map((user) => user.username)).toEqual(['bacsi', 'tiepdon']);
+  });
+});
