@@ -87,6 +87,28 @@ export default tseslint.config(
     },
   },
   {
+    // Everything in electron/ but the glue is unit-tested in Node, where importing the electron
+    // package would look for (and try to download) the binary: types only there.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/main.ts', 'electron/main/credential-store.ts', 'electron/preload/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the Electron glue imports electron values; take a structural interface instead.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+      // `import { type X }` still loads the module under verbatimModuleSyntax; `import type` does not.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {

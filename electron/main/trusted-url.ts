@@ -12,5 +12,12 @@ export function isAppPage(url: string, appIndexUrl: string): boolean {
     return false;
   }
   // Compare parsed parts, never substrings: "file:///app/index.html.evil" is not the app.
-  return candidate.protocol === app.protocol && candidate.host === app.host && candidate.pathname === app.pathname;
+  return (
+    candidate.protocol === app.protocol &&
+    candidate.host === app.host &&
+    candidate.pathname === app.pathname &&
+    // The app's URL never carries credentials; one that does is a disguise ("user@host").
+    candidate.username === '' &&
+    candidate.password === ''
+  );
 }

@@ -1,0 +1,24 @@
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+/** Every window's web preferences: the one place they are set. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    // A file dropped on the window must not replace the app page.
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** The app window, exactly as main creates it: tests assert on this object. */
+export function appWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return { width: 1280, height: 800, title: 'Sen', webPreferences: secureWebPreferences(preloadPath) };
+}
