@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCredential } from '../../shared/client-config';
-import { enrollDevice } from '../device/enroll-device';
+import { enrollDevice, newEnrollmentRequestId } from '../device/enroll-device';
 import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
 
 /** First run: the installer types the provincial server's address and the code it issued. */
@@ -22,7 +22,9 @@ export function EnrollmentPage({
 
   const submit = async (): Promise<void> => {
     try {
-      onEnrolled(await enrollDevice(serverUrl, code, deviceName, allowInsecureHosts));
+      onEnrolled(
+        await enrollDevice({ serverUrl, code, deviceName, requestId: newEnrollmentRequestId() }, allowInsecureHosts),
+      );
     } catch (failure) {
       if (
         failure instanceof SyncRequestError &&

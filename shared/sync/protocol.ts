@@ -71,6 +71,7 @@ export const SYNC_ERROR_CODES = [
   'invalid-document',
   'out-of-scope',
   'enrollment-code-invalid',
+  'enrollment-request-reused',
   'not-found',
   'internal-error',
   // Raised by the client itself, before any request:
