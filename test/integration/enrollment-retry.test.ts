@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  enrollDevice,
+  newEnrollmentRequestId,
+  nextEnrollmentAttempt,
+  type EnrollmentAttempt,
+} from '../../renderer/device/enroll-device';
+import { SyncNetworkError } from '../../renderer/sync/sync-http';
 import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
 import { ensureEnrollmentCode } from '../../server/facilities/facilities';
 import { ENROLL_PATH } from '../../shared/sync/enrollment';
 import { syncPath } from '../../shared/sync/protocol';
 import { enroll } from '../helpers/enroll';
+import { FaultProxy, PERFECT_LINK } from '../helpers/fault-proxy';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
 
 const ONE_TIME_CODE = 'K7QM-2XRD-9VTB';
@@ -101,5 +109,48 @@ describe('enrollment retried after a lost answer', () => {
     });
     // The refused replay changed nothing: the device keeps its credential.
     expect(await pullStatus(old.token)).toBe(200);
+  });
+
+  describe('through a link that drops answers', () => {
+    let proxy: FaultProxy;
+
+    beforeEach(async () => {
+      proxy = new FaultProxy(() => Number(new URL(server.url).port), PERFECT_LINK);
+      await proxy.start();
+    });
+    afterEach(async () => {
+      await proxy.stop();
+    });
+
+    it('enrolls one device when the first answer is lost after the server created it', async () => {
+      proxy.cutNextResponses(1);
+      const credential = await enrollDevice({
+        serverUrl: proxy.url,
+        code: ONE_TIME_CODE,
+        deviceName: 'reception',
+        requestId: newEnrollmentRequestId(),
+      });
+      expect(proxy.stats.cuts).toBe(1);
+      expect(await facilityDevices()).toEqual([credential.deviceId]);
+      expect(await pullStatus(credential.token)).toBe(200);
+    });
+
+    it('enrolls one device when the installer presses the button again after every retry was lost', async () => {
+      const typed = { serverUrl: proxy.url, code: ONE_TIME_CODE, deviceName: 'reception' };
+      proxy.cutNextResponses(Number.MAX_SAFE_INTEGER);
+      const attempt: EnrollmentAttempt = nextEnrollmentAttempt(undefined, typed);
+      await expect(enrollDevice(attempt)).rejects.toBeInstanceOf(SyncNetworkError);
+      // The server acted on every one of those requests; only the answers were lost.
+      const [created] = await facilityDevices();
+      expect(created).toBeDefined();
+
+      proxy.cutNextResponses(0);
+      const again = nextEnrollmentAttempt(attempt, { ...typed, code: ` ${ONE_TIME_CODE.toLowerCase()} ` });
+      expect(again.requestId).toBe(attempt.requestId);
+      const credential = await enrollDevice(again);
+      expect(credential.deviceId).toBe(created);
+      expect(await facilityDevices()).toEqual([created]);
+      expect(await pullStatus(credential.token)).toBe(200);
+    });
   });
 });
