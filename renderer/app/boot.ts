@@ -1,5 +1,5 @@
 import type { ClientConfig, DeviceCredential } from '../../shared/client-config';
-import { enrollDevice } from '../device/enroll-device';
+import { enrollDevice, newEnrollmentRequestId } from '../device/enroll-device';
 import type { Platform } from '../device/platform';
 import { startServices, type ClientSettings, type SenServices } from './start-services';
 
@@ -16,9 +16,12 @@ export async function boot(platform: Platform): Promise<BootResult> {
   if (stored) return { state: 'ready', services: await startServices(stored, config) };
   if (!config.enrollmentCode) return { state: 'enroll', config };
   const credential = await enrollDevice(
-    config.serverUrl,
-    config.enrollmentCode,
-    config.deviceName ?? 'Sen',
+    {
+      serverUrl: config.serverUrl,
+      code: config.enrollmentCode,
+      deviceName: config.deviceName ?? 'Sen',
+      requestId: newEnrollmentRequestId(),
+    },
     allowInsecureHosts,
   );
   return finishEnrollment(platform, credential, config);

@@ -199,7 +199,11 @@ export const en: Messages = {
     submit: 'Enroll',
     failed: 'Enrollment failed: {{message}}',
     'enrollment-code-invalid': 'The enrollment code is wrong, used or expired.',
-    network: 'The provincial server cannot be reached. Check the address and the network.',
+    'enrollment-request-reused':
+      'This enrollment was already sent with another code. Press Enroll again to start over.',
+    'device-revoked': 'The PC enrolled with this code has been revoked. Ask the sync administrator for a new code.',
+    network:
+      'The provincial server cannot be reached. Check the address and the network, then press Enroll again: the code stays valid.',
     'insecure-server': 'The server address must start with https:// (plain HTTP only where an admin allows it).',
     'server-url-invalid': 'The server address is not valid.',
   },

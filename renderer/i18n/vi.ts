@@ -196,7 +196,11 @@ export const vi = {
     submit: 'Đăng ký máy',
     failed: 'Không đăng ký được: {{message}}',
     'enrollment-code-invalid': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
-    network: 'Không kết nối được tới máy chủ tỉnh. Kiểm tra địa chỉ và mạng.',
+    'enrollment-request-reused':
+      'Lần đăng ký này đã được gửi với một mã khác. Bấm «Đăng ký máy» lần nữa để đăng ký lại.',
+    'device-revoked': 'Máy đăng ký bằng mã này đã bị thu hồi. Xin quản trị viên đồng bộ một mã mới.',
+    network:
+      'Không kết nối được tới máy chủ tỉnh. Kiểm tra địa chỉ và mạng rồi bấm «Đăng ký máy» lần nữa: mã đăng ký vẫn dùng được.',
     'insecure-server':
       'Địa chỉ máy chủ phải bắt đầu bằng https:// (HTTP không mã hoá chỉ dùng được khi quản trị viên cho phép).',
     'server-url-invalid': 'Địa chỉ máy chủ không hợp lệ.',

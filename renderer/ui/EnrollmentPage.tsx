@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCredential } from '../../shared/client-config';
-import { enrollDevice } from '../device/enroll-device';
+import { enrollDevice, nextEnrollmentAttempt, type EnrollmentAttempt } from '../device/enroll-device';
 import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
 
 /** First run: the installer types the provincial server's address and the code it issued. */
@@ -19,20 +19,35 @@ export function EnrollmentPage({
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // One enrollment in flight at a time: two answers to one request id carry two secrets, and
+  // only the later one is valid.
+  const [busy, setBusy] = useState(false);
+  // Kept across presses of the button, so that a retry after a lost answer is the same request.
+  const lastAttempt = useRef<EnrollmentAttempt | undefined>(undefined);
 
   const submit = async (): Promise<void> => {
+    const attempt = nextEnrollmentAttempt(lastAttempt.current, { serverUrl, code, deviceName });
+    lastAttempt.current = attempt;
+    setBusy(true);
+    setError(null);
     try {
-      onEnrolled(await enrollDevice(serverUrl, code, deviceName, allowInsecureHosts));
+      onEnrolled(await enrollDevice(attempt, allowInsecureHosts));
     } catch (failure) {
       if (
         failure instanceof SyncRequestError &&
-        (failure.code === 'insecure-server' || failure.code === 'server-url-invalid')
+        (failure.code === 'insecure-server' ||
+          failure.code === 'server-url-invalid' ||
+          failure.code === 'enrollment-code-invalid' ||
+          failure.code === 'device-revoked')
       )
         setError(t(`enroll.${failure.code}`));
-      else if (failure instanceof SyncRequestError && failure.code === 'enrollment-code-invalid')
-        setError(t('enroll.enrollment-code-invalid'));
-      else if (failure instanceof SyncNetworkError || failure instanceof TypeError) setError(t('enroll.network'));
+      else if (failure instanceof SyncRequestError && failure.code === 'enrollment-request-reused') {
+        lastAttempt.current = undefined;
+        setError(t('enroll.enrollment-request-reused'));
+      } else if (failure instanceof SyncNetworkError || failure instanceof TypeError) setError(t('enroll.network'));
       else setError(t('enroll.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -62,7 +77,7 @@ export function EnrollmentPage({
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {t('enroll.submit')}
         </button>
       </form>

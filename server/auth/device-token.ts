@@ -6,8 +6,13 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
  */
 export function newDeviceToken(): { deviceId: string; token: string; tokenHash: string } {
   const deviceId = randomUUID();
+  return { deviceId, ...newDeviceSecret(deviceId) };
+}
+
+/** A fresh credential for an existing device: storing its hash makes the previous one worthless. */
+export function newDeviceSecret(deviceId: string): { token: string; tokenHash: string } {
   const secret = randomBytes(32).toString('base64url');
-  return { deviceId, token: `${deviceId}.${secret}`, tokenHash: sha256(secret) };
+  return { token: `${deviceId}.${secret}`, tokenHash: sha256(secret) };
 }
 
 export function parseDeviceToken(token: string): { deviceId: string; secret: string } | null {

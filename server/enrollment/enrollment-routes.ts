@@ -8,26 +8,32 @@ import {
 import { newDeviceToken, sha256 } from '../auth/device-token';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
+import { claimEnrollmentRequest, replayEnrollment } from './enrollment-requests';
 
 /**
  * Turns an enrollment code issued for a facility into a device credential. The code is used
- * up atomically with the device's creation, so a one-time code enrolls exactly one device.
+ * up atomically with the device's creation, so a one-time code enrolls exactly one device; a
+ * retry of the same request (same request id) gets that device back rather than a refusal.
  */
 export function registerEnrollmentRoutes(app: FastifyInstance, database: Database): void {
   app.post(ENROLL_PATH, async (request): Promise<EnrollResponse> => {
-    const { code, deviceName } = enrollRequestSchema.parse(request.body);
+    const { code, deviceName, requestId } = enrollRequestSchema.parse(request.body);
+    const codeHash = sha256(normalizeEnrollmentCode(code));
     return database.transaction(async (tx) => {
+      const { deviceId, token, tokenHash } = newDeviceToken();
+      if (!(await claimEnrollmentRequest(tx, { requestId, codeHash, deviceId })))
+        return replayEnrollment(tx, requestId, codeHash);
       const [enrollment] = await tx.query<{ facility_code: string; name: string; province_code: string }>(
         `UPDATE enrollment_codes AS e SET uses_left = CASE WHEN uses_left IS NULL THEN NULL ELSE uses_left - 1 END
          FROM facilities AS f
          WHERE e.code_hash = $1 AND f.code = e.facility_code
            AND (e.uses_left IS NULL OR e.uses_left > 0) AND (e.expires_at IS NULL OR e.expires_at > now())
          RETURNING e.facility_code, f.name, f.province_code`,
-        [sha256(normalizeEnrollmentCode(code))],
+        [codeHash],
       );
+      // Rolls the claim back with the transaction: the request id stays free for a valid code.
       if (!enrollment)
         throw new HttpError(401, 'enrollment-code-invalid', 'The enrollment code is unknown, used or expired.');
-      const { deviceId, token, tokenHash } = newDeviceToken();
       await tx.query('INSERT INTO devices (id, facility_code, name, token_hash) VALUES ($1, $2, $3, $4)', [
         deviceId,
         enrollment.facility_code,

@@ -6,6 +6,11 @@ export const enrollRequestSchema = z
   .object({
     code: z.string().min(4).max(64),
     deviceName: z.string().min(1).max(100),
+    /**
+     * Chosen by the client once per enrollment attempt and sent again on every retry: a retry
+     * whose first answer was lost gets the same device back instead of spending the code again.
+     */
+    requestId: z.uuid(),
   })
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;

@@ -74,6 +74,7 @@ export const SYNC_ERROR_CODES = [
   'enrollment-code-invalid',
   'username-taken',
   'password-rejected',
+  'enrollment-request-reused',
   'not-found',
   'internal-error',
   // Raised by the client itself, before any request:

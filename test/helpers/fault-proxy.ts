@@ -31,6 +31,7 @@ export class FaultProxy {
   private readonly nextFree = { up: 0, down: 0 };
   private cutTimer: NodeJS.Timeout | undefined;
   private upstreamDown = false;
+  private responsesToCut = 0;
   readonly stats = { connections: 0, cuts: 0, lostSegments: 0, bytesUp: 0, bytesDown: 0 };
 
   constructor(
@@ -70,6 +71,14 @@ export class FaultProxy {
     this.upstreamDown = false;
   }
 
+  /**
+   * The next `count` responses never arrive: each connection dies as the server's first bytes
+   * come back, that is after the server has acted on the request, as when a link drops mid-answer.
+   */
+  cutNextResponses(count: number): void {
+    this.responsesToCut = count;
+  }
+
   cutAll(): void {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
@@ -98,7 +107,15 @@ export class FaultProxy {
       });
     }
     client.on('data', (chunk: Buffer) => this.forward(chunk, upstream, 'up'));
-    upstream.on('data', (chunk: Buffer) => this.forward(chunk, client, 'down'));
+    upstream.on('data', (chunk: Buffer) => {
+      if (this.responsesToCut > 0 && !client.destroyed) {
+        this.responsesToCut -= 1;
+        this.stats.cuts += 1;
+        client.destroy();
+        return;
+      }
+      this.forward(chunk, client, 'down');
+    });
   }
 
   /** Splits a chunk into segments and releases each when latency and the shared cap allow. */

@@ -40,6 +40,9 @@ describe('hostile and malformed requests', () => {
     const random = seeded(20_261_123);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const valid = { ...patientDocument('10010'), _deleted: false };
+    // Enrollment bodies are valid but for the hostile part; a fixed request id keeps the seeded
+    // sequence of requests what it was before enrollment took one.
+    const requestId = '019a0000-0000-4000-8000-000000000001';
     const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
     const hostileValues: unknown[] = [
       null,
@@ -73,8 +76,8 @@ describe('hostile and malformed requests', () => {
         ),
       () => JSON.stringify(pick(hostileValues)),
       () => deep(5000),
-      () => `{"__proto__": {"polluted": true}, "code": "DEMO-10010", "deviceName": "x"}`,
-      () => JSON.stringify({ code: pick(hostileValues), deviceName: pick(hostileValues) }),
+      () => `{"__proto__": {"polluted": true}, "code": "DEMO-10010", "deviceName": "x", "requestId": "${requestId}"}`,
+      () => JSON.stringify({ code: pick(hostileValues), deviceName: pick(hostileValues), requestId }),
       () => JSON.stringify({ checkpoint: pick(hostileValues), limit: pick(hostileValues) }),
       () => new Uint8Array([0xff, 0xfe, 0x7b, 0x22, 0xc3, 0x28]),
       () => gzipSync(JSON.stringify([{ newDocumentState: valid }])).subarray(0, 20),

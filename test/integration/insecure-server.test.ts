@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { enrollDevice } from '../../renderer/device/enroll-device';
+import { enrollDevice, newEnrollmentRequestId } from '../../renderer/device/enroll-device';
 import { SyncRequestError } from '../../renderer/sync/sync-http';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import { TestClient } from '../helpers/test-client';
@@ -15,7 +15,12 @@ describe('a provincial server reached over plain HTTP', () => {
   });
 
   it('gets no enrollment code', async () => {
-    const refusal = await enrollDevice(PLAIN_HTTP_SERVER, 'ABCD-EFGH-JKMN', 'pc').catch((error: unknown) => error);
+    const refusal = await enrollDevice({
+      serverUrl: PLAIN_HTTP_SERVER,
+      code: 'ABCD-EFGH-JKMN',
+      deviceName: 'pc',
+      requestId: newEnrollmentRequestId(),
+    }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SyncRequestError);
     expect((refusal as SyncRequestError).code).toBe('insecure-server');
   });
