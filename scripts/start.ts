@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { buildApp } from '../server/app';
 import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, DEMO_FACILITY, seedDemoFacility } from '../server/demo/demo-facility';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/demo-staff';
 import { buildElectron } from './build-electron';
 import { buildRendererIfStale, RENDERER_DIST } from './build-renderer';
 import { serveClient } from './serve-client';
@@ -26,7 +27,10 @@ await seedDemoFacility(database);
 await server.listen({ host: '127.0.0.1', port: serverPort });
 console.log(
   `Provincial server: ${serverUrl} (${database.engine}; demo facility ${DEMO_FACILITY.code} ${DEMO_FACILITY.name})\n` +
-    `Sync admin API: ${serverUrl}/admin/v1/conflicts with "Authorization: Bearer ${adminToken}"`,
+    `Sync admin API: ${serverUrl}/admin/v1/conflicts with "Authorization: Bearer ${adminToken}"\n` +
+    `Log in as ${Object.values(DEMO_STAFF)
+      .map((account) => account.username)
+      .join(', ')} (one per role), password ${DEMO_PASSWORD}`,
 );
 
 await buildRendererIfStale();

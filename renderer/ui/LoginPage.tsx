@@ -48,7 +48,7 @@ export function LoginPage() {
 
   return (
     <div className="shell">
-      <main className="page login">
+      <main className="page login" data-accounts={accounts ?? ''}>
         <h1>{t('auth.loginTitle')}</h1>
         <p>{t('sync.facility', { name: device.facility.name })}</p>
         {accounts === 0 && (

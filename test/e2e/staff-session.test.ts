@@ -53,6 +53,7 @@ describe('staff at a shared desk', () => {
     await page.goto(listeningUrl(clientHost));
     await expectText(page.locator('h1'), 'Đăng nhập');
     await expectText(page.getByTestId('sync-connection'), 'Trực tuyến');
+    await waitForAccounts(page);
     return page;
   }
 

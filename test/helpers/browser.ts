@@ -62,8 +62,16 @@ export async function expectValue(locator: Locator, value: string): Promise<void
 
 /** Logs a demo staff member in on the login page (the registrar by default). */
 export async function loginAs(page: Page, username = 'tiepdon', password = DEMO_PASSWORD): Promise<void> {
+  await waitForAccounts(page);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('input[name="password"]').press('Enter');
   await page.getByTestId('current-user').waitFor({ timeout: 15_000 });
+}
+
+/** On a new PC the accounts arrive with the first sync, a moment after the stream connects. */
+export async function waitForAccounts(page: Page): Promise<void> {
+  await expect
+    .poll(async () => Number((await page.locator('.login').getAttribute('data-accounts')) ?? 0), POLL)
+    .toBeGreaterThan(0);
 }
