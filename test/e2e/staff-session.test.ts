@@ -12,6 +12,7 @@ import {
   launchChromium,
   loginAs,
   screenshotOnFailure,
+  waitForAccounts,
 } from '../helpers/browser';
 import { TestServer } from '../helpers/test-server';
 
