@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadClientConfig } from './client-config';
@@ -25,7 +25,7 @@ function ipcImplementations(): IpcImplementations {
 }
 
 async function createWindow(): Promise<void> {
-  const window = new BrowserWindow(appWindowOptions(join(__dirname, 'preload.cjs')));
+  const window = new BrowserWindow(appWindowOptions(join(__dirname, 'preload.cjs'), app.isPackaged));
   // Before the first load, so the page never runs unguarded.
   hardenWindow(window, appIndexUrl);
   await window.loadURL(appIndexUrl);
@@ -33,6 +33,8 @@ async function createWindow(): Promise<void> {
 
 app.enableSandbox();
 void app.whenReady().then(async () => {
+  // No menu: its accelerators (reload, DevTools, zoom) are not for a clinical desk.
+  Menu.setApplicationMenu(null);
   registerIpcHandlers(ipcMain, appIndexUrl, ipcImplementations());
   await createWindow();
 });

@@ -1,9 +1,12 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /** Every window's web preferences: the one place they are set. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, packaged = true): WebPreferences {
   return {
     preload: preloadPath,
+    // In the installed app nobody at the desk opens DevTools (they would get round the lock
+    // screen and read the database); a developer's unpackaged build keeps them.
+    devTools: !packaged,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -19,6 +22,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** The app window, exactly as main creates it: tests assert on this object. */
-export function appWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return { width: 1280, height: 800, title: 'Sen', webPreferences: secureWebPreferences(preloadPath) };
+export function appWindowOptions(preloadPath: string, packaged = true): BrowserWindowConstructorOptions {
+  return { width: 1280, height: 800, title: 'Sen', webPreferences: secureWebPreferences(preloadPath, packaged) };
 }

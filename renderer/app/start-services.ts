@@ -61,7 +61,8 @@ export async function startServices(device: DeviceCredential, settings: ClientSe
       audit,
     ),
     audit,
-    drafts: new RegistrationDrafts(database, userId),
+    // Drafts save while the screen is locked too: the typing just before the lock is kept.
+    drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close: async () => {

@@ -34,6 +34,19 @@ export interface RecentUser {
 const FAILURES_ID = 'login-failures';
 const RECENT_ID = 'recent-users';
 const RECENT_MAX = 6;
+const USERNAME_MAX = 64;
+/** Names with failures kept on the PC; the oldest are forgotten beyond this. */
+const FAILURES_KEPT = 200;
+
+function withFailure(
+  failures: Partial<Record<string, FailedLogins>>,
+  username: string,
+  state: FailedLogins,
+): Partial<Record<string, FailedLogins>> {
+  const { [username]: _previous, ...others } = failures;
+  const kept = Object.entries(others).slice(-(FAILURES_KEPT - 1));
+  return { ...Object.fromEntries(kept), [username]: state };
+}
 
 /**
  * Who is at the keyboard. Login is checked offline against the account's synced password
@@ -46,6 +59,7 @@ export class Session {
   /** Every login, failure, lock and logout: what the audit trail records. */
   readonly events$: Observable<SessionEvent> = this.events.asObservable();
   private accountWatch: Subscription | undefined;
+  private checks: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly database: SenDatabase,
@@ -55,6 +69,13 @@ export class Session {
 
   get current(): SessionState {
     return this.state.value;
+  }
+
+  /** The user whose session this is, locked or not: whose drafts are being kept. */
+  heldBy(): string {
+    const state = this.state.value;
+    if (state.kind === 'logged-out') throw new Error('no user is logged in');
+    return state.user.id;
   }
 
   /** The logged-in user's id, for the author fields of every write. */
@@ -70,7 +91,7 @@ export class Session {
   }
 
   async login(username: string, password: string): Promise<LoginResult> {
-    const name = username.trim().toLowerCase();
+    const name = username.trim().toLowerCase().slice(0, USERNAME_MAX);
     const account = await this.staff.findByUsername(name);
     const result = await this.check(account, name, password);
     if (result.ok) {
@@ -124,7 +145,14 @@ export class Session {
     this.accountWatch?.unsubscribe();
   }
 
-  private async check(account: StaffDocument | null, username: string, password: string): Promise<LoginResult> {
+  /** One check at a time: two quick tries must both count against the lockout. */
+  private check(account: StaffDocument | null, username: string, password: string): Promise<LoginResult> {
+    const next = this.checks.then(() => this.checkNow(account, username, password));
+    this.checks = next.catch(() => undefined);
+    return next;
+  }
+
+  private async checkNow(account: StaffDocument | null, username: string, password: string): Promise<LoginResult> {
     const failures = await this.failures();
     const previous = failures[username];
     const retryInMs = lockRemainingMs(previous, this.now());
@@ -136,10 +164,11 @@ export class Session {
       if (previous) await this.saveFailures({ ...failures, [username]: undefined });
       return { ok: true, user: account };
     }
-    this.events.next({ action: 'login-failed', userId: account?.id ?? null, username });
-    if (!account) return { ok: false, reason: 'wrong-credentials', attemptsLeft: attemptsLeft(undefined) };
+    // A name that is no account may be a password typed in the wrong box: it stays on this PC.
+    this.events.next({ action: 'login-failed', userId: account?.id ?? null, username: account ? username : '' });
+    // Unknown names lock like known ones, so the answers do not tell which accounts exist.
     const next = recordFailure(previous, this.now());
-    await this.saveFailures({ ...failures, [username]: next });
+    await this.saveFailures(withFailure(failures, username, next));
     const lockedFor = lockRemainingMs(next, this.now());
     return lockedFor > 0
       ? { ok: false, reason: 'locked-out', retryInMs: lockedFor }

@@ -57,7 +57,11 @@ export class PatientsRepository {
     action: 'patient-create' | 'patient-update' | 'patient-delete',
     patientId: string,
   ): Promise<void> {
-    return this.audit.record({ action, userId: this.device.userId(), patientId });
+    // The write is done: a failed audit append is reported, not turned into a failed save
+    // (which a clerk would retry, registering the patient twice).
+    return this.audit
+      .record({ action, userId: this.device.userId(), patientId })
+      .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   }
 
   async register(form: RegistrationForm): Promise<RegisterResult> {

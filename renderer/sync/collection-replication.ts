@@ -11,6 +11,8 @@ export interface CollectionReplicationOptions<T> {
   name: string;
   /** Push-only collections (the audit trail) are never pulled, pull-only ones never pushed. */
   direction: SyncDirection;
+  /** Send one push at a time, in order: the audit chain must reach the server in sequence. */
+  serialPush?: boolean;
   /** Keeps each server's and each server history's (epoch's) checkpoints apart. */
   replicationIdentifier: string;
   transport: SyncTransport;
@@ -35,6 +37,7 @@ export function replicateCollection<T>(
 ): RxReplicationState<T, SyncCheckpoint> {
   const { transport, name } = options;
   const stream$ = new Subject<'RESYNC'>();
+  let pushQueue: Promise<unknown> = Promise.resolve();
   options.resync$.subscribe(() => stream$.next('RESYNC'));
 
   return replicateRxCollection<T, SyncCheckpoint>({
@@ -70,9 +73,14 @@ export function replicateCollection<T>(
         ? undefined
         : {
             batchSize: PUSH_BATCH,
-            handler: async (rows) => {
-              const masters = await transport.push(name, rows);
-              return masters as unknown as (T & { _deleted: boolean })[];
+            handler: (rows) => {
+              const send = async (): Promise<(T & { _deleted: boolean })[]> =>
+                (await transport.push(name, rows)) as unknown as (T & { _deleted: boolean })[];
+              if (!options.serialPush) return send();
+              // RxDB may run push batches in parallel; a chained log must arrive in order.
+              const next = pushQueue.then(send);
+              pushQueue = next.catch(() => undefined);
+              return next;
             },
           },
   });

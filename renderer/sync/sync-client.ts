@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Subscription } from 'rxjs';
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
@@ -30,6 +30,7 @@ export interface SyncClientOptions {
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
 const GENERATION_ID = 'sync-generation';
+const AUTHOR_RETRY_DEBOUNCE_MS = 500;
 
 /** The collections this client keeps, each replicated in the direction the registry gives it. */
 const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
@@ -128,6 +129,7 @@ export class SyncClient {
         name,
         // The audit trail only goes up: the server checks its chain and never sends it back.
         direction: name === 'audit' ? 'push-only' : SYNCED_COLLECTIONS[name].direction,
+        serialPush: name === 'audit',
         replicationIdentifier: `sen-${name}-${serverUrl}-${generation}`,
         transport,
         resync$: this.resync$,
@@ -157,6 +159,15 @@ export class SyncClient {
           }
         }),
       );
+      if (name === 'staff') {
+        // A write by an account created on this PC can reach the server before the account
+        // does: once accounts move either way, what was refused for an unknown author goes again.
+        replicationSubscriptions.push(
+          merge(replication.sent$, replication.received$)
+            .pipe(debounceTime(AUTHOR_RETRY_DEBOUNCE_MS))
+            .subscribe(() => this.inBackground(this.resendUnknownAuthors())),
+        );
+      }
       replications.push(replication);
     }
     this.replications = replications;
@@ -207,6 +218,15 @@ export class SyncClient {
     ]);
     if (this.quarantine?.has(collection, id)) return;
     await this.options.outbox.acknowledge(collection, masters[0] ?? newDocumentState);
+  }
+
+  private async resendUnknownAuthors(): Promise<void> {
+    const held = this.quarantine?.current ?? [];
+    for (const entry of held) {
+      const reason = (entry.details as { reason?: unknown } | undefined)?.reason;
+      if (entry.code === 'forbidden' && reason === 'author-unknown' && isReplicatedCollection(entry.collection))
+        await this.resend(entry.collection, entry.id);
+    }
   }
 
   /** Resolves when every replication has nothing left to pull or push. */

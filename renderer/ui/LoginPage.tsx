@@ -27,6 +27,9 @@ export function LoginPage() {
   const submit = async (): Promise<void> => {
     setChecking(true);
     setError(null);
+    // Whoever logs in starts from the home page, not on the chart the last user had open (which
+    // would also be recorded as opened by them).
+    window.location.hash = '#/';
     try {
       const result = await session.login(username, password);
       if (!result.ok) {
@@ -76,6 +79,7 @@ export function LoginPage() {
             {t('auth.username')}
             <input
               name="username"
+              maxLength={64}
               value={username}
               autoComplete="username"
               autoFocus

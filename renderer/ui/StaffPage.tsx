@@ -56,49 +56,52 @@ export function StaffPage({ user }: { user: StaffDocument }) {
               <td>{account.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
               <td>{account.active ? t('staff.active') : t('staff.inactive')}</td>
               <td className="row-actions">
-                {account.id !== user.id && (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void staff
-                        .update(account.id, { active: !account.active }, user.id)
-                        .then((result) => report(result, t('staff.saved')))
-                    }
-                  >
-                    {account.active ? t('staff.deactivate') : t('staff.activate')}
-                  </button>
-                )}
-                {resetting === account.id ? (
-                  <form
-                    className="inline-form"
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      void staff.setPassword(account.id, newPassword, user.id).then((result) => {
-                        if (report(result, t('staff.saved'))) setResetting(null);
-                      });
-                    }}
-                  >
-                    <input
-                      type="password"
-                      aria-label={t('auth.newPassword')}
-                      autoComplete="new-password"
-                      value={newPassword}
-                      onChange={(event) => setNewPassword(event.target.value)}
-                      required
-                      autoFocus
-                    />
-                    <button type="submit">{t('auth.save')}</button>
-                  </form>
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setNewPassword('');
-                      setResetting(account.id);
-                    }}
-                  >
-                    {t('staff.resetPassword')}
-                  </button>
+                {/* Not one's own account (the password page is for that), nor the province's. */}
+                {account.id !== user.id && !account.roles.some((role) => PROVINCE_GRANTED_ROLES.includes(role)) && (
+                  <>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void staff
+                          .update(account.id, { active: !account.active }, user.id)
+                          .then((result) => report(result, t('staff.saved')))
+                      }
+                    >
+                      {account.active ? t('staff.deactivate') : t('staff.activate')}
+                    </button>
+                    {resetting === account.id ? (
+                      <form
+                        className="inline-form"
+                        onSubmit={(event) => {
+                          event.preventDefault();
+                          void staff.setPassword(account.id, newPassword, user.id).then((result) => {
+                            if (report(result, t('staff.saved'))) setResetting(null);
+                          });
+                        }}
+                      >
+                        <input
+                          type="password"
+                          aria-label={t('auth.newPassword')}
+                          autoComplete="new-password"
+                          value={newPassword}
+                          onChange={(event) => setNewPassword(event.target.value)}
+                          required
+                          autoFocus
+                        />
+                        <button type="submit">{t('auth.save')}</button>
+                      </form>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setNewPassword('');
+                          setResetting(account.id);
+                        }}
+                      >
+                        {t('staff.resetPassword')}
+                      </button>
+                    )}
+                  </>
                 )}
               </td>
             </tr>

@@ -32,8 +32,18 @@ export async function pushAuditEntries(
     const head = await lockHead(tx, device.deviceId);
     const stored = await storedHashes(tx, device.deviceId, head.lastSeq, entries);
     const verdict = await verifyAuditChain(head, entries, stored);
-    for (const { entry, chainOk } of verdict.inserts) await insertEntry(tx, entry, chainOk);
-    for (const alert of verdict.alerts) {
+    for (const { entry, chainOk, deleted } of verdict.inserts) await insertEntry(tx, entry, chainOk, deleted);
+    const alerts = [...verdict.alerts];
+    for (const seq of verdict.deletedLater) {
+      // Once per entry, however often the tombstone is sent again.
+      const marked = await tx.query(
+        `UPDATE audit_entries SET deleted_on_device = true, chain_ok = false
+         WHERE device_id = $1 AND seq = $2 AND NOT deleted_on_device RETURNING seq`,
+        [device.deviceId, seq],
+      );
+      if (marked.length > 0) alerts.push({ kind: 'entry-deleted', seq, details: {} });
+    }
+    for (const alert of alerts) {
       await tx.query(
         `INSERT INTO audit_alerts (id, device_id, facility_code, kind, seq, details) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
         [randomUUID(), device.deviceId, device.facilityCode, alert.kind, alert.seq, JSON.stringify(alert.details)],
@@ -44,7 +54,7 @@ export async function pushAuditEntries(
        ON CONFLICT (device_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
       [device.deviceId, verdict.head.lastSeq, verdict.head.lastHash],
     );
-    return verdict.alerts;
+    return alerts;
   });
 }
 
@@ -71,11 +81,17 @@ function parseEntries(body: unknown, device: AuthenticatedDevice): (AuditEntry &
 }
 
 async function lockHead(tx: SqlExecutor, deviceId: string): Promise<{ lastSeq: number; lastHash: string }> {
+  // The row must exist to be locked: two first pushes of a device would otherwise both start at 0.
+  await tx.query(
+    `INSERT INTO audit_chain_heads (device_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (device_id) DO NOTHING`,
+    [deviceId, GENESIS_HASH],
+  );
   const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(
     'SELECT last_seq, last_hash FROM audit_chain_heads WHERE device_id = $1 FOR UPDATE',
     [deviceId],
   );
-  return head ? { lastSeq: Number(head.last_seq), lastHash: head.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
+  if (!head) throw new Error('the audit chain head was just created');
+  return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
 }
 
 async function storedHashes(
@@ -93,11 +109,12 @@ async function storedHashes(
   return new Map(rows.map((row) => [Number(row.seq), row.hash]));
 }
 
-async function insertEntry(tx: SqlExecutor, entry: AuditEntry, chainOk: boolean): Promise<void> {
+async function insertEntry(tx: SqlExecutor, entry: AuditEntry, chainOk: boolean, deleted: boolean): Promise<void> {
   await tx.query(
     `INSERT INTO audit_entries
-       (device_id, seq, id, facility_code, at, user_id, username, action, patient_id, prev_hash, hash, chain_ok)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       (device_id, seq, id, facility_code, at, user_id, username, action, patient_id, prev_hash, hash, chain_ok,
+        deleted_on_device)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       entry.deviceId,
       entry.seq,
@@ -111,6 +128,7 @@ async function insertEntry(tx: SqlExecutor, entry: AuditEntry, chainOk: boolean)
       entry.prevHash,
       entry.hash,
       chainOk,
+      deleted,
     ],
   );
 }

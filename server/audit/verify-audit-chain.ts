@@ -16,8 +16,10 @@ export interface AuditAlert {
 
 export interface ChainVerdict {
   /** Entries to store, each marked whether it continues the chain intact */
-  inserts: { entry: AuditEntry; chainOk: boolean }[];
+  inserts: { entry: AuditEntry; chainOk: boolean; deleted: boolean }[];
   alerts: AuditAlert[];
+  /** Stored entries the PC now reports deleted: an alert for each one not yet marked so */
+  deletedLater: number[];
   head: ChainHead;
 }
 
@@ -34,20 +36,23 @@ export async function verifyAuditChain(
 ): Promise<ChainVerdict> {
   const inserts: ChainVerdict['inserts'] = [];
   const alerts: AuditAlert[] = [];
+  const deletedLater: number[] = [];
   let current = head;
   for (const entry of entries) {
     const { hash: _claimed, deleted, ...content } = entry;
     const hashOk = (await auditEntryHash(content)) === entry.hash;
     if (entry.seq <= current.lastSeq) {
       const stored = storedHashes.get(entry.seq);
-      if (deleted) alerts.push({ kind: 'entry-deleted', seq: entry.seq, details: {} });
+      if (stored !== undefined && deleted) deletedLater.push(entry.seq);
       if (stored === entry.hash) continue; // a retried push, or the tombstone of a stored entry
       if (stored !== undefined) {
-        alerts.push({ kind: 'entry-altered', seq: entry.seq, details: { stored, received: entry.hash } });
+        // Kept whole in the alert: the server's copy stays, the other version is evidence too.
+        alerts.push({ kind: 'entry-altered', seq: entry.seq, details: { stored, received: stripDeleted(entry) } });
         continue;
       }
       alerts.push({ kind: 'late-entry', seq: entry.seq, details: { lastSeq: current.lastSeq } });
-      inserts.push({ entry: stripDeleted(entry), chainOk: false });
+      if (deleted) alerts.push({ kind: 'entry-deleted', seq: entry.seq, details: {} });
+      inserts.push({ entry: stripDeleted(entry), chainOk: false, deleted: deleted === true });
       continue;
     }
     let chainOk = hashOk && !deleted;
@@ -69,10 +74,10 @@ export async function verifyAuditChain(
         details: { expected: current.lastHash, received: entry.prevHash },
       });
     }
-    inserts.push({ entry: stripDeleted(entry), chainOk });
+    inserts.push({ entry: stripDeleted(entry), chainOk, deleted: deleted === true });
     current = { lastSeq: entry.seq, lastHash: entry.hash };
   }
-  return { inserts, alerts, head: current };
+  return { inserts, alerts, deletedLater, head: current };
 }
 
 function stripDeleted(entry: AuditEntry & { deleted?: boolean }): AuditEntry {

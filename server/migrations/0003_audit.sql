@@ -13,6 +13,8 @@ CREATE TABLE audit_entries (
   prev_hash     text NOT NULL,
   hash          text NOT NULL,
   chain_ok      boolean NOT NULL,
+  -- The PC sent a tombstone for it: someone deleted it there.
+  deleted_on_device boolean NOT NULL DEFAULT false,
   received_at   timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (device_id, seq)
 );

@@ -1,48 +1,16 @@
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
-import type { WriteRefusal } from '../../shared/staff/authorize-write';
-import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 
 type Body = Record<string, unknown>;
 
-/**
- * Refuses a push unless every row's author is an active staff member of the device's facility
- * whose roles allow that write (shared/staff/roles.ts). A device holds a valid credential but
- * its user logged in offline, so the author named in the document is checked against the
- * accounts the server holds: a forged or foreign author is refused and nothing is stored.
- */
-export async function authorizeAuthors(
-  tx: SqlExecutor,
-  collection: SyncedCollection<Body>,
-  device: AuthenticatedDevice,
-  rows: { row: PushRow<Body>; master: SyncedDocument<Body> | undefined }[],
-): Promise<void> {
-  const authorIds = [...new Set(rows.map(({ row }) => String(row.newDocumentState[collection.authorField])))];
-  const authors = await loadStaff(tx, device.facilityCode, authorIds);
-  for (const { row, master } of rows) {
-    const pushed = row.newDocumentState;
-    const author = authors.get(String(pushed[collection.authorField]));
-    const refusal: WriteRefusal | null = !author
-      ? 'author-unknown'
-      : !author.active
-        ? 'author-inactive'
-        : collection.authorize(author, master, pushed);
-    if (refusal) {
-      throw new HttpError(403, 'forbidden', `The author may not make this change (${refusal}).`, {
-        id: pushed.id,
-        reason: refusal,
-      });
-    }
-  }
-}
-
-async function loadStaff(tx: SqlExecutor, scope: string, ids: string[]): Promise<Map<string, StaffDocument>> {
+/** The facility's accounts as the server holds them: tens of rows, read once per push. */
+export async function loadFacilityStaff(tx: SqlExecutor, scope: string): Promise<Map<string, StaffDocument>> {
   const rows = await tx.query<{ body: unknown }>(
-    `SELECT body FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id = ANY($2::text[]) AND NOT deleted`,
-    [scope, ids],
+    `SELECT body FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND NOT deleted`,
+    [scope],
   );
   const staff = new Map<string, StaffDocument>();
   for (const { body } of rows) {
@@ -50,4 +18,31 @@ async function loadStaff(tx: SqlExecutor, scope: string, ids: string[]): Promise
     if (parsed.success) staff.set(parsed.data.id, parsed.data);
   }
   return staff;
+}
+
+/**
+ * Refuses a write unless the staff it names may make it (shared/staff/authorize-write.ts). A
+ * device holds a valid credential but its user logged in offline, so the author named in the
+ * document is checked against the accounts the server holds: a forged, foreign or deactivated
+ * author is refused, and nothing of the batch is stored.
+ */
+export function refuseUnauthorizedWrite(
+  collection: SyncedCollection<Body>,
+  staff: ReadonlyMap<string, StaffDocument>,
+  master: SyncedDocument<Body> | undefined,
+  row: PushRow<Body>,
+): void {
+  const pushed = row.newDocumentState;
+  const refusal = collection.authorize({
+    master,
+    assumed: row.assumedMasterState,
+    pushed,
+    staff: (id) => staff.get(id),
+  });
+  if (refusal) {
+    throw new HttpError(403, 'forbidden', `The author may not make this change (${refusal}).`, {
+      id: pushed.id,
+      reason: refusal,
+    });
+  }
 }

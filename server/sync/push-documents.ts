@@ -7,7 +7,7 @@ import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { writeDocuments, type DocumentWrite } from '../documents/write-documents';
-import { authorizeAuthors } from './authorize-authors';
+import { loadFacilityStaff, refuseUnauthorizedWrite } from './authorize-authors';
 import { refuseTakenUsernames } from './staff-usernames';
 import { resolvePushRow } from './resolve-push-row';
 
@@ -66,16 +66,7 @@ async function applyPush(
     if (master.scope !== device.facilityCode)
       throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
   }
-  await authorizeAuthors(
-    tx,
-    collection,
-    device,
-    sorted.map((row) => {
-      const master = masters.get(documentId(row.newDocumentState));
-      return { row, master: master ? { ...master.body, _deleted: master.deleted } : undefined };
-    }),
-  );
-  if (collectionName === 'staff') await refuseTakenUsernames(tx, device.facilityCode, sorted);
+  const staff = await loadFacilityStaff(tx, device.facilityCode);
 
   const answers: State[] = [];
   const writes: DocumentWrite[] = [];
@@ -84,14 +75,25 @@ async function applyPush(
     const master = masters.get(id);
     const masterState = master ? { ...master.body, _deleted: master.deleted } : undefined;
     const outcome = resolvePushRow(collection, masterState, row);
-    if (outcome.kind === 'write') writes.push({ id, state: outcome.state, isNew: !master });
+    // Only what changes the master is checked: a retried or re-sent unchanged row (after a
+    // restore, every document comes back) is not a new write by anyone.
+    if (outcome.kind === 'write') {
+      refuseUnauthorizedWrite(collection, staff, masterState, row);
+      writes.push({ id, state: outcome.state, isNew: !master });
+    }
     if (outcome.kind === 'merge') {
-      answers.push(outcome.state);
-      if (masterState && !sameDocumentState(outcome.state, masterState))
-        writes.push({ id, state: outcome.state, isNew: false });
+      let state = outcome.state;
+      if (masterState && !sameDocumentState(state, masterState)) {
+        refuseUnauthorizedWrite(collection, staff, masterState, row);
+        // The merged version carries the pusher's changes: it is theirs to answer for.
+        state = { ...state, [collection.authorField]: row.newDocumentState[collection.authorField] };
+        writes.push({ id, state, isNew: false });
+      }
+      answers.push(state);
       await recordConflicts(tx, collectionName, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
+  if (collectionName === 'staff') await refuseTakenUsernames(tx, device.facilityCode, writes);
   await writeDocuments(tx, collectionName, device.facilityCode, device.deviceId, writes);
   return answers;
 }

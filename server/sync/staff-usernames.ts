@@ -1,26 +1,26 @@
-import type { PushRow } from '../../shared/sync/protocol';
 import type { SqlExecutor } from '../db/database';
+import type { DocumentWrite } from '../documents/write-documents';
 import { HttpError } from '../http/http-error';
 
 /**
  * A username names one account per facility: two offline PCs creating the same name cannot
- * both win, the second push is refused and held for the facility admin to rename.
+ * both win, the second push is refused and held for the facility admin to rename. A unique index
+ * (migration 0004) backs this up against two pushes committing at once.
  */
-export async function refuseTakenUsernames(
-  tx: SqlExecutor,
-  scope: string,
-  rows: PushRow<Record<string, unknown>>[],
-): Promise<void> {
-  for (const row of rows) {
-    const { id, username } = row.newDocumentState;
-    const [taken] = await tx.query(
-      `SELECT 1 FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
-      [scope, String(id), String(username)],
+export async function refuseTakenUsernames(tx: SqlExecutor, scope: string, writes: DocumentWrite[]): Promise<void> {
+  const inBatch = new Map<string, string>();
+  for (const { id, state } of writes) {
+    const username = String(state.username);
+    const taken = (owner: string | undefined): boolean => owner !== undefined && owner !== id;
+    const [stored] = await tx.query<{ id: string }>(
+      `SELECT id FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
+      [scope, id, username],
     );
-    if (taken)
+    if (stored || taken(inBatch.get(username)))
       throw new HttpError(422, 'invalid-document', 'The username is taken at this facility.', {
         id,
         problems: [{ field: 'username', code: 'username-taken' }],
       });
+    inBatch.set(username, id);
   }
 }

@@ -1,43 +1,72 @@
-import type { SyncedDocument } from '../sync/protocol';
-import { can, PROVINCE_GRANTED_ROLES } from './roles';
-import { SELF_SERVICE_FIELDS, type StaffDocument } from './staff-document';
 import type { PatientDocument } from '../patient/patient-document';
+import type { SyncedDocument } from '../sync/protocol';
+import { can, PROVINCE_GRANTED_ROLES, type Role } from './roles';
+import { SELF_SERVICE_FIELDS, type StaffDocument } from './staff-document';
 
 /** Why the server refuses a write by its author; sent as `details.reason` with 403 forbidden. */
 export type WriteRefusal = 'author-unknown' | 'author-inactive' | 'not-permitted' | 'author-mismatch';
 
-/**
- * The author of a pushed patient needs the permission for what the push does: register a new
- * record, edit one, or delete one. A new record's creator is its author.
- */
-export function authorizePatientWrite(
-  author: StaffDocument,
-  master: SyncedDocument<PatientDocument> | undefined,
-  pushed: SyncedDocument<PatientDocument>,
-): WriteRefusal | null {
-  if (!master) {
-    if (pushed.createdBy !== author.id) return 'author-mismatch';
-    return can(author.roles, 'patient.register') ? null : 'not-permitted';
-  }
-  if (pushed.createdBy !== master.createdBy) return 'author-mismatch';
-  return can(author.roles, pushed._deleted ? 'patient.delete' : 'patient.edit') ? null : 'not-permitted';
+/** One pushed write as the server sees it, with the facility's accounts to look authors up in. */
+export interface WriteAttempt<T> {
+  /** The server's current state; undefined for a new document */
+  master: SyncedDocument<T> | undefined;
+  /** The state the device edited (RxDB's assumed master); null or undefined if it had none */
+  assumed: SyncedDocument<T> | null | undefined;
+  pushed: SyncedDocument<T>;
+  staff: (id: string) => StaffDocument | undefined;
+}
+
+function standing(account: StaffDocument | undefined): WriteRefusal | null {
+  if (!account) return 'author-unknown';
+  return account.active ? null : 'author-inactive';
 }
 
 /**
- * Staff may change their own password; everything else about an account needs staff.manage,
- * and roles the province grants cannot be granted from a facility. Accounts are deactivated,
- * never deleted, so that the audit trail keeps naming who did what.
+ * A new patient's creator needs patient.register (and a different last author patient.edit);
+ * an edit needs patient.edit; deleting or restoring needs patient.delete. What changed is judged
+ * against the state the device edited, so an edit merged over someone else's is not mistaken
+ * for a deletion. The creator never changes.
  */
-export function authorizeStaffWrite(
-  author: StaffDocument,
-  master: SyncedDocument<StaffDocument> | undefined,
-  pushed: SyncedDocument<StaffDocument>,
-): WriteRefusal | null {
+export function authorizePatientWrite(attempt: WriteAttempt<PatientDocument>): WriteRefusal | null {
+  const { pushed, staff } = attempt;
+  const author = staff(pushed.updatedBy);
+  const authorStanding = standing(author);
+  if (authorStanding || !author) return authorStanding;
+  const base = attempt.assumed ?? attempt.master;
+  if (!attempt.master) {
+    const creator = staff(pushed.createdBy);
+    const creatorStanding = standing(creator);
+    if (creatorStanding || !creator) return creatorStanding;
+    if (!can(creator.roles, 'patient.register')) return 'not-permitted';
+    if (creator.id !== author.id && !can(author.roles, 'patient.edit')) return 'not-permitted';
+    return pushed._deleted && !can(author.roles, 'patient.delete') ? 'not-permitted' : null;
+  }
+  if (pushed.createdBy !== attempt.master.createdBy) return 'author-mismatch';
+  const deletionChanged = (base?._deleted ?? false) !== pushed._deleted;
+  return can(author.roles, deletionChanged ? 'patient.delete' : 'patient.edit') ? null : 'not-permitted';
+}
+
+/**
+ * Staff may change their own password and nothing else of their own account. Anything else needs
+ * staff.manage, and never touches an account holding a role only the province grants, nor grants
+ * one: a facility admin cannot take over or create a sync admin. Accounts are deactivated, never
+ * deleted, so that the audit trail keeps naming who did what.
+ */
+export function authorizeStaffWrite(attempt: WriteAttempt<StaffDocument>): WriteRefusal | null {
+  const { pushed, staff, master } = attempt;
+  const author = staff(pushed.updatedBy);
+  const authorStanding = standing(author);
+  if (authorStanding || !author) return authorStanding;
   if (pushed._deleted) return 'not-permitted';
-  if (master && author.id === pushed.id && onlyChanged(master, pushed, SELF_SERVICE_FIELDS)) return null;
+  const base = attempt.assumed ?? master;
+  if (author.id === pushed.id) return base && onlyChanged(base, pushed, SELF_SERVICE_FIELDS) ? null : 'not-permitted';
   if (!can(author.roles, 'staff.manage')) return 'not-permitted';
-  const granted = pushed.roles.filter((role) => !master?.roles.includes(role));
-  return granted.some((role) => PROVINCE_GRANTED_ROLES.includes(role)) ? 'not-permitted' : null;
+  if (master && holdsProvinceRole(master.roles)) return 'not-permitted';
+  return holdsProvinceRole(pushed.roles) ? 'not-permitted' : null;
+}
+
+function holdsProvinceRole(roles: readonly Role[]): boolean {
+  return roles.some((role) => PROVINCE_GRANTED_ROLES.includes(role));
 }
 
 function onlyChanged<T extends object>(before: T, after: T, fields: readonly (keyof T)[]): boolean {

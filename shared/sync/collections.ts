@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import { patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
 import { patientProblems } from '../patient/patient-problems';
 import { patientSearchKeys } from '../patient/patient-search-keys';
-import { authorizePatientWrite, authorizeStaffWrite, type WriteRefusal } from '../staff/authorize-write';
+import {
+  authorizePatientWrite,
+  authorizeStaffWrite,
+  type WriteAttempt,
+  type WriteRefusal,
+} from '../staff/authorize-write';
 import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
-import type { SyncedDocument } from './protocol';
 
 export type SyncDirection = 'both' | 'pull-only' | 'push-only';
 
@@ -19,14 +23,10 @@ export interface SyncedCollection<T> {
   bookkeepingFields: readonly (keyof T & string)[];
   /** Recomputes derived fields after a field-by-field merge (e.g. search keys from names). */
   rederive: (document: T) => T;
-  /** The field naming the staff member who made a version: the server checks their rights. */
+  /** The field naming the staff member who made a version: set to the pusher's on a merge. */
   authorField: keyof T & string;
-  /** Whether that staff member (active, of the same facility) may make this write. */
-  authorize: (
-    author: StaffDocument,
-    master: SyncedDocument<T> | undefined,
-    pushed: SyncedDocument<T>,
-  ) => WriteRefusal | null;
+  /** Whether the staff named in a pushed write (active, of the device's facility) may make it. */
+  authorize: (attempt: WriteAttempt<T>) => WriteRefusal | null;
 }
 
 const patients: SyncedCollection<PatientDocument> = {

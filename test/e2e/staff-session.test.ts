@@ -88,6 +88,9 @@ describe('staff at a shared desk', () => {
     // No key, no click: the lock comes by itself and hides the patient's details.
     await expectText(desk.locator('#lock-title'), 'Màn hình đã khoá');
     expect(await desk.locator('.session-content').getAttribute('aria-hidden')).toBe('true');
+    // Shortcuts do not reach the app underneath: Esc would have left the half-typed form.
+    await desk.keyboard.press('Escape');
+    await desk.keyboard.press('F3');
     await desk.locator('input[name="unlock-password"]').fill('not-hers');
     await desk.locator('input[name="unlock-password"]').press('Enter');
     await expectTextContaining(desk.getByRole('alert'), 'Sai tên đăng nhập hoặc mật khẩu');

@@ -70,6 +70,16 @@ describe('the audit trail', () => {
     expect((await alerts())[0]).toMatchObject({ kind: 'entry-deleted', seq: 4 });
   });
 
+  it('sends a long offline backlog in order: no alert, every link intact', async () => {
+    const BACKLOG = 700;
+    for (let n = 0; n < BACKLOG; n++)
+      await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
+    await client.goOnline();
+    await waitFor(async () => (await storedEntries()).length === BACKLOG, 'the backlog arrived', 60_000);
+    expect(await alerts()).toEqual([]);
+    expect((await storedEntries()).every((entry) => entry.chain_ok)).toBe(true);
+  });
+
   it('raises entries-missing when the pushed chain has a gap', async () => {
     for (let n = 0; n < 3; n++)
       await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });

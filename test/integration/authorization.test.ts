@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { adminRequest } from '../helpers/admin-requests';
 import { patientDocument } from '../helpers/patient-documents';
@@ -173,9 +174,9 @@ describe('authorization of every route', () => {
     ['the province, which never pushes', { createdBy: 'province', updatedBy: '' }, 'author-unknown'],
     ['a lab technician registering', { createdBy: DEMO_STAFF.labTechnician.id, updatedBy: '' }, 'not-permitted'],
     [
-      'a creator who is not the author',
+      'a creator who may not register',
       { createdBy: DEMO_STAFF.doctor.id, updatedBy: DEMO_STAFF.registrar.id },
-      'author-mismatch',
+      'not-permitted',
     ],
   ])('refuses a patient pushed by %s, storing nothing of the batch', async (_name, authors, reason) => {
     const createdBy = authors.createdBy === 'other' ? otherStaffId : authors.createdBy;
@@ -184,6 +185,39 @@ describe('authorization of every route', () => {
     const answer = await push(token, [patientDocument('10010'), forged]);
     expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { id: forged.id, reason } } });
     expect(await storedPatients()).toBe(before);
+  });
+
+  it('names the pusher as the author of a merged version', async () => {
+    const base = { ...patientDocument('10010'), _deleted: false };
+    expect((await push(token, [base])).status).toBe(200);
+    const renamed = { ...base, middleName: 'Văn' };
+    const byDoctor = { ...renamed, ...patientSearchKeys(renamed), updatedBy: DEMO_STAFF.doctor.id };
+    const byRegistrar = { ...base, phone: '0912999888', updatedBy: DEMO_STAFF.registrar.id };
+    const send = (state: object) =>
+      syncRequest(server.url, token, 'patients', 'push', {
+        body: [{ assumedMasterState: base, newDocumentState: state }],
+      });
+    expect((await send(byDoctor)).status).toBe(200);
+    const merged = await send(byRegistrar);
+    expect(merged).toMatchObject({
+      status: 200,
+      body: [{ middleName: 'Văn', phone: '0912999888', updatedBy: DEMO_STAFF.registrar.id }],
+    });
+  });
+
+  it('takes a document sent again unchanged as the success it already was, whoever wrote it', async () => {
+    // After a restore from backup every device sends everything again, including the accounts
+    // the province wrote (author "province", who never pushes).
+    const [row] = await server.database.query<{ body: StaffDocument }>(
+      `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+      [DEMO_STAFF.doctor.id],
+    );
+    if (!row) throw new Error('no doctor');
+    const again = { ...row.body, _deleted: false };
+    const answer = await syncRequest(server.url, token, 'staff', 'push', {
+      body: [{ assumedMasterState: null, newDocumentState: again }],
+    });
+    expect(answer).toEqual({ status: 200, body: [] });
   });
 
   it('refuses a deactivated author and a registrar who grants herself a role', async () => {

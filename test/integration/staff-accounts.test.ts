@@ -112,6 +112,36 @@ describe('staff accounts, managed at the province and used offline', () => {
     expect(await restarted.login('xetnghiem', DEMO_PASSWORD)).toMatchObject({ ok: true });
   });
 
+  it('locks unknown names too, and never records them (they may be a password typed in the wrong box)', async () => {
+    const { session } = await syncedClient();
+    const recorded: string[] = [];
+    session.events$.subscribe((event) => recorded.push(`${event.action}:${event.username}`));
+    for (let n = 0; n < 5; n++) await session.login('mat-khau-bi-mat-2026', 'x');
+    expect(await session.login('mat-khau-bi-mat-2026', 'x')).toMatchObject({ reason: 'locked-out' });
+    expect(recorded.every((entry) => entry === 'login-failed:')).toBe(true);
+    await session.login('tiepdon', 'wrong');
+    expect(recorded.at(-1)).toBe('login-failed:tiepdon');
+  });
+
+  it('refuses two new accounts with one username in one push', async () => {
+    const { client, staff } = await syncedClient();
+    await client.goOffline();
+    const first = await staff.create(
+      { username: 'ktv.lan', displayName: 'KTV Lan', roles: ['lab-technician'], password: 'lan-2026-xet' },
+      DEMO_STAFF.admin.id,
+    );
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const twin = { ...first.staff, id: '0199d000-0000-4000-8000-0000000000ff', _deleted: false };
+    const answer = await fetch(`${server.url}/sync/v1/staff/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.enrollment.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ newDocumentState: { ...first.staff, _deleted: false } }, { newDocumentState: twin }]),
+    });
+    expect(answer.status).toBe(422);
+    expect(await storedStaff(first.staff.id)).toBeUndefined();
+  });
+
   it('unlocks only with the same user’s password and keeps recent users for switching', async () => {
     const { session } = await syncedClient();
     await session.login('tiepdon', DEMO_PASSWORD);

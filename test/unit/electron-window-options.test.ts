@@ -15,8 +15,13 @@ describe("the app window's web preferences", () => {
     ['allowRunningInsecureContent', false],
     ['webviewTag', false],
     ['navigateOnDragDrop', false],
+    ['devTools', false],
   ] as const)('sets %s to %s', (name, value) => {
     expect(webPreferences[name]).toBe(value);
+  });
+
+  it('keeps DevTools for an unpackaged developer build only', () => {
+    expect(appWindowOptions(PRELOAD, false).webPreferences?.devTools).toBe(true);
   });
 
   it('loads our preload and nothing else', () => {
@@ -28,6 +33,7 @@ describe("the app window's web preferences", () => {
   it('sets nothing beyond the reviewed settings', () => {
     expect(webPreferences).toEqual({
       preload: PRELOAD,
+      devTools: false,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -54,55 +54,101 @@ describe('the permission matrix', () => {
   });
 });
 
+const accounts =
+  (...list: StaffDocument[]) =>
+  (id: string) =>
+    list.find((account) => account.id === id);
+
 describe('who may write a patient', () => {
   const registrar = staff('r', ['registrar']);
   const doctor = staff('d', ['doctor']);
   const lab = staff('l', ['lab-technician']);
+  const inactive = { ...staff('x', ['registrar']), active: false };
+  const lookup = accounts(registrar, doctor, lab, inactive);
   const created = { ...patientDocument('10010', { createdBy: 'r', updatedBy: 'r' }), _deleted: false };
-
-  it('lets a registrar register, and refuses a lab technician', () => {
-    expect(authorizePatientWrite(registrar, undefined, created)).toBeNull();
-    const byLab = { ...created, createdBy: 'l', updatedBy: 'l' };
-    expect(authorizePatientWrite(lab, undefined, byLab)).toBe('not-permitted');
+  const attempt = (pushed: typeof created, master?: typeof created, assumed?: typeof created) => ({
+    master,
+    assumed,
+    pushed,
+    staff: lookup,
   });
 
-  it('refuses a new record whose creator is not its author', () => {
-    expect(authorizePatientWrite(doctor, undefined, { ...created, updatedBy: 'd' })).toBe('author-mismatch');
+  it('lets a registrar register, and refuses a lab technician, an unknown or a deactivated author', () => {
+    expect(authorizePatientWrite(attempt(created))).toBeNull();
+    expect(authorizePatientWrite(attempt({ ...created, createdBy: 'l', updatedBy: 'l' }))).toBe('not-permitted');
+    expect(authorizePatientWrite(attempt({ ...created, createdBy: 'nobody', updatedBy: 'nobody' }))).toBe(
+      'author-unknown',
+    );
+    expect(authorizePatientWrite(attempt({ ...created, createdBy: 'x', updatedBy: 'x' }))).toBe('author-inactive');
   });
 
-  it('lets a doctor edit but not delete, and refuses a rewritten creator', () => {
+  it('accepts a record registered and corrected before its first sync, by two people with those rights', () => {
+    expect(authorizePatientWrite(attempt({ ...created, updatedBy: 'd' }))).toBeNull();
+    expect(authorizePatientWrite(attempt({ ...created, updatedBy: 'l' }))).toBe('not-permitted');
+  });
+
+  it('lets a doctor edit but neither delete nor restore, and refuses a rewritten creator', () => {
     const edited = { ...created, phone: '0912345678', updatedBy: 'd' };
-    expect(authorizePatientWrite(doctor, created, edited)).toBeNull();
-    expect(authorizePatientWrite(doctor, created, { ...edited, _deleted: true })).toBe('not-permitted');
-    expect(authorizePatientWrite(doctor, created, { ...edited, createdBy: 'd' })).toBe('author-mismatch');
+    expect(authorizePatientWrite(attempt(edited, created, created))).toBeNull();
+    expect(authorizePatientWrite(attempt({ ...edited, _deleted: true }, created, created))).toBe('not-permitted');
+    const deleted = { ...created, _deleted: true };
+    expect(authorizePatientWrite(attempt(edited, deleted, deleted))).toBe('not-permitted');
+    expect(authorizePatientWrite(attempt({ ...edited, createdBy: 'd' }, created, created))).toBe('author-mismatch');
+  });
+
+  it('judges deletion against what the device edited, not what the server has since', () => {
+    const deletedMeanwhile = { ...created, _deleted: true };
+    const edited = { ...created, phone: '0912345678', updatedBy: 'd' };
+    expect(authorizePatientWrite(attempt(edited, deletedMeanwhile, created))).toBeNull();
   });
 });
 
 describe('who may write a staff account', () => {
   const admin = staff('a', ['facility-admin']);
   const nurse = staff('n', ['nurse']);
-  const nurseState = { ...nurse, _deleted: false };
+  const syncAdmin = staff('s', ['sync-admin']);
+  const lookup = accounts(admin, nurse, syncAdmin);
+  const state = (account: StaffDocument) => ({ ...account, _deleted: false });
+  const attempt = (pushed: ReturnType<typeof state>, master?: ReturnType<typeof state>) => ({
+    master,
+    assumed: master,
+    pushed,
+    staff: lookup,
+  });
+  const newPassword = { ...VERIFIER, salt: 'bmV3' };
 
-  it('lets staff change their own password and nothing else', () => {
-    const ownPassword = { ...nurseState, password: { ...VERIFIER, salt: 'bmV3' }, updatedBy: 'n' };
-    expect(authorizeStaffWrite(nurse, nurseState, ownPassword)).toBeNull();
-    expect(authorizeStaffWrite(nurse, nurseState, { ...ownPassword, roles: ['nurse', 'doctor'] })).toBe(
+  it('lets staff change their own password and nothing else of their own account', () => {
+    const ownPassword = { ...state(nurse), password: newPassword, updatedBy: 'n' };
+    expect(authorizeStaffWrite(attempt(ownPassword, state(nurse)))).toBeNull();
+    expect(authorizeStaffWrite(attempt({ ...ownPassword, roles: ['nurse', 'doctor'] }, state(nurse)))).toBe(
       'not-permitted',
     );
+    const selfPromotion = { ...state(admin), roles: ['facility-admin', 'doctor'] as Role[], updatedBy: 'a' };
+    expect(authorizeStaffWrite(attempt(selfPromotion, state(admin)))).toBe('not-permitted');
+  });
+
+  it('judges a password change against the account as the user saw it, not as renamed since', () => {
+    const renamed = { ...state(nurse), displayName: 'renamed at the province' };
+    const ownPassword = { ...state(nurse), password: newPassword, updatedBy: 'n' };
+    expect(
+      authorizeStaffWrite({ master: renamed, assumed: state(nurse), pushed: ownPassword, staff: lookup }),
+    ).toBeNull();
   });
 
   it('refuses another account changed by someone without staff.manage', () => {
-    const other = { ...staff('x', ['doctor']), _deleted: false };
-    expect(authorizeStaffWrite(nurse, other, { ...other, password: { ...VERIFIER, salt: 'bmV3' } })).toBe(
+    const other = state(staff('x', ['doctor']));
+    expect(authorizeStaffWrite(attempt({ ...other, password: newPassword, updatedBy: 'n' }, other))).toBe(
       'not-permitted',
     );
   });
 
-  it('lets a facility admin add and deactivate staff, but never grant sync-admin or delete', () => {
-    const added = { ...staff('y', ['pharmacist']), _deleted: false };
-    expect(authorizeStaffWrite(admin, undefined, added)).toBeNull();
-    expect(authorizeStaffWrite(admin, added, { ...added, active: false })).toBeNull();
-    expect(authorizeStaffWrite(admin, added, { ...added, roles: ['sync-admin'] })).toBe('not-permitted');
-    expect(authorizeStaffWrite(admin, added, { ...added, _deleted: true })).toBe('not-permitted');
+  it('lets a facility admin add and deactivate staff, but not touch or create a sync admin, nor delete', () => {
+    const added = { ...state(staff('y', ['pharmacist'])), updatedBy: 'a' };
+    expect(authorizeStaffWrite(attempt(added))).toBeNull();
+    expect(authorizeStaffWrite(attempt({ ...added, active: false }, added))).toBeNull();
+    expect(authorizeStaffWrite(attempt({ ...added, roles: ['sync-admin'] }, added))).toBe('not-permitted');
+    expect(authorizeStaffWrite(attempt({ ...added, _deleted: true }, added))).toBe('not-permitted');
+    const takeover = { ...state(syncAdmin), password: newPassword, updatedBy: 'a' };
+    expect(authorizeStaffWrite(attempt(takeover, state(syncAdmin)))).toBe('not-permitted');
   });
 });
