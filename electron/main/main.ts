@@ -4,8 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { IPC_METHODS, ipcChannel } from '../../shared/ipc/contract';
 import { loadClientConfig } from './client-config';
 import { CredentialStore } from './credential-store';
+import { DatabaseKeyStore } from './database-key-store';
 import { dispatchIpc, type IpcImplementations } from './ipc-dispatch';
 import { hardenDefaultSession, hardenWebContents, secureWebPreferences } from './security';
+import { electronKeystore } from './os-keystore';
 import { isAppPage } from './trusted-url';
 
 // Built into dist/electron/main.cjs; the renderer build sits in dist/renderer.
@@ -14,6 +16,7 @@ const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html'
 function registerIpc(): void {
   const userData = app.getPath('userData');
   const credentials = new CredentialStore(join(userData, 'device-credential.bin'));
+  const databaseKey = new DatabaseKeyStore(join(userData, 'database-key.bin'), electronKeystore());
   const implementations: IpcImplementations = {
     getClientConfig: () => Promise.resolve(loadClientConfig(join(userData, 'config.json'))),
     loadDeviceCredential: () => credentials.load(),
@@ -21,6 +24,7 @@ function registerIpc(): void {
       await credentials.save(credential);
       return null;
     },
+    getDatabaseKey: () => databaseKey.load(),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(ipcChannel(method), (event, request: unknown) => {

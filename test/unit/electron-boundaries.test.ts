@@ -31,6 +31,7 @@ describe('IPC dispatch', () => {
       saved.push(credential);
       return Promise.resolve(null);
     },
+    getDatabaseKey: () => Promise.resolve('c2VuIGludGVncmF0aW9uIHRlc3QgZGF0YWJhc2Uga3k'),
   };
 
   it('passes a valid request through and wraps the answer', async () => {
@@ -58,5 +59,14 @@ describe('IPC dispatch', () => {
       ok: false,
       error: { code: 'ipc-failed', message: 'keystore locked' },
     });
+  });
+
+  it('hands over the database key only in its 256-bit format', async () => {
+    expect(await dispatchIpc('getDatabaseKey', undefined, implementations)).toEqual({
+      ok: true,
+      value: 'c2VuIGludGVncmF0aW9uIHRlc3QgZGF0YWJhc2Uga3k',
+    });
+    const short = { ...implementations, getDatabaseKey: () => Promise.resolve('too-short') };
+    expect((await dispatchIpc('getDatabaseKey', undefined, short)).ok).toBe(false);
   });
 });
