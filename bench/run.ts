@@ -105,6 +105,8 @@ log('• Dexie bulkPut…');
 const dexieMs = await tab.evaluate((url) => window.senBench.dexieBulkPut(url), `${pageUrl}documents.json`);
 log('• RxDB bulkInsert (no sync)…');
 const rxdbMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`);
+log('• RxDB bulkInsert without encryption at rest…');
+const rxdbPlainMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsertPlain(url), `${pageUrl}documents.json`);
 
 log('• Sen on a 256 kbit/s link with 600 ms round trip…');
 const slowCode = await addFacility(sen, '10020');
@@ -150,6 +152,11 @@ const results: Record<string, unknown> = {
     rxdbBulkInsertMs: Math.round(rxdbMs),
     fractionOfLimit: dexieMs / senRun.ms,
   },
+  encryptionAtRest: {
+    sealedBulkInsertMs: Math.round(rxdbMs),
+    plainBulkInsertMs: Math.round(rxdbPlainMs),
+    ratio: rxdbMs / rxdbPlainMs,
+  },
   slowLink: {
     documents: SLOW_LINK_DOCUMENTS,
     ms: Math.round(slowRun.ms),
@@ -173,6 +180,9 @@ log(
 );
 log(
   `| where it goes | RxDB bulkInsert alone ${(rxdbMs / 1000).toFixed(1)} s | Dexie bulkPut ${(dexieMs / 1000).toFixed(1)} s | RxDB at ${(dexieMs / rxdbMs).toFixed(2)} of the limit |`,
+);
+log(
+  `| encryption at rest | RxDB bulkInsert, sealed ${(rxdbMs / 1000).toFixed(1)} s | the same without encryption ${(rxdbPlainMs / 1000).toFixed(1)} s | sealed at ${(rxdbMs / rxdbPlainMs).toFixed(2)}× the time |`,
 );
 log(
   `| 256 kbit/s, 600 ms RTT, ${SLOW_LINK_DOCUMENTS} docs | ${(slowRun.ms / 1000).toFixed(1)} s | bytes ÷ bandwidth ${(slowLimitMs / 1000).toFixed(1)} s (${kib(slowRun.bytes)}) | ${(slowRun.ms / slowLimitMs).toFixed(2)}× the limit |`,

@@ -1,6 +1,10 @@
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
+import { createRxDatabase, type RxCollection } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { patientRxSchema } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
+import { newDatabaseKey } from '../../renderer/db/database-secrets';
 import { Outbox } from '../../renderer/db/outbox';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -12,7 +16,10 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 const bench = {
   /** Sen's first sync of a facility: RxDB on Dexie, through Sen's sync client. */
   async senInitialSync(serverUrl: string, token: string, expected: number): Promise<number> {
-    const database = await createSenDatabase({ name: `bench-sen-${crypto.randomUUID()}` });
+    const database = await createSenDatabase({
+      name: `bench-sen-${crypto.randomUUID()}`,
+      databaseKey: newDatabaseKey(),
+    });
     const outbox = await Outbox.open(database);
     const sync = new SyncClient({ database, outbox, serverUrl, credential: token });
     const started = performance.now();
@@ -42,12 +49,26 @@ const bench = {
   /** RxDB's own bulk insert of the same documents, without sync: where the client's time goes. */
   async rxdbBulkInsert(documentsUrl: string): Promise<number> {
     const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
-    const database = await createSenDatabase({ name: `bench-rx-${crypto.randomUUID()}` });
-    const started = performance.now();
-    for (let offset = 0; offset < documents.length; offset += 2000) {
-      await database.patients.bulkInsert(documents.slice(offset, offset + 2000));
-    }
-    const elapsed = performance.now() - started;
+    const database = await createSenDatabase({
+      name: `bench-rx-${crypto.randomUUID()}`,
+      databaseKey: newDatabaseKey(),
+    });
+    const elapsed = await timeBulkInsert(database.patients, documents);
+    await database.close();
+    return elapsed;
+  },
+
+  /** The same bulk insert into the same schema without encryption at rest: what sealing costs. */
+  async rxdbBulkInsertPlain(documentsUrl: string): Promise<number> {
+    const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
+    const database = await createRxDatabase<{ patients: RxCollection<PatientDocument> }>({
+      name: `bench-rx-plain-${crypto.randomUUID()}`,
+      storage: getRxStorageDexie(),
+      multiInstance: false,
+      eventReduce: true,
+    });
+    await database.addCollections({ patients: { schema: { ...patientRxSchema, encrypted: [] } } });
+    const elapsed = await timeBulkInsert(database.patients, documents);
     await database.close();
     return elapsed;
   },
@@ -67,6 +88,17 @@ const bench = {
     return elapsed;
   },
 };
+
+async function timeBulkInsert(
+  collection: RxCollection<PatientDocument>,
+  documents: PatientDocument[],
+): Promise<number> {
+  const started = performance.now();
+  for (let offset = 0; offset < documents.length; offset += 2000) {
+    await collection.bulkInsert(documents.slice(offset, offset + 2000));
+  }
+  return performance.now() - started;
+}
 
 declare global {
   interface Window {

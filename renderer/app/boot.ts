@@ -13,7 +13,7 @@ export async function boot(platform: Platform): Promise<BootResult> {
   const config = await platform.loadConfig();
   const stored = await platform.loadCredential();
   const allowInsecureHosts = config.allowInsecureHosts ?? [];
-  if (stored) return { state: 'ready', services: await startServices(stored, allowInsecureHosts) };
+  if (stored) return { state: 'ready', services: await startServices(platform, stored, allowInsecureHosts) };
   if (!config.enrollmentCode) return { state: 'enroll', config };
   const credential = await enrollDevice(
     config.serverUrl,
@@ -30,5 +30,5 @@ export async function finishEnrollment(
   allowInsecureHosts: readonly string[] = [],
 ): Promise<BootResult> {
   await platform.saveCredential(credential);
-  return { state: 'ready', services: await startServices(credential, allowInsecureHosts) };
+  return { state: 'ready', services: await startServices(platform, credential, allowInsecureHosts) };
 }

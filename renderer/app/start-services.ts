@@ -1,6 +1,7 @@
 import type { DeviceCredential } from '../../shared/client-config';
 import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
+import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../db/patients-repository';
 import { RegistrationDrafts } from '../db/registration-draft';
@@ -16,10 +17,14 @@ export interface SenServices {
 }
 
 export async function startServices(
+  platform: Platform,
   device: DeviceCredential,
   allowInsecureHosts: readonly string[] = [],
 ): Promise<SenServices> {
-  const database: SenDatabase = await createSenDatabase({ name: `sen-${device.facility.code}` });
+  const database: SenDatabase = await createSenDatabase({
+    name: `sen-${device.facility.code}`,
+    databaseKey: await platform.loadDatabaseKey(),
+  });
   const outbox = await Outbox.open(database);
   const sync = new SyncClient({
     database,

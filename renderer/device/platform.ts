@@ -4,7 +4,9 @@ import {
   type ClientConfig,
   type DeviceCredential,
 } from '../../shared/client-config';
+import { databaseKeySchema } from '../../shared/database-key';
 import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
+import { newDatabaseKey } from '../db/database-secrets';
 
 /** What the renderer needs from the machine it runs on. */
 export interface Platform {
@@ -12,6 +14,8 @@ export interface Platform {
   loadConfig(): Promise<ClientConfig>;
   loadCredential(): Promise<DeviceCredential | null>;
   saveCredential(credential: DeviceCredential): Promise<void>;
+  /** The key the local database is encrypted with; created on first use. */
+  loadDatabaseKey(): Promise<string>;
 }
 
 declare global {
@@ -24,7 +28,7 @@ export function detectPlatform(): Platform {
   return window.sen ? electronPlatform(window.sen) : browserPlatform();
 }
 
-/** In Electron the credential is encrypted by the OS keystore in the main process. */
+/** In Electron the credential and the database key are encrypted by the OS keystore in the main process. */
 function electronPlatform(bridge: SenBridge): Platform {
   return {
     kind: 'electron',
@@ -36,14 +40,17 @@ function electronPlatform(bridge: SenBridge): Platform {
     saveCredential: async (credential) => {
       unwrap(await bridge.saveDeviceCredential(JSON.stringify(credential)));
     },
+    loadDatabaseKey: async () => databaseKeySchema.parse(unwrap(await bridge.getDatabaseKey(undefined))),
   };
 }
 
 const CREDENTIAL_KEY = 'sen.device-credential';
+const DATABASE_KEY = 'sen.database-key';
 
 /**
  * Served in a plain browser (the demo without the Electron binary, and the e2e tests) there is
- * no OS keystore: the credential stays in the page's storage. Not for production use.
+ * no OS keystore: the credential and the database key stay in the page's storage, beside the
+ * data they protect, so the encryption at rest protects nothing here. Not for production use.
  */
 function browserPlatform(): Platform {
   return {
@@ -59,6 +66,13 @@ function browserPlatform(): Platform {
     saveCredential: (credential) => {
       localStorage.setItem(CREDENTIAL_KEY, JSON.stringify(credential));
       return Promise.resolve();
+    },
+    loadDatabaseKey: () => {
+      const stored = localStorage.getItem(DATABASE_KEY);
+      if (stored !== null) return Promise.resolve(databaseKeySchema.parse(stored));
+      const created = newDatabaseKey();
+      localStorage.setItem(DATABASE_KEY, created);
+      return Promise.resolve(created);
     },
   };
 }
