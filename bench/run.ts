@@ -103,10 +103,22 @@ const senRun = best(senRounds);
 const pouchRun = best(pouchRounds);
 log('• Dexie bulkPut…');
 const dexieMs = await tab.evaluate((url) => window.senBench.dexieBulkPut(url), `${pageUrl}documents.json`);
-log('• RxDB bulkInsert (no sync)…');
-const rxdbMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`);
-log('• RxDB bulkInsert without encryption at rest…');
-const rxdbPlainMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsertPlain(url), `${pageUrl}documents.json`);
+// Sealed and plain alternate too: the difference between them is small beside the noise of a
+// busy machine, so each keeps its best round.
+let rxdbMs = Infinity;
+let rxdbPlainMs = Infinity;
+for (let round = 1; round <= ROUNDS; round++) {
+  log(`• round ${round}: RxDB bulkInsert (no sync), encrypted at rest as Sen stores it…`);
+  rxdbMs = Math.min(
+    rxdbMs,
+    await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`),
+  );
+  log(`• round ${round}: the same without encryption at rest…`);
+  rxdbPlainMs = Math.min(
+    rxdbPlainMs,
+    await tab.evaluate((url) => window.senBench.rxdbBulkInsertPlain(url), `${pageUrl}documents.json`),
+  );
+}
 
 log('• Sen on a 256 kbit/s link with 600 ms round trip…');
 const slowCode = await addFacility(sen, '10020');
