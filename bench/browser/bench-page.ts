@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
-import { createRxDatabase, type RxCollection } from 'rxdb';
+import { createRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { patientRxSchema } from '../../renderer/db/collections';
+import { patientRxSchema, type SenCollections, type SenDatabase } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
 import { newDatabaseKey } from '../../renderer/db/database-secrets';
 import { Outbox } from '../../renderer/db/outbox';
@@ -15,11 +15,8 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
  */
 const bench = {
   /** Sen's first sync of a facility: RxDB on Dexie, through Sen's sync client. */
-  async senInitialSync(serverUrl: string, token: string, expected: number): Promise<number> {
-    const database = await createSenDatabase({
-      name: `bench-sen-${crypto.randomUUID()}`,
-      databaseKey: newDatabaseKey(),
-    });
+  async senInitialSync(serverUrl: string, token: string, expected: number, at: AtRest = 'sealed'): Promise<number> {
+    const database = await openDatabase(`bench-sen-${crypto.randomUUID()}`, at);
     const outbox = await Outbox.open(database);
     const sync = new SyncClient({ database, outbox, serverUrl, credential: token });
     const started = performance.now();
@@ -47,28 +44,14 @@ const bench = {
   },
 
   /** RxDB's own bulk insert of the same documents, without sync: where the client's time goes. */
-  async rxdbBulkInsert(documentsUrl: string): Promise<number> {
+  async rxdbBulkInsert(documentsUrl: string, at: AtRest = 'sealed'): Promise<number> {
     const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
-    const database = await createSenDatabase({
-      name: `bench-rx-${crypto.randomUUID()}`,
-      databaseKey: newDatabaseKey(),
-    });
-    const elapsed = await timeBulkInsert(database.patients, documents);
-    await database.close();
-    return elapsed;
-  },
-
-  /** The same bulk insert into the same schema without encryption at rest: what sealing costs. */
-  async rxdbBulkInsertPlain(documentsUrl: string): Promise<number> {
-    const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
-    const database = await createRxDatabase<{ patients: RxCollection<PatientDocument> }>({
-      name: `bench-rx-plain-${crypto.randomUUID()}`,
-      storage: getRxStorageDexie(),
-      multiInstance: false,
-      eventReduce: true,
-    });
-    await database.addCollections({ patients: { schema: { ...patientRxSchema, encrypted: [] } } });
-    const elapsed = await timeBulkInsert(database.patients, documents);
+    const database = await openDatabase(`bench-rx-${crypto.randomUUID()}`, at);
+    const started = performance.now();
+    for (let offset = 0; offset < documents.length; offset += 2000) {
+      await database.patients.bulkInsert(documents.slice(offset, offset + 2000));
+    }
+    const elapsed = performance.now() - started;
     await database.close();
     return elapsed;
   },
@@ -89,15 +72,20 @@ const bench = {
   },
 };
 
-async function timeBulkInsert(
-  collection: RxCollection<PatientDocument>,
-  documents: PatientDocument[],
-): Promise<number> {
-  const started = performance.now();
-  for (let offset = 0; offset < documents.length; offset += 2000) {
-    await collection.bulkInsert(documents.slice(offset, offset + 2000));
-  }
-  return performance.now() - started;
+/** Encrypted at rest as Sen stores it, or the same database without: what the sealing costs. */
+type AtRest = 'sealed' | 'plain';
+
+async function openDatabase(name: string, at: AtRest): Promise<SenDatabase> {
+  if (at === 'sealed') return createSenDatabase({ name, databaseKey: newDatabaseKey() });
+  const database = await createRxDatabase<SenCollections>({
+    name,
+    storage: getRxStorageDexie(),
+    localDocuments: true,
+    multiInstance: false,
+    eventReduce: true,
+  });
+  await database.addCollections({ patients: { schema: { ...patientRxSchema, encrypted: [] } } });
+  return database;
 }
 
 declare global {
