@@ -6,7 +6,7 @@ import {
 } from '../../shared/client-config';
 import { databaseKeySchema } from '../../shared/database-key';
 import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
-import { newDatabaseKey } from '../db/database-secrets';
+import { loadBrowserDatabaseKey } from './browser-key-store';
 
 /** What the renderer needs from the machine it runs on. */
 export interface Platform {
@@ -45,12 +45,11 @@ function electronPlatform(bridge: SenBridge): Platform {
 }
 
 const CREDENTIAL_KEY = 'sen.device-credential';
-const DATABASE_KEY = 'sen.database-key';
 
 /**
  * Served in a plain browser (the demo without the Electron binary, and the e2e tests) there is
- * no OS keystore: the credential and the database key stay in the page's storage, beside the
- * data they protect, so the encryption at rest protects nothing here. Not for production use.
+ * no OS keystore: the credential and the database key stay in the page's storage, the key beside
+ * the data it encrypts, so the encryption at rest protects nothing here. Not for production use.
  */
 function browserPlatform(): Platform {
   return {
@@ -67,13 +66,7 @@ function browserPlatform(): Platform {
       localStorage.setItem(CREDENTIAL_KEY, JSON.stringify(credential));
       return Promise.resolve();
     },
-    loadDatabaseKey: () => {
-      const stored = localStorage.getItem(DATABASE_KEY);
-      if (stored !== null) return Promise.resolve(databaseKeySchema.parse(stored));
-      const created = newDatabaseKey();
-      localStorage.setItem(DATABASE_KEY, created);
-      return Promise.resolve(created);
-    },
+    loadDatabaseKey: () => loadBrowserDatabaseKey(),
   };
 }
 
