@@ -75,12 +75,24 @@ const measure = async (link: FaultProxy, run: () => Promise<number>): Promise<{ 
 // Alternating rounds, best of each: the first IndexedDB work of a fresh browser is slower, and
 // neither contender should pay for it alone.
 const senRounds: { ms: number; bytes: number }[] = [];
+const senPlainRounds: { ms: number; bytes: number }[] = [];
 const pouchRounds: { ms: number; bytes: number }[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   log(`• round ${round}: Sen initial sync…`);
   senRounds.push(
     await measure(senLink, () =>
       tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected), [
+        senLink.url,
+        senToken,
+        documentCount,
+      ] as const),
+    ),
+  );
+  // The same sync into the same database without encryption at rest: what the sealing costs.
+  log(`• round ${round}: Sen initial sync without encryption at rest…`);
+  senPlainRounds.push(
+    await measure(senLink, () =>
+      tab.evaluate(([url, token, expected]) => window.senBench.senInitialSync(url, token, expected, 'plain'), [
         senLink.url,
         senToken,
         documentCount,
@@ -100,11 +112,25 @@ for (let round = 1; round <= ROUNDS; round++) {
 const best = (rounds: { ms: number; bytes: number }[]): { ms: number; bytes: number } =>
   rounds.reduce((fastest, round) => (round.ms < fastest.ms ? round : fastest));
 const senRun = best(senRounds);
+const senPlainRun = best(senPlainRounds);
 const pouchRun = best(pouchRounds);
 log('• Dexie bulkPut…');
 const dexieMs = await tab.evaluate((url) => window.senBench.dexieBulkPut(url), `${pageUrl}documents.json`);
-log('• RxDB bulkInsert (no sync)…');
-const rxdbMs = await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`);
+// Sealed and plain alternate too, best of each.
+let rxdbMs = Infinity;
+let rxdbPlainMs = Infinity;
+for (let round = 1; round <= ROUNDS; round++) {
+  log(`• round ${round}: RxDB bulkInsert (no sync)…`);
+  rxdbMs = Math.min(
+    rxdbMs,
+    await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url), `${pageUrl}documents.json`),
+  );
+  log(`• round ${round}: RxDB bulkInsert without encryption at rest…`);
+  rxdbPlainMs = Math.min(
+    rxdbPlainMs,
+    await tab.evaluate((url) => window.senBench.rxdbBulkInsert(url, 'plain'), `${pageUrl}documents.json`),
+  );
+}
 
 log('• Sen on a 256 kbit/s link with 600 ms round trip…');
 const slowCode = await addFacility(sen, '10020');
@@ -150,6 +176,14 @@ const results: Record<string, unknown> = {
     rxdbBulkInsertMs: Math.round(rxdbMs),
     fractionOfLimit: dexieMs / senRun.ms,
   },
+  encryptionAtRest: {
+    initialSyncMs: Math.round(senRun.ms),
+    plainInitialSyncMs: Math.round(senPlainRun.ms),
+    initialSyncRatio: senRun.ms / senPlainRun.ms,
+    bulkInsertMs: Math.round(rxdbMs),
+    plainBulkInsertMs: Math.round(rxdbPlainMs),
+    bulkInsertRatio: rxdbMs / rxdbPlainMs,
+  },
   slowLink: {
     documents: SLOW_LINK_DOCUMENTS,
     ms: Math.round(slowRun.ms),
@@ -173,6 +207,12 @@ log(
 );
 log(
   `| where it goes | RxDB bulkInsert alone ${(rxdbMs / 1000).toFixed(1)} s | Dexie bulkPut ${(dexieMs / 1000).toFixed(1)} s | RxDB at ${(dexieMs / rxdbMs).toFixed(2)} of the limit |`,
+);
+log(
+  `| encryption at rest: initial sync | ${(senRun.ms / 1000).toFixed(1)} s | the same without encryption ${(senPlainRun.ms / 1000).toFixed(1)} s | ${(senRun.ms / senPlainRun.ms).toFixed(2)}× the time |`,
+);
+log(
+  `| encryption at rest: RxDB bulkInsert | ${(rxdbMs / 1000).toFixed(1)} s | the same without encryption ${(rxdbPlainMs / 1000).toFixed(1)} s | ${(rxdbMs / rxdbPlainMs).toFixed(2)}× the time |`,
 );
 log(
   `| 256 kbit/s, 600 ms RTT, ${SLOW_LINK_DOCUMENTS} docs | ${(slowRun.ms / 1000).toFixed(1)} s | bytes ÷ bandwidth ${(slowLimitMs / 1000).toFixed(1)} s (${kib(slowRun.bytes)}) | ${(slowRun.ms / slowLimitMs).toFixed(2)}× the limit |`,

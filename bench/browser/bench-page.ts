@@ -1,6 +1,10 @@
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
+import { createRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { patientRxSchema, type SenCollections, type SenDatabase } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
+import { newDatabaseKey } from '../../renderer/db/database-secrets';
 import { Outbox } from '../../renderer/db/outbox';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -11,8 +15,8 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
  */
 const bench = {
   /** Sen's first sync of a facility: RxDB on Dexie, through Sen's sync client. */
-  async senInitialSync(serverUrl: string, token: string, expected: number): Promise<number> {
-    const database = await createSenDatabase({ name: `bench-sen-${crypto.randomUUID()}` });
+  async senInitialSync(serverUrl: string, token: string, expected: number, at: AtRest = 'sealed'): Promise<number> {
+    const database = await openDatabase(`bench-sen-${crypto.randomUUID()}`, at);
     const outbox = await Outbox.open(database);
     const sync = new SyncClient({ database, outbox, serverUrl, credential: token });
     const started = performance.now();
@@ -40,9 +44,9 @@ const bench = {
   },
 
   /** RxDB's own bulk insert of the same documents, without sync: where the client's time goes. */
-  async rxdbBulkInsert(documentsUrl: string): Promise<number> {
+  async rxdbBulkInsert(documentsUrl: string, at: AtRest = 'sealed'): Promise<number> {
     const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
-    const database = await createSenDatabase({ name: `bench-rx-${crypto.randomUUID()}` });
+    const database = await openDatabase(`bench-rx-${crypto.randomUUID()}`, at);
     const started = performance.now();
     for (let offset = 0; offset < documents.length; offset += 2000) {
       await database.patients.bulkInsert(documents.slice(offset, offset + 2000));
@@ -67,6 +71,22 @@ const bench = {
     return elapsed;
   },
 };
+
+/** Encrypted at rest as Sen stores it, or the same database without: what the sealing costs. */
+type AtRest = 'sealed' | 'plain';
+
+async function openDatabase(name: string, at: AtRest): Promise<SenDatabase> {
+  if (at === 'sealed') return createSenDatabase({ name, databaseKey: newDatabaseKey() });
+  const database = await createRxDatabase<SenCollections>({
+    name,
+    storage: getRxStorageDexie(),
+    localDocuments: true,
+    multiInstance: false,
+    eventReduce: true,
+  });
+  await database.addCollections({ patients: { schema: { ...patientRxSchema, encrypted: [] } } });
+  return database;
+}
 
 declare global {
   interface Window {

@@ -7,6 +7,8 @@ import type { IpcImplementations } from './ipc-dispatch';
 import { registerIpcHandlers } from './ipc-handlers';
 import { hardenWindow } from './security';
 import { appWindowOptions } from './window-options';
+import { DatabaseKeyStore } from './database-key-store';
+import { electronKeystore } from './os-keystore';
 
 // Built into dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).toString();
@@ -14,6 +16,7 @@ const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html'
 function ipcImplementations(): IpcImplementations {
   const userData = app.getPath('userData');
   const credentials = new CredentialStore(join(userData, 'device-credential.bin'));
+  const databaseKey = new DatabaseKeyStore(join(userData, 'database-key.bin'), electronKeystore());
   return {
     getClientConfig: () => Promise.resolve(loadClientConfig(join(userData, 'config.json'))),
     loadDeviceCredential: () => credentials.load(),
@@ -21,6 +24,7 @@ function ipcImplementations(): IpcImplementations {
       await credentials.save(credential);
       return null;
     },
+    getDatabaseKey: () => databaseKey.load(),
   };
 }
 

@@ -13,7 +13,7 @@ export async function boot(platform: Platform): Promise<BootResult> {
   const config = await platform.loadConfig();
   const stored = await platform.loadCredential();
   const allowInsecureHosts = config.allowInsecureHosts ?? [];
-  if (stored) return { state: 'ready', services: await startServices(stored, config) };
+  if (stored) return { state: 'ready', services: await startServices(platform, stored, config) };
   if (!config.enrollmentCode) return { state: 'enroll', config };
   const credential = await enrollDevice(
     {
@@ -33,5 +33,5 @@ export async function finishEnrollment(
   config: ClientSettings,
 ): Promise<BootResult> {
   await platform.saveCredential(credential);
-  return { state: 'ready', services: await startServices(credential, config) };
+  return { state: 'ready', services: await startServices(platform, credential, config) };
 }

@@ -4,6 +4,7 @@ import { AuditLog } from '../audit/audit-log';
 import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
+import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../db/patients-repository';
 import { RegistrationDrafts } from '../db/registration-draft';
@@ -27,9 +28,16 @@ export interface SenServices {
 /** What the installer's configuration decides for a running client. */
 export type ClientSettings = Pick<ClientConfig, 'allowInsecureHosts' | 'idleLockMinutes'>;
 
-export async function startServices(device: DeviceCredential, settings: ClientSettings = {}): Promise<SenServices> {
+export async function startServices(
+  platform: Platform,
+  device: DeviceCredential,
+  settings: ClientSettings = {},
+): Promise<SenServices> {
   const allowInsecureHosts = settings.allowInsecureHosts ?? [];
-  const database: SenDatabase = await createSenDatabase({ name: `sen-${device.facility.code}` });
+  const database: SenDatabase = await createSenDatabase({
+    name: `sen-${device.facility.code}`,
+    databaseKey: await platform.loadDatabaseKey(),
+  });
   const outbox = await Outbox.open(database);
   const sync = new SyncClient({
     database,

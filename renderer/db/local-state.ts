@@ -2,7 +2,8 @@ import type { SenDatabase } from './collections';
 
 /**
  * Device-only state (drafts, the outbox, sync status) in RxDB local documents: stored beside
- * the collections, never replicated, and not counted against RxDB's collection limit.
+ * the collections, never replicated, and not counted against RxDB's collection limit. Their
+ * content is encrypted at rest beneath RxDB (sealed-storage.ts), so callers store it plainly.
  */
 export async function readLocalState<T>(database: SenDatabase, id: string): Promise<T | null> {
   const document = await database.getLocal<T>(id);

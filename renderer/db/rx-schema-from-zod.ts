@@ -7,7 +7,13 @@ import { z } from 'zod';
  */
 export function rxSchemaFromZod<T>(
   schema: z.ZodType<T>,
-  options: { version: number; primaryKey: keyof T & string; indexes: readonly (keyof T & string)[] },
+  options: {
+    version: number;
+    primaryKey: keyof T & string;
+    indexes: readonly (keyof T & string)[];
+    /** Fields stored encrypted at rest: never the primary key or an indexed field. */
+    encrypted?: readonly (keyof T & string)[];
+  },
 ): RxJsonSchema<T> {
   const { properties, required, additionalProperties } = z.toJSONSchema(schema, { io: 'output' });
   const rxSchema = {
@@ -18,6 +24,7 @@ export function rxSchemaFromZod<T>(
     required,
     additionalProperties,
     indexes: [...options.indexes],
+    encrypted: [...(options.encrypted ?? [])],
   };
   // zod's JSON Schema type and RxDB's are two descriptions of the same standard; RxDB's
   // dev-mode check (run in the integration tests) verifies the result.

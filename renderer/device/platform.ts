@@ -4,7 +4,9 @@ import {
   type ClientConfig,
   type DeviceCredential,
 } from '../../shared/client-config';
+import { databaseKeySchema } from '../../shared/database-key';
 import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
+import { loadBrowserDatabaseKey } from './browser-key-store';
 
 /** What the renderer needs from the machine it runs on. */
 export interface Platform {
@@ -12,6 +14,8 @@ export interface Platform {
   loadConfig(): Promise<ClientConfig>;
   loadCredential(): Promise<DeviceCredential | null>;
   saveCredential(credential: DeviceCredential): Promise<void>;
+  /** The key the local database is encrypted with; created on first use. */
+  loadDatabaseKey(): Promise<string>;
 }
 
 declare global {
@@ -24,7 +28,7 @@ export function detectPlatform(): Platform {
   return window.sen ? electronPlatform(window.sen) : browserPlatform();
 }
 
-/** In Electron the credential is encrypted by the OS keystore in the main process. */
+/** In Electron the credential and the database key are encrypted by the OS keystore in the main process. */
 function electronPlatform(bridge: SenBridge): Platform {
   return {
     kind: 'electron',
@@ -36,6 +40,7 @@ function electronPlatform(bridge: SenBridge): Platform {
     saveCredential: async (credential) => {
       unwrap(await bridge.saveDeviceCredential(JSON.stringify(credential)));
     },
+    loadDatabaseKey: async () => databaseKeySchema.parse(unwrap(await bridge.getDatabaseKey(undefined))),
   };
 }
 
@@ -43,7 +48,8 @@ const CREDENTIAL_KEY = 'sen.device-credential';
 
 /**
  * Served in a plain browser (the demo without the Electron binary, and the e2e tests) there is
- * no OS keystore: the credential stays in the page's storage. Not for production use.
+ * no OS keystore: the credential and the database key stay in the page's storage, the key beside
+ * the data it encrypts, so the encryption at rest protects nothing here. Not for production use.
  */
 function browserPlatform(): Platform {
   return {
@@ -60,6 +66,7 @@ function browserPlatform(): Platform {
       localStorage.setItem(CREDENTIAL_KEY, JSON.stringify(credential));
       return Promise.resolve();
     },
+    loadDatabaseKey: () => loadBrowserDatabaseKey(),
   };
 }
 

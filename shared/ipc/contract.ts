@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientConfigSchema } from '../client-config';
+import { databaseKeySchema } from '../database-key';
 import type { IpcMethod } from './channels';
 
 export { IPC_METHODS, ipcChannel, type IpcMethod } from './channels';
@@ -14,6 +15,9 @@ export const IPC_CONTRACT = {
   /** The device credential, decrypted with the OS keystore; null before enrollment. */
   loadDeviceCredential: { request: z.undefined(), response: z.string().nullable() },
   saveDeviceCredential: { request: z.string().min(1).max(4096), response: z.null() },
+  /** The key the local database is encrypted with, kept by main under the OS keystore;
+   *  created on first use. */
+  getDatabaseKey: { request: z.undefined(), response: databaseKeySchema },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;

@@ -19,6 +19,9 @@ import { DEMO_STAFF } from '../../server/demo/demo-staff';
 addRxPlugin(RxDBDevModePlugin);
 disableWarnings();
 
+/** A fixed database key (32 bytes, base64url): tests need no keystore. */
+export const TEST_DATABASE_KEY = 'c2VuIGludGVncmF0aW9uIHRlc3QgZGF0YWJhc2Uga3k';
+
 export interface TestClientOptions {
   /** The device clock, for clock-skew tests */
   now?: () => Date;
@@ -26,6 +29,9 @@ export interface TestClientOptions {
   userId?: string;
   /** Record patient writes in the device's audit trail (off unless a test checks it) */
   audit?: boolean;
+  /** To reopen a client's database: by default each client gets a new one. */
+  databaseName?: string;
+  databaseKey?: string;
 }
 
 /**
@@ -51,8 +57,10 @@ export class TestClient {
     options: TestClientOptions = {},
   ): Promise<TestClient> {
     const database = await createSenDatabase({
-      name: `client-${randomUUID()}`,
-      storage: wrappedValidateAjvStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) }),
+      name: options.databaseName ?? `client-${randomUUID()}`,
+      databaseKey: options.databaseKey ?? TEST_DATABASE_KEY,
+      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+      validate: (storage) => wrappedValidateAjvStorage({ storage }),
     });
     const outbox = await Outbox.open(database);
     const userId = options.userId ?? DEMO_STAFF.registrar.id;

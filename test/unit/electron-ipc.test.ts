@@ -7,6 +7,8 @@ import { IPC_METHODS, ipcChannel, type IpcMethod, type IpcRequest } from '../../
 import { FakeIpcMain } from '../helpers/electron-fakes';
 
 const APP = 'file:///C:/Program%20Files/Sen/resources/app.asar/dist/renderer/index.html';
+/** 32 bytes, base64url: the only shape of database key main may hand over. */
+const DATABASE_KEY = 'c2VuIGludGVncmF0aW9uIHRlc3QgZGF0YWJhc2Uga3k';
 
 /** Implementations that record every call: a refused request must leave `calls` empty. */
 function recordingImplementations(): { implementations: IpcImplementations; calls: [IpcMethod, unknown][] } {
@@ -24,6 +26,10 @@ function recordingImplementations(): { implementations: IpcImplementations; call
       calls.push(['saveDeviceCredential', request]);
       return Promise.resolve(null);
     },
+    getDatabaseKey: (request) => {
+      calls.push(['getDatabaseKey', request]);
+      return Promise.resolve(DATABASE_KEY);
+    },
   };
   return { implementations, calls };
 }
@@ -33,6 +39,7 @@ const VALID_REQUESTS: { [M in IpcMethod]: IpcRequest<M> } = {
   getClientConfig: undefined,
   loadDeviceCredential: undefined,
   saveDeviceCredential: '{"deviceId":"019a0000-0000-7000-8000-000000000001"}',
+  getDatabaseKey: undefined,
 };
 
 /**
@@ -291,5 +298,14 @@ describe('preload bridge', () => {
       ['sen:saveDeviceCredential', 'secret'],
       ['sen:getClientConfig', undefined],
     ]);
+  });
+});
+
+describe('the database key over IPC', () => {
+  it('is handed over only in its 256-bit format', async () => {
+    const { implementations } = recordingImplementations();
+    expect(await dispatchIpc('getDatabaseKey', undefined, implementations)).toEqual({ ok: true, value: DATABASE_KEY });
+    const short = { ...implementations, getDatabaseKey: () => Promise.resolve('too-short') };
+    expect((await dispatchIpc('getDatabaseKey', undefined, short)).ok).toBe(false);
   });
 });
