@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 /**
  * The device credential, encrypted with the OS keystore (DPAPI on Windows) through
@@ -16,6 +16,10 @@ export class CredentialStore {
     // The OS rotated its key: store the credential again under the new one.
     if (shouldReEncrypt) await this.save(result);
     return result;
+  }
+
+  async forget(): Promise<void> {
+    await rm(this.path, { force: true });
   }
 
   async save(credential: string): Promise<void> {

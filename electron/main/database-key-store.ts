@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { DATABASE_KEY_BYTES, databaseKeySchema } from '../../shared/database-key';
 
 /** The part of Electron's safeStorage this store uses, so that tests can pass a fake. */
@@ -45,6 +45,12 @@ export class DatabaseKeyStore {
       if (this.loading === loading) this.loading = undefined;
     });
     return loading;
+  }
+
+  /** Without its key the local database is unreadable: erasing the key erases the data. */
+  async forget(): Promise<void> {
+    this.loading = undefined;
+    await rm(this.path, { force: true });
   }
 
   private async loadOrCreate(): Promise<string> {

@@ -25,6 +25,11 @@ function ipcImplementations(): IpcImplementations {
       return null;
     },
     getDatabaseKey: () => databaseKey.load(),
+    forgetDevice: async () => {
+      await databaseKey.forget();
+      await credentials.forget();
+      return null;
+    },
   };
 }
 

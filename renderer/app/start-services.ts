@@ -4,6 +4,7 @@ import { AuditLog } from '../audit/audit-log';
 import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
+import { deleteLocalDatabase } from '../db/delete-local-database';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../db/patients-repository';
@@ -23,6 +24,9 @@ export interface SenServices {
   /** Inactivity before the screen locks */
   idleLockMs: number;
   close(): Promise<void>;
+  /** A revoked PC, at the facility admin's decision: forgets the credential and the database
+   *  key (nothing stored can be read any more) and deletes the local database. */
+  eraseDevice(): Promise<void>;
 }
 
 /** What the installer's configuration decides for a running client. */
@@ -57,6 +61,12 @@ export async function startServices(
       .record({ action: event.action, userId: event.userId ?? '', username: event.username })
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   });
+  const close = async (): Promise<void> => {
+    sessionAudit.unsubscribe();
+    session.close();
+    await sync.stop();
+    await database.close();
+  };
   return {
     device,
     session,
@@ -73,11 +83,12 @@ export async function startServices(
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
-    close: async () => {
-      sessionAudit.unsubscribe();
-      session.close();
-      await sync.stop();
-      await database.close();
+    close,
+    eraseDevice: async () => {
+      await close();
+      await platform.forgetDevice();
+      // Unreadable already without its key; removing it frees the disk as well.
+      await deleteLocalDatabase(database.name);
     },
   };
 }

@@ -29,6 +29,15 @@ export async function loadBrowserDatabaseKey(factory: IDBFactory = indexedDB): P
   }
 }
 
+/** Deletes the key, and with it any way to read the data it encrypted. */
+export async function forgetBrowserDatabaseKey(factory: IDBFactory = indexedDB): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const deleting = factory.deleteDatabase(DATABASE);
+    deleting.onsuccess = () => resolve();
+    deleting.onerror = () => reject(deleting.error ?? new Error('IndexedDB delete failed'));
+  });
+}
+
 function openKeyDatabase(factory: IDBFactory): IDBOpenDBRequest {
   const opening = factory.open(DATABASE, 1);
   opening.onupgradeneeded = () => opening.result.createObjectStore(STORE);

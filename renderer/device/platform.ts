@@ -6,7 +6,7 @@ import {
 } from '../../shared/client-config';
 import { databaseKeySchema } from '../../shared/database-key';
 import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
-import { loadBrowserDatabaseKey } from './browser-key-store';
+import { forgetBrowserDatabaseKey, loadBrowserDatabaseKey } from './browser-key-store';
 
 /** What the renderer needs from the machine it runs on. */
 export interface Platform {
@@ -16,6 +16,8 @@ export interface Platform {
   saveCredential(credential: DeviceCredential): Promise<void>;
   /** The key the local database is encrypted with; created on first use. */
   loadDatabaseKey(): Promise<string>;
+  /** Forgets the credential and the database key: the local data can no longer be read. */
+  forgetDevice(): Promise<void>;
 }
 
 declare global {
@@ -41,6 +43,9 @@ function electronPlatform(bridge: SenBridge): Platform {
       unwrap(await bridge.saveDeviceCredential(JSON.stringify(credential)));
     },
     loadDatabaseKey: async () => databaseKeySchema.parse(unwrap(await bridge.getDatabaseKey(undefined))),
+    forgetDevice: async () => {
+      unwrap(await bridge.forgetDevice(undefined));
+    },
   };
 }
 
@@ -67,6 +72,10 @@ function browserPlatform(): Platform {
       return Promise.resolve();
     },
     loadDatabaseKey: () => loadBrowserDatabaseKey(),
+    forgetDevice: async () => {
+      localStorage.removeItem(CREDENTIAL_KEY);
+      await forgetBrowserDatabaseKey();
+    },
   };
 }
 

@@ -112,6 +112,14 @@ export const en: Messages = {
       other: 'The server refused to sync ({{code}}).',
     },
   },
+  erase: {
+    title: 'This PC has been revoked',
+    explain:
+      'Its data stays readable to logged-in staff. The facility admin can erase it for good: the encryption key and the enrollment are destroyed, nobody can read the old data any more, and the PC goes back to enrollment.',
+    unsent: '{{count}} records not yet sent to the provincial server will be lost.',
+    start: 'Erase the data on this PC…',
+    confirm: 'Click to confirm: erase for good',
+  },
   syncPanel: {
     title: 'Sync status',
     connection: 'Connection',

@@ -109,6 +109,14 @@ export const vi = {
       other: 'Máy chủ từ chối yêu cầu đồng bộ ({{code}}).',
     },
   },
+  erase: {
+    title: 'Máy này đã bị thu hồi',
+    explain:
+      'Dữ liệu trên máy vẫn đọc được cho nhân viên đã đăng nhập. Quản trị cơ sở có thể xoá hẳn: khoá mã hoá và thông tin đăng ký máy bị huỷ, không ai đọc được dữ liệu cũ nữa, rồi máy trở về bước đăng ký.',
+    unsent: '{{count}} hồ sơ chưa gửi lên máy chủ tỉnh sẽ mất.',
+    start: 'Xoá dữ liệu trên máy này…',
+    confirm: 'Bấm để xác nhận: xoá vĩnh viễn',
+  },
   syncPanel: {
     title: 'Tình trạng đồng bộ',
     connection: 'Kết nối',

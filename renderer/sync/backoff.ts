@@ -13,11 +13,12 @@ export class RetryGate {
   private failures = 0;
   /** Every request waiting out the backoff: one per replicated collection at most. */
   private readonly waiting = new Set<() => void>();
+  private closed = false;
 
   constructor(private readonly delay: (attempt: number) => number = backoffWithJitter) {}
 
   async beforeRequest(): Promise<void> {
-    if (this.failures === 0) return;
+    if (this.failures === 0 || this.closed) return;
     await new Promise<void>((resolve) => {
       const wakeUp = (): void => {
         clearTimeout(timer);
@@ -37,9 +38,15 @@ export class RetryGate {
     this.failures += 1;
   }
 
-  /** The link is back, or sync is stopping: every waiting request goes now. */
+  /** The link is back: every waiting request goes now. */
   reset(): void {
     this.failures = 0;
     for (const wakeUp of [...this.waiting]) wakeUp();
+  }
+
+  /** Sync is stopping: nothing waits any more, now or after a later failure. */
+  close(): void {
+    this.closed = true;
+    this.reset();
   }
 }

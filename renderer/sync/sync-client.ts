@@ -238,7 +238,7 @@ export class SyncClient {
     this.stopped = true;
     this.stream?.close();
     // Requests waiting out a backoff would hold up each replication's cancel by up to 30 s.
-    this.transport?.gate.reset();
+    this.transport?.gate.close();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     await this.stopReplications();
     // Local writes already under way finish before the database may be closed.

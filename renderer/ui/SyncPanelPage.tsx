@@ -5,6 +5,7 @@ import { useObservable } from '../db/hooks';
 import { INITIAL_SYNC_STATUS } from '../sync/sync-status';
 import { formatDateTime } from './format';
 import type { Route } from './route';
+import { EraseDeviceSection } from './EraseDeviceSection';
 import { useServices } from './services-context';
 import { isReplicatedCollection } from '../sync/sync-client';
 
@@ -46,6 +47,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
           <dd data-testid="panel-unsent">{status.unsent}</dd>
         </div>
       </dl>
+      {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}
       <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
       {held.length === 0 ? (
         <p className="empty">{t('syncPanel.quarantineEmpty')}</p>

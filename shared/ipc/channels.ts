@@ -7,6 +7,7 @@ export const IPC_METHODS = [
   'loadDeviceCredential',
   'saveDeviceCredential',
   'getDatabaseKey',
+  'forgetDevice',
 ] as const;
 export type IpcMethod = (typeof IPC_METHODS)[number];
 

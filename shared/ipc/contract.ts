@@ -18,6 +18,9 @@ export const IPC_CONTRACT = {
   /** The key the local database is encrypted with, kept by main under the OS keystore;
    *  created on first use. */
   getDatabaseKey: { request: z.undefined(), response: databaseKeySchema },
+  /** Erases the device credential and the database key: what the local database holds can no
+   *  longer be read by anyone (a revoked PC, wiped at the facility admin's decision). */
+  forgetDevice: { request: z.undefined(), response: z.null() },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;

@@ -14,6 +14,7 @@ import {
   screenshotOnFailure,
   waitForAccounts,
 } from '../helpers/browser';
+import { adminRequest } from '../helpers/admin-requests';
 import { TestServer } from '../helpers/test-server';
 
 /** Short enough to watch the lock happen in a test; the product's default is 10 minutes. */
@@ -122,6 +123,7 @@ describe('staff at a shared desk', () => {
     await desk.getByRole('button', { name: 'Nguyễn Thị Tiếp (tiếp đón)' }).click();
     await desk.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await desk.locator('input[name="password"]').press('Enter');
+    await expectTextContaining(desk.getByTestId('current-user'), 'Tiếp đón');
     await desk.keyboard.press('F2');
     await expectText(desk.locator('.notice'), 'Đã khôi phục biểu mẫu đang nhập dở.');
     await expectValue(desk.locator('#field-givenName'), 'Dính');
@@ -141,5 +143,50 @@ describe('staff at a shared desk', () => {
     await desk.getByRole('button', { name: 'Đăng xuất' }).click();
     await loginAs(desk, 'dieuduong', 'mai-2026-bat-xat');
     await expectTextContaining(desk.getByTestId('current-user'), 'Điều dưỡng');
+  });
+
+  it('on a revoked PC, lets the facility admin erase the local data for good', async () => {
+    const desk = await openDesk();
+    await loginAs(desk, 'tiepdon');
+    const { devices } = (await adminRequest(server.url, 'GET', '/devices')).body as { devices: { id: string }[] };
+    const [device] = devices;
+    if (!device) throw new Error('no device');
+    await adminRequest(server.url, 'POST', `/devices/${device.id}/revoke`);
+    await expectTextContaining(desk.locator('.status-bar'), 'thu hồi');
+
+    // Registered after the revocation: it can never reach the province.
+    await desk.keyboard.press('F2');
+    await desk.locator('#field-familyName').fill('Lù');
+    await desk.locator('#field-givenName').fill('Sáng');
+    await desk.locator('#field-dateOfBirth').fill('01/01/1990');
+    await desk.locator('#field-sex').selectOption('male');
+    await desk.locator('#field-provinceCode').selectOption('15');
+    await desk.locator('#field-wardCode').selectOption('02647');
+    await desk.locator('#field-wardCode').press('Enter');
+    await expectText(desk.getByTestId('patient-name'), 'Lù Sáng');
+
+    // Only the facility admin is offered the erase.
+    await desk.getByRole('link', { name: 'Đồng bộ' }).click();
+    await expectText(desk.locator('.sync-panel h1'), 'Tình trạng đồng bộ');
+    expect(await desk.getByTestId('erase-device').count()).toBe(0);
+    await desk.getByRole('button', { name: 'Đăng xuất' }).click();
+    await loginAs(desk, 'admin');
+    await desk.getByRole('link', { name: 'Đồng bộ' }).click();
+    await expectTextContaining(desk.getByTestId('erase-device'), '1 hồ sơ chưa gửi lên máy chủ tỉnh sẽ mất.');
+    await desk.getByRole('button', { name: 'Xoá dữ liệu trên máy này…' }).click();
+    await desk.getByRole('button', { name: 'Bấm để xác nhận: xoá vĩnh viễn' }).click();
+
+    // The demo configuration enrolls again at once: a new device, with none of the old data.
+    await expect
+      .poll(
+        async () => ((await adminRequest(server.url, 'GET', '/devices')).body as { devices: object[] }).devices.length,
+      )
+      .toBe(2);
+    const databases = await desk.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+    // The old collections are gone; the new enrollment's key and database are all there is.
+    expect(databases.filter((name) => name?.startsWith('rxdb-dexie-')).length).toBeGreaterThan(0);
+    await loginAs(desk, 'tiepdon');
+    await desk.locator('#patient-search').fill('lu sang');
+    await expectText(desk.locator('.empty'), 'Không tìm thấy bệnh nhân nào.');
   });
 });

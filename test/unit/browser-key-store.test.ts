@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { loadBrowserDatabaseKey } from '../../renderer/device/browser-key-store';
+import { forgetBrowserDatabaseKey, loadBrowserDatabaseKey } from '../../renderer/device/browser-key-store';
 import { databaseKeySchema } from '../../shared/database-key';
 
 describe("browser mode's database key", () => {
@@ -15,6 +15,13 @@ describe("browser mode's database key", () => {
     const profile = new IDBFactory();
     const keys = await Promise.all([loadBrowserDatabaseKey(profile), loadBrowserDatabaseKey(profile)]);
     expect(keys[0]).toBe(keys[1]);
+  });
+
+  it('is a new one after the device was erased', async () => {
+    const profile = new IDBFactory();
+    const key = await loadBrowserDatabaseKey(profile);
+    await forgetBrowserDatabaseKey(profile);
+    expect(await loadBrowserDatabaseKey(profile)).not.toBe(key);
   });
 
   it('differs between browser profiles', async () => {

@@ -56,6 +56,14 @@ describe("Electron's database key store", () => {
     expect(await new DatabaseKeyStore(path, keystore).load()).toBe(key);
   });
 
+  it('forgets the key for good: the next one is new, so the old data stays unreadable', async () => {
+    const store = new DatabaseKeyStore(path, keystore);
+    const key = await store.load();
+    await store.forget();
+    expect(readdirSync(folder)).toEqual([]);
+    expect(await store.load()).not.toBe(key);
+  });
+
   it('creates one key when two windows ask at once on first run', async () => {
     const store = new DatabaseKeyStore(path, keystore);
     const [a, b] = await Promise.all([store.load(), store.load()]);

@@ -30,6 +30,10 @@ function recordingImplementations(): { implementations: IpcImplementations; call
       calls.push(['getDatabaseKey', request]);
       return Promise.resolve(DATABASE_KEY);
     },
+    forgetDevice: (request) => {
+      calls.push(['forgetDevice', request]);
+      return Promise.resolve(null);
+    },
   };
   return { implementations, calls };
 }
@@ -40,6 +44,7 @@ const VALID_REQUESTS: { [M in IpcMethod]: IpcRequest<M> } = {
   loadDeviceCredential: undefined,
   saveDeviceCredential: '{"deviceId":"019a0000-0000-7000-8000-000000000001"}',
   getDatabaseKey: undefined,
+  forgetDevice: undefined,
 };
 
 /**

@@ -32,6 +32,16 @@ describe('backoff with jitter', () => {
     await waiting;
   });
 
+  it('never waits once closed, even after another failure', async () => {
+    const gate = new RetryGate(() => 60_000);
+    gate.failed();
+    const waiting = gate.beforeRequest();
+    gate.close();
+    await waiting;
+    gate.failed();
+    await gate.beforeRequest();
+  });
+
   it('wakes every waiting request on reset, one per replicated collection', async () => {
     const gate = new RetryGate(() => 60_000);
     gate.failed();
