@@ -1,4 +1,4 @@
-import { DEMO_STAFF } from '../server/demo/demo-staff';
+import { benchRegistrarId } from './sen-server';
 import { PROVINCES } from '../shared/admin-units/admin-units';
 import type { PatientDocument } from '../shared/patient/patient-document';
 import { buildPatientFromForm, EMPTY_REGISTRATION_FORM } from '../shared/patient/registration-form';
@@ -49,7 +49,7 @@ export function benchPatients(count: number, facilityCode = '10010', seed = 7): 
         ethnicityCode: pick(['01', '08', '09', '02', '03']),
       },
       {
-        userId: DEMO_STAFF.registrar.id,
+        userId: benchRegistrarId(facilityCode),
         id: `0190a0b0-${facilityCode.slice(1)}-7000-8000-${hex}`.slice(0, 36),
         patientCode: `${facilityCode}-${n
           .toString(32)

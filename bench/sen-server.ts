@@ -3,7 +3,11 @@ import { buildApp } from '../server/app';
 import type { Database } from '../server/db/database';
 import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../server/demo/demo-facility';
+import { DEMO_FACILITY_CODE } from '../server/demo/demo-facility-code';
+import { DEMO_STAFF } from '../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../server/facilities/facilities';
+import { saveStaff } from '../server/staff/staff-store';
+import { PROVINCE_AUTHOR } from '../shared/staff/staff-document';
 import type { PatientDocument } from '../shared/patient/patient-document';
 import type { EnrollResponse } from '../shared/sync/enrollment';
 import { enroll as enrollDevice } from '../test/helpers/enroll';
@@ -55,10 +59,34 @@ export async function startSenServer(options: { databaseUrl?: string | undefined
   };
 }
 
-/** Another facility of the demo province, with its own enrollment code. */
+/** The registrar every bench facility has, who authors its generated patients. */
+export function benchRegistrarId(facilityCode: string): string {
+  return facilityCode === DEMO_FACILITY_CODE
+    ? DEMO_STAFF.registrar.id
+    : `0199d000-0000-4000-8000-0000000${facilityCode}`;
+}
+
+/** Another facility of the demo province, with its own enrollment code and registrar. */
 export async function addFacility(server: BenchServer, code: string): Promise<string> {
   await ensureFacility(server.database, { code, provinceCode: '15', name: `Bench facility ${code}` });
   const enrollmentCode = `BENCH-${code}`;
   await ensureEnrollmentCode(server.database, enrollmentCode, code, null);
+  const now = new Date().toISOString();
+  await server.database.transaction((tx) =>
+    saveStaff(
+      tx,
+      {
+        ...DEMO_STAFF.registrar,
+        roles: ['registrar'],
+        id: benchRegistrarId(code),
+        facilityCode: code,
+        active: true,
+        passwordChangedAt: now,
+        updatedAt: now,
+        updatedBy: PROVINCE_AUTHOR,
+      },
+      true,
+    ),
+  );
   return enrollmentCode;
 }

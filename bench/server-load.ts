@@ -91,7 +91,9 @@ export async function runServerLoad(server: BenchServer, devices: number, second
   await Promise.all(tokens.map(device));
   const elapsed = (Date.now() - started) / 1000;
 
-  const stored = await server.database.query<{ id: string }>(`SELECT id FROM sync_documents WHERE scope <> '10010'`);
+  const stored = await server.database.query<{ id: string }>(
+    `SELECT id FROM sync_documents WHERE scope <> '10010' AND collection = 'patients'`,
+  );
   const storedIds = new Set(stored.map((row) => row.id));
   return {
     devices,
