@@ -31,6 +31,15 @@ export interface SyncClientOptions {
 const LAST_SYNC_ID = 'sync-last-synced-at';
 const GENERATION_ID = 'sync-generation';
 const AUTHOR_RETRY_DEBOUNCE_MS = 500;
+const STOP_WAIT_MS = 15_000;
+
+async function withinTime(task: Promise<unknown>, ms: number, what: string): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([task.then(() => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') console.warn(`Sen sync: ${what} took over ${String(ms / 1000)} s; going on`);
+}
 
 /** The collections this client keeps, each replicated in the direction the registry gives it. */
 const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
@@ -240,9 +249,11 @@ export class SyncClient {
     // Requests waiting out a backoff would hold up each replication's cancel by up to 30 s.
     this.transport?.gate.close();
     for (const subscription of this.subscriptions) subscription.unsubscribe();
-    await this.stopReplications();
+    // A replication finishing a request to a slow server is waited for, but not forever: the
+    // window must close. Whatever it did not write is pulled or pushed again next time.
+    await withinTime(this.stopReplications(), STOP_WAIT_MS, 'stopping replication');
     // Local writes already under way finish before the database may be closed.
-    await Promise.all(this.background);
+    await withinTime(Promise.all(this.background), STOP_WAIT_MS, 'finishing sync bookkeeping');
   }
 
   private readonly background = new Set<Promise<unknown>>();
