@@ -2,6 +2,7 @@ import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staf
 import type { SqlExecutor } from '../db/database';
 import { writeDocuments } from '../documents/write-documents';
 import { HttpError } from '../http/http-error';
+import { usernameTaken } from '../sync/staff-usernames';
 
 /** What the admin API shows of an account: never the password verifier. */
 export type StaffRecord = Omit<StaffDocument, 'password'>;
@@ -30,11 +31,8 @@ export async function findStaff(tx: SqlExecutor, id: string): Promise<StaffDocum
 /** Stores an account written at the province; it reaches the facility's PCs with their next pull. */
 export async function saveStaff(tx: SqlExecutor, staff: StaffDocument, isNew: boolean): Promise<void> {
   const document = staffDocumentSchema.parse(staff);
-  const [taken] = await tx.query(
-    `SELECT 1 FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
-    [document.facilityCode, document.id, document.username],
-  );
-  if (taken) throw new HttpError(409, 'username-taken', `The username ${document.username} is taken at this facility.`);
+  if (await usernameTaken(tx, document.facilityCode, document.id, document.username))
+    throw new HttpError(409, 'username-taken', `The username ${document.username} is taken at this facility.`);
   await writeDocuments(tx, 'staff', document.facilityCode, null, [
     { id: document.id, state: { ...document, _deleted: false }, isNew },
   ]);

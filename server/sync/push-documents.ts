@@ -3,6 +3,7 @@ import type { SyncedCollection } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import type { FieldConflict } from '../../shared/sync/merge-document';
 import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
+import type { StaffDocument } from '../../shared/staff/staff-document';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -66,7 +67,10 @@ async function applyPush(
     if (master.scope !== device.facilityCode)
       throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
   }
-  const staff = await loadFacilityStaff(tx, device.facilityCode);
+  // Read once, and only if some row changes the master: a retried push costs no extra query.
+  let staff: Map<string, StaffDocument> | undefined;
+  const facilityStaff = async (): Promise<Map<string, StaffDocument>> =>
+    (staff ??= await loadFacilityStaff(tx, device.facilityCode));
 
   const answers: State[] = [];
   const writes: DocumentWrite[] = [];
@@ -78,13 +82,13 @@ async function applyPush(
     // Only what changes the master is checked: a retried or re-sent unchanged row (after a
     // restore, every document comes back) is not a new write by anyone.
     if (outcome.kind === 'write') {
-      refuseUnauthorizedWrite(collection, staff, masterState, row);
+      refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row);
       writes.push({ id, state: outcome.state, isNew: !master });
     }
     if (outcome.kind === 'merge') {
       let state = outcome.state;
       if (masterState && !sameDocumentState(state, masterState)) {
-        refuseUnauthorizedWrite(collection, staff, masterState, row);
+        refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row);
         // The merged version carries the pusher's changes: it is theirs to answer for.
         state = { ...state, [collection.authorField]: row.newDocumentState[collection.authorField] };
         writes.push({ id, state, isNew: false });

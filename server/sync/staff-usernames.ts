@@ -11,16 +11,21 @@ export async function refuseTakenUsernames(tx: SqlExecutor, scope: string, write
   const inBatch = new Map<string, string>();
   for (const { id, state } of writes) {
     const username = String(state.username);
-    const taken = (owner: string | undefined): boolean => owner !== undefined && owner !== id;
-    const [stored] = await tx.query<{ id: string }>(
-      `SELECT id FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
-      [scope, id, username],
-    );
-    if (stored || taken(inBatch.get(username)))
+    const owner = inBatch.get(username);
+    if ((owner !== undefined && owner !== id) || (await usernameTaken(tx, scope, id, username)))
       throw new HttpError(422, 'invalid-document', 'The username is taken at this facility.', {
         id,
         problems: [{ field: 'username', code: 'username-taken' }],
       });
     inBatch.set(username, id);
   }
+}
+
+/** Whether another account of the facility already has this username. */
+export async function usernameTaken(tx: SqlExecutor, scope: string, id: string, username: string): Promise<boolean> {
+  const [other] = await tx.query(
+    `SELECT 1 FROM sync_documents WHERE collection = 'staff' AND scope = $1 AND id <> $2 AND body->>'username' = $3`,
+    [scope, id, username],
+  );
+  return other !== undefined;
 }
