@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/helpers/no-open-databases.ts'] } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/helpers/no-open-databases.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },
@@ -16,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
+          setupFiles: ['test/helpers/no-open-databases.ts'],
           globalSetup: ['test/e2e/build-renderer.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,

@@ -1,6 +1,5 @@
 import {
   getPrimaryFieldOfPrimaryKey,
-  wrapRxStorageInstance,
   type RxDocumentData,
   type RxJsonSchema,
   type RxStorage,
@@ -9,6 +8,7 @@ import {
 } from 'rxdb';
 import { RX_LOCAL_DOCUMENT_SCHEMA } from 'rxdb/plugins/local-documents';
 import { SealedValueError, type DocumentCipher } from './document-cipher';
+import { transformStorageInstance } from './transformed-storage-instance';
 
 /** Where a stored document keeps its sealed fields. The leading underscore keeps it apart
  *  from schema fields: RxDB refuses top-level user fields that start with one. */
@@ -78,12 +78,12 @@ export function wrappedSealedStorage<Internals, InstanceCreationOptions>(args: {
         const content = await cipher.open(sealed, contextOf(stored));
         return { ...document, ...(content as StoredDocument) } as RxDocumentData<RxDocType>;
       };
-      return wrapRxStorageInstance(
+      return transformStorageInstance<RxDocType, Internals, InstanceCreationOptions>(
         params.schema,
-        instance as unknown as RxStorageInstance<RxDocType, Internals, InstanceCreationOptions>,
-        (document) => toStorage(document as StoredDocument),
+        instance,
+        (document) => toStorage(document),
         fromStorage,
-      ) as RxStorageInstance<RxDocType, Internals, InstanceCreationOptions>;
+      );
     },
   };
 }

@@ -81,6 +81,35 @@ describe('the storage that seals documents beneath RxDB', () => {
     await instance.close();
   });
 
+  it('keeps writing after a change listener leaves while an event is still being opened', async () => {
+    // Replication subscribes to the change stream and unsubscribes when sync stops. RxDB's own
+    // wrapper then counted that event as "being processed" forever, and every later write (and
+    // database.close(), which waits for writes) hung.
+    const { instance, stored } = await openSealed();
+    const subscription = instance.changeStream().subscribe();
+    // Leaves the moment the storage beneath emits: the sealed event is then still being opened.
+    const leave = stored.changeStream().subscribe(() => subscription.unsubscribe());
+    await instance.bulkWrite([{ document: patient }], 'test');
+    leave.unsubscribe();
+    const second = { ...patient, id: 'p2', _rev: '1-b' };
+    const written = await Promise.race([
+      instance.bulkWrite([{ document: second }], 'test').then(() => 'written'),
+      new Promise((resolve) => setTimeout(resolve, 2000, 'hung')),
+    ]);
+    expect(written).toBe('written');
+    await instance.close();
+  });
+
+  it('emits every change event in clear before the write resolves', async () => {
+    const { instance } = await openSealed();
+    const seen: unknown[] = [];
+    const subscription = instance.changeStream().subscribe((bulk) => seen.push(...bulk.events));
+    await instance.bulkWrite([{ document: patient }], 'test');
+    expect(seen).toMatchObject([{ operation: 'INSERT', documentId: 'p1', documentData: patient }]);
+    subscription.unsubscribe();
+    await instance.close();
+  });
+
   it('refuses a document found in clear where everything is sealed', async () => {
     const { instance, stored } = await openSealed();
     await stored.bulkWrite([{ document: patient }], 'planted');
