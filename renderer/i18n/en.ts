@@ -81,6 +81,9 @@ export const en: Messages = {
     'ward-not-in-province': 'The ward is not in the chosen province.',
     'ethnicity-unknown': 'Unknown ethnicity.',
     'patient-code-format': 'Invalid patient code.',
+    'patient-code-taken': 'This patient code already belongs to another patient of the facility.',
+    'username-taken': 'This username is already used at the facility.',
+    'text-unstorable': 'A character cannot be stored (a control or broken character). Type this field again.',
     'search-keys-mismatch': 'The search keys do not match the name.',
     'patient-not-found': 'Patient not found.',
     unknown: 'Invalid value.',
@@ -132,10 +135,13 @@ export const en: Messages = {
     refusedAt: 'When',
     fix: 'Fix',
     resend: 'Send again',
+    existing: 'Open the existing patient',
     reasons: {
       'invalid-document': 'The data breaks a rule of the server.',
       'out-of-scope': 'The record does not belong to this device’s facility.',
       forbidden: 'The person who made the change lacks permission (or the account was deactivated).',
+      'internal-error':
+        'The server failed on this record several times in a row; it is held so the others can be sent.',
     },
   },
   auth: {

@@ -79,6 +79,9 @@ export const vi = {
     'ward-not-in-province': 'Xã/phường không thuộc tỉnh/thành phố đã chọn.',
     'ethnicity-unknown': 'Dân tộc không có trong danh mục.',
     'patient-code-format': 'Mã bệnh nhân không hợp lệ.',
+    'patient-code-taken': 'Mã bệnh nhân này đã thuộc về một bệnh nhân khác của cơ sở.',
+    'username-taken': 'Tên đăng nhập này đã có người dùng tại cơ sở.',
+    'text-unstorable': 'Có ký tự không lưu được (ký tự điều khiển hoặc ký tự hỏng). Hãy gõ lại trường này.',
     'search-keys-mismatch': 'Khoá tìm kiếm không khớp với họ tên.',
     'patient-not-found': 'Không tìm thấy bệnh nhân.',
     unknown: 'Giá trị không hợp lệ.',
@@ -129,10 +132,12 @@ export const vi = {
     refusedAt: 'Thời điểm',
     fix: 'Sửa',
     resend: 'Gửi lại',
+    existing: 'Xem bệnh nhân đã có',
     reasons: {
       'invalid-document': 'Dữ liệu không hợp lệ theo quy tắc của máy chủ.',
       'out-of-scope': 'Hồ sơ không thuộc cơ sở của máy này.',
       forbidden: 'Người sửa hồ sơ không có quyền làm việc này (hoặc tài khoản đã bị vô hiệu hoá).',
+      'internal-error': 'Máy chủ gặp lỗi nhiều lần liên tiếp với hồ sơ này nên máy tạm giữ lại để gửi các hồ sơ khác.',
     },
   },
   auth: {

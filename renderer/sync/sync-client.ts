@@ -49,6 +49,11 @@ export function isReplicatedCollection(name: string): name is ReplicatedCollecti
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
 }
 
+function isHeldForUnknownAuthor(entry: QuarantinedDocument): boolean {
+  const reason = (entry.details as { reason?: unknown } | undefined)?.reason;
+  return entry.code === 'forbidden' && reason === 'author-unknown';
+}
+
 /**
  * Keeps the device's collections in sync with the provincial server whenever it can be reached,
  * and publishes what the status bar and the sync panel show.
@@ -111,8 +116,12 @@ export class SyncClient {
         this.recordOutcome(new SyncRequestError(status, knownErrorCode(code), message)),
       onConnectionChange: (connected) => {
         this.patch({ online: connected });
-        // Back online: push what waited instead of sitting out the backoff.
-        if (connected) this.syncNow();
+        // Back online: push what waited instead of sitting out the backoff, and give records the
+        // server failed on another chance (it may have been fixed or restarted meanwhile).
+        if (connected) {
+          this.syncNow();
+          this.inBackground(this.resendHeld((entry) => entry.code === 'internal-error'));
+        }
       },
     });
   }
@@ -174,7 +183,7 @@ export class SyncClient {
         replicationSubscriptions.push(
           merge(replication.sent$, replication.received$)
             .pipe(debounceTime(AUTHOR_RETRY_DEBOUNCE_MS))
-            .subscribe(() => this.inBackground(this.resendUnknownAuthors())),
+            .subscribe(() => this.inBackground(this.resendHeld(isHeldForUnknownAuthor))),
         );
       }
       replications.push(replication);
@@ -229,12 +238,12 @@ export class SyncClient {
     await this.options.outbox.acknowledge(collection, masters[0] ?? newDocumentState);
   }
 
-  private async resendUnknownAuthors(): Promise<void> {
+  private async resendHeld(which: (entry: QuarantinedDocument) => boolean): Promise<void> {
     const held = this.quarantine?.current ?? [];
     for (const entry of held) {
-      const reason = (entry.details as { reason?: unknown } | undefined)?.reason;
-      if (entry.code === 'forbidden' && reason === 'author-unknown' && isReplicatedCollection(entry.collection))
-        await this.resend(entry.collection, entry.id);
+      if (!which(entry) || !isReplicatedCollection(entry.collection)) continue;
+      // Refused or failed again, it stays held; the next entries still get their chance.
+      await this.resend(entry.collection, entry.id).catch(() => undefined);
     }
   }
 

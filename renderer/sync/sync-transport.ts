@@ -30,6 +30,23 @@ export interface SyncTransportOptions {
 /** Statuses that refuse one document rather than the device or the request as a whole. */
 const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope', 'forbidden']);
 
+/** A batch that failed this often on the server is split, down to the one document that fails. */
+const SERVER_FAILURES_BEFORE_SPLIT = 3;
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * The server failed on this request itself, or refused it as a whole without naming a document:
+ * sending the same batch again forever would stop everything behind it. Gateway statuses are
+ * the link, not the batch.
+ */
+function batchFailureWeight(error: unknown): number {
+  if (!(error instanceof SyncRequestError)) return 0;
+  if (error.status >= 500 && !GATEWAY_STATUSES.has(error.status)) return 1;
+  // A refusal of the request's content (not of the device): no retry can change the answer.
+  if ([400, 413, 422].includes(error.status)) return SERVER_FAILURES_BEFORE_SPLIT;
+  return 0;
+}
+
 /**
  * The HTTP side of sync for every collection: request sizes that follow the link, backoff with
  * jitter after failures, gzip both ways, and quarantine of documents the server refuses.
@@ -169,7 +186,14 @@ export class SyncTransport {
     return base ? { ...row, assumedMasterState: base } : row;
   }
 
-  /** Sends one chunk; a refused document is set aside in quarantine and the rest sent again. */
+  /** Failed pushes each document was part of, since it was last accepted. */
+  private readonly batchFailures = new Map<string, number>();
+
+  /**
+   * Sends one chunk; a refused document is set aside in quarantine and the rest sent again. A
+   * chunk the server keeps failing on is split in halves, down to the document that makes it
+   * fail, which is held in quarantine so that everything else is sent.
+   */
   private async pushChunk(collection: string, rows: PushRow<Body>[]): Promise<PushResponse<Body>> {
     let pending = rows;
     for (;;) {
@@ -182,10 +206,15 @@ export class SyncTransport {
           requestJson<PushResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
         );
         this.pushSize.recordSuccess(body.length, Date.now() - started);
-        for (const row of body) await this.options.quarantine.release(collection, String(row.newDocumentState.id));
+        for (const row of body) {
+          const id = String(row.newDocumentState.id);
+          this.batchFailures.delete(`${collection}/${id}`);
+          await this.options.quarantine.release(collection, id);
+        }
         return masters;
       } catch (error) {
         const refused = refusedRow(error, pending);
+        if (!refused && batchFailureWeight(error) > 0) return this.afterBatchFailure(collection, pending, error);
         if (!refused || !(error instanceof SyncRequestError)) throw error;
         await this.options.quarantine.hold({
           collection,
@@ -199,6 +228,38 @@ export class SyncTransport {
         pending = pending.filter((row) => row !== refused);
       }
     }
+  }
+
+  private async afterBatchFailure(
+    collection: string,
+    rows: PushRow<Body>[],
+    error: unknown,
+  ): Promise<PushResponse<Body>> {
+    const keyOf = (row: PushRow<Body>): string => `${collection}/${String(row.newDocumentState.id)}`;
+    for (const row of rows) {
+      this.batchFailures.set(keyOf(row), (this.batchFailures.get(keyOf(row)) ?? 0) + batchFailureWeight(error));
+    }
+    // Perhaps the server's trouble passes: try the batch again later, as any failed request.
+    if (rows.some((row) => (this.batchFailures.get(keyOf(row)) ?? 0) < SERVER_FAILURES_BEFORE_SPLIT)) throw error;
+    const [only] = rows;
+    if (rows.length === 1 && only && error instanceof SyncRequestError) {
+      this.batchFailures.delete(keyOf(only));
+      await this.options.quarantine.hold({
+        collection,
+        id: String(only.newDocumentState.id),
+        row: only,
+        code: error.status >= 500 ? 'internal-error' : error.code,
+        message: error.message,
+        details: error.details,
+        at: this.options.now().toISOString(),
+      });
+      return [];
+    }
+    const half = Math.ceil(rows.length / 2);
+    return [
+      ...(await this.pushChunk(collection, rows.slice(0, half))),
+      ...(await this.pushChunk(collection, rows.slice(half))),
+    ];
   }
 
   private async request<T>(size: AdaptiveBatchSize, send: () => Promise<T>): Promise<T> {

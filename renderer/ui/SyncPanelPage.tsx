@@ -11,6 +11,13 @@ import { isReplicatedCollection } from '../sync/sync-client';
 
 const NO_ENTRIES: QuarantinedDocument[] = [];
 
+/** The record that already holds a refused record's CCCD or patient code, if that was the reason. */
+function existingRecordId(entry: QuarantinedDocument): string | undefined {
+  const problems = (entry.details as { problems?: { existingId?: unknown }[] } | undefined)?.problems ?? [];
+  const existing = problems.find((problem) => typeof problem.existingId === 'string')?.existingId;
+  return typeof existing === 'string' ? existing : undefined;
+}
+
 function recordLabel(entry: QuarantinedDocument): string {
   const code = entry.row.newDocumentState.patientCode;
   return typeof code === 'string' ? code : entry.id;
@@ -68,6 +75,15 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
                 <td>{reason(entry)}</td>
                 <td>{formatDateTime(entry.at)}</td>
                 <td className="row-actions">
+                  {entry.collection === 'patients' && existingRecordId(entry) !== undefined && (
+                    <button
+                      type="button"
+                      data-testid="quarantine-existing"
+                      onClick={() => navigate({ page: 'patient', id: existingRecordId(entry) ?? entry.id })}
+                    >
+                      {t('syncPanel.existing')}
+                    </button>
+                  )}
                   {entry.collection === 'patients' && (
                     <button type="button" onClick={() => navigate({ page: 'edit', id: entry.id })}>
                       {t('syncPanel.fix')}

@@ -2,6 +2,7 @@ import type { SyncedDocument } from '../../shared/sync/protocol';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { SYNC_CHANNEL } from '../sync/change-notifier';
+import { claimUniqueValues } from './unique-values';
 
 type Body = Record<string, unknown>;
 
@@ -24,6 +25,7 @@ export async function writeDocuments(
   writes: DocumentWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
+  await claimUniqueValues(tx, collectionName, scope, writes);
   // Taken last: the counter row stays locked until commit, so sequence numbers follow commit order.
   const [counter] = await tx.query<{ last_seq: number }>(
     'UPDATE sync_scopes SET last_seq = last_seq + $2 WHERE scope = $1 RETURNING last_seq',

@@ -35,6 +35,12 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
     const known = FASTIFY_CODES[error.code];
     status = known?.status ?? 400;
     body = { code: known?.code ?? 'invalid-request', message: error.message };
+  } else if (isPostgresDataException(error)) {
+    // Input the checks before did not foresee, refused by the database: the caller's fault, and
+    // retrying the same request will not help, so it must not look like a server failure.
+    request.log.warn({ err: error }, 'input refused by the database');
+    status = 422;
+    body = { code: 'invalid-document', message: 'The database cannot store this input.' };
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
     status = error.statusCode;
     body = { code: 'invalid-request', message: error.message };
@@ -44,4 +50,10 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
     body = { code: 'internal-error', message: 'Unexpected server error.' };
   }
   void reply.status(status).send(body);
+}
+
+/** PostgreSQL's SQLSTATE class 22, "data exception": invalid text, numbers out of range, … */
+function isPostgresDataException(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }

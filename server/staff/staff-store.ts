@@ -2,7 +2,7 @@ import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staf
 import type { SqlExecutor } from '../db/database';
 import { writeDocuments } from '../documents/write-documents';
 import { HttpError } from '../http/http-error';
-import { usernameTaken } from '../sync/staff-usernames';
+import { uniqueValueHolder } from '../documents/unique-values';
 
 /** What the admin API shows of an account: never the password verifier. */
 export type StaffRecord = Omit<StaffDocument, 'password'>;
@@ -31,7 +31,10 @@ export async function findStaff(tx: SqlExecutor, id: string): Promise<StaffDocum
 /** Stores an account written at the province; it reaches the facility's PCs with their next pull. */
 export async function saveStaff(tx: SqlExecutor, staff: StaffDocument, isNew: boolean): Promise<void> {
   const document = staffDocumentSchema.parse(staff);
-  if (await usernameTaken(tx, document.facilityCode, document.id, document.username))
+  if (
+    (await uniqueValueHolder(tx, 'staff', document.facilityCode, 'username', document.username, document.id)) !==
+    undefined
+  )
     throw new HttpError(409, 'username-taken', `The username ${document.username} is taken at this facility.`);
   await writeDocuments(tx, 'staff', document.facilityCode, null, [
     { id: document.id, state: { ...document, _deleted: false }, isNew },

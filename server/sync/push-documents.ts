@@ -9,7 +9,6 @@ import { isRetryableTransactionError, type Database, type SqlExecutor } from '..
 import { HttpError } from '../http/http-error';
 import { writeDocuments, type DocumentWrite } from '../documents/write-documents';
 import { loadFacilityStaff, refuseUnauthorizedWrite } from './authorize-authors';
-import { refuseTakenUsernames } from './staff-usernames';
 import { resolvePushRow } from './resolve-push-row';
 
 type Body = Record<string, unknown>;
@@ -97,7 +96,6 @@ async function applyPush(
       await recordConflicts(tx, collectionName, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
-  if (collectionName === 'staff') await refuseTakenUsernames(tx, device.facilityCode, writes);
   await writeDocuments(tx, collectionName, device.facilityCode, device.deviceId, writes);
   return answers;
 }

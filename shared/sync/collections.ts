@@ -12,6 +12,15 @@ import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document
 
 export type SyncDirection = 'both' | 'pull-only' | 'push-only';
 
+/**
+ * A field no two live documents of a facility may share (empty values aside): the server
+ * refuses the later one with `problem`, naming the document that holds the value.
+ */
+export interface UniqueField<T> {
+  field: keyof T & string;
+  problem: string;
+}
+
 export interface SyncedCollection<T> {
   direction: SyncDirection;
   schema: z.ZodType<T>;
@@ -27,6 +36,7 @@ export interface SyncedCollection<T> {
   authorField: keyof T & string;
   /** Whether the staff named in a pushed write (active, of the device's facility) may make it. */
   authorize: (attempt: WriteAttempt<T>) => WriteRefusal | null;
+  uniqueFields: readonly UniqueField<T>[];
 }
 
 const patients: SyncedCollection<PatientDocument> = {
@@ -38,6 +48,11 @@ const patients: SyncedCollection<PatientDocument> = {
   rederive: (patient) => ({ ...patient, ...patientSearchKeys(patient) }),
   authorField: 'updatedBy',
   authorize: authorizePatientWrite,
+  // Two offline PCs can register the same person; the second to reach the server is held.
+  uniqueFields: [
+    { field: 'cccd', problem: 'cccd-already-registered' },
+    { field: 'patientCode', problem: 'patient-code-taken' },
+  ],
 };
 
 const staff: SyncedCollection<StaffDocument> = {
@@ -49,6 +64,7 @@ const staff: SyncedCollection<StaffDocument> = {
   rederive: (account) => account,
   authorField: 'updatedBy',
   authorize: authorizeStaffWrite,
+  uniqueFields: [{ field: 'username', problem: 'username-taken' }],
 };
 
 /** Every collection that syncs, by its name on the wire. */

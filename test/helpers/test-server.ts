@@ -8,6 +8,12 @@ import { openTestDatabase } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
+export interface TestServerOptions {
+  requestsPerMinute?: number;
+  /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
+  failPush?: (body: unknown) => boolean;
+}
+
 /**
  * The real provincial server on 127.0.0.1 with the demo facility. `stop()` takes the HTTP
  * server down but keeps the database, and `restart()` brings it back on the same port: a
@@ -20,10 +26,10 @@ export class TestServer {
   private constructor(
     readonly database: Database,
     private readonly dropDatabase: () => Promise<void>,
-    private readonly options: { requestsPerMinute?: number },
+    private readonly options: TestServerOptions,
   ) {}
 
-  static async start(options: { requestsPerMinute?: number } = {}): Promise<TestServer> {
+  static async start(options: TestServerOptions = {}): Promise<TestServer> {
     const { database, drop } = await openTestDatabase();
     const server = new TestServer(database, drop, options);
     await server.restart();
@@ -36,7 +42,16 @@ export class TestServer {
   }
 
   async restart(): Promise<void> {
-    this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN, ...this.options });
+    const { failPush, ...appOptions } = this.options;
+    this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN, ...appOptions });
+    if (failPush) {
+      // A fault injected in front of the real routes: the server failing on some batches.
+      this.app.addHook('preHandler', async (request, reply) => {
+        if (request.method === 'POST' && request.url.endsWith('/push') && failPush(request.body)) {
+          await reply.status(500).send({ code: 'internal-error', message: 'Unexpected server error.' });
+        }
+      });
+    }
     await this.app.listen({ host: '127.0.0.1', port: this.port });
     const address = this.app.server.address();
     if (address && typeof address === 'object') this.port = address.port;
