@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/helpers/skipped-tests-reporter.ts'],
+    // A test that asserts nothing proves nothing: every test makes at least one assertion.
+    expect: { requireAssertions: true },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/helpers/no-open-databases.ts'] } },
       {

@@ -8,6 +8,14 @@ import { openTestDatabase } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
+export interface AnsweredRequest {
+  method: string;
+  url: string;
+  status: number;
+  /** The device named by the bearer token, if any */
+  deviceId: string | undefined;
+}
+
 export interface TestServerOptions {
   requestsPerMinute?: number;
   /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
@@ -22,6 +30,8 @@ export interface TestServerOptions {
 export class TestServer {
   private app: FastifyInstance | undefined;
   private port = 0;
+  /** Every request answered, in order: what a test waits on instead of waiting for time. */
+  readonly answered: AnsweredRequest[] = [];
 
   private constructor(
     readonly database: Database,
@@ -44,6 +54,10 @@ export class TestServer {
   async restart(): Promise<void> {
     const { failPush, ...appOptions } = this.options;
     this.app = await buildApp({ database: this.database, adminToken: TEST_ADMIN_TOKEN, ...appOptions });
+    this.app.addHook('onResponse', async (request, reply) => {
+      const bearer = /^Bearer ([^.]+)\./.exec(request.headers.authorization ?? '');
+      this.answered.push({ method: request.method, url: request.url, status: reply.statusCode, deviceId: bearer?.[1] });
+    });
     if (failPush) {
       // A fault injected in front of the real routes: the server failing on some batches.
       this.app.addHook('preHandler', async (request, reply) => {

@@ -67,7 +67,20 @@ describe('devices managed by the provincial sync admin', () => {
       });
       expect(push.status).toBe(401);
       expect(await push.json()).toMatchObject({ code: 'device-revoked' });
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const answeredBefore = server.answered.length;
+      // The client, which keeps retrying, did try to send the new patient, and was refused.
+      await waitFor(
+        () =>
+          server.answered
+            .slice(answeredBefore)
+            .some(
+              (answer) =>
+                answer.deviceId === enrollment.deviceId &&
+                answer.url.endsWith('/patients/push') &&
+                answer.status === 401,
+            ),
+        'the revoked client tried to push and was refused',
+      );
       expect(await server.database.query(`SELECT id FROM sync_documents WHERE collection = 'patients'`)).toEqual([]);
       // The facility's other devices carry on.
       const otherPull = await fetch(`${server.url}${syncPath('patients', 'pull')}`, {

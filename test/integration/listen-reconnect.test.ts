@@ -35,11 +35,23 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('the LISTEN connection lost (P
     })();
     await waitFor(() => resyncs === 1, 'the RESYNC sent on connect');
 
-    await server.database.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    const listeners = async (): Promise<number[]> =>
+      (
+        await server.database.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+           WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+        )
+      ).map((row) => row.pid);
+    const lost = await listeners();
+    expect(lost.length).toBeGreaterThan(0);
+    await server.database.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid`, [lost]);
+    // The server opens a LISTEN connection of its own again and wakes every stream, once when the
+    // connection is lost and once when it listens again: wait for both, not for time.
+    await waitFor(
+      async () => resyncs >= 3 && (await listeners()).some((pid) => !lost.includes(pid)),
+      'the server listens again',
+      10_000,
     );
-    await new Promise((resolve) => setTimeout(resolve, 2500));
     const before = resyncs;
     const push = await fetch(`${server.url}${syncPath('patients', 'push')}`, {
       method: 'POST',

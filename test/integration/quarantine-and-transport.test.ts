@@ -201,3 +201,42 @@ describe('a record the server keeps failing on', () => {
     subscription.unsubscribe();
   });
 });
+
+describe('the same person registered on two offline PCs', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    for (const name of ['reception', 'exam-room'])
+      clients.push(await TestClient.open(server.url, await server.enroll(name)));
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.close();
+    await server.close();
+  });
+
+  it('holds the registration that arrives second, naming the patient who has the CCCD', async () => {
+    const [first, second] = clients;
+    if (!first || !second) throw new Error('fixture');
+    const form = validRegistrationForm();
+    const kept = await first.patients.register(form);
+    const duplicate = await second.patients.register(form);
+    if (!kept.ok || !duplicate.ok) throw new Error('fixture');
+    await first.goOnline();
+    await waitFor(async () => (await first.outbox.count()) === 0, 'the first registration is sent');
+
+    await second.goOnline();
+    let held: { id: string; code: string; details: unknown }[] = [];
+    const subscription = second.sync.quarantine$.subscribe((entries) => (held = entries));
+    await waitFor(() => held.length === 1, 'the second registration is held');
+    expect(held[0]).toMatchObject({
+      id: duplicate.patient.id,
+      code: 'invalid-document',
+      details: { problems: [{ field: 'cccd', code: 'cccd-already-registered', existingId: kept.patient.id }] },
+    });
+    // The patient who holds the CCCD reaches this PC too, so the link opens a record.
+    await waitFor(async () => (await second.patient(kept.patient.id)) !== null, 'the kept patient arrives');
+    subscription.unsubscribe();
+  });
+});

@@ -3,6 +3,11 @@ import { AdaptiveBatchSize } from '../../renderer/sync/adaptive-batch';
 import { backoffWithJitter, RetryGate } from '../../renderer/sync/backoff';
 import { InitialSyncTracker } from '../../renderer/sync/initial-sync-progress';
 
+/** Whether a promise has settled by the next macrotask: a wait that ends at once, or one still running. */
+async function settledAtOnce(promise: Promise<unknown>): Promise<boolean> {
+  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 0, false))]);
+}
+
 describe('backoff with jitter', () => {
   it('doubles up to 30 s and spreads each delay over its upper half', () => {
     expect(backoffWithJitter(1, () => 0)).toBe(500);
@@ -28,26 +33,29 @@ describe('backoff with jitter', () => {
     const slow = new RetryGate(() => 60_000);
     slow.failed();
     const waiting = slow.beforeRequest();
+    expect(await settledAtOnce(waiting)).toBe(false);
     slow.reset();
-    await waiting;
+    expect(await settledAtOnce(waiting)).toBe(true);
   });
 
   it('never waits once closed, even after another failure', async () => {
     const gate = new RetryGate(() => 60_000);
     gate.failed();
     const waiting = gate.beforeRequest();
+    expect(await settledAtOnce(waiting)).toBe(false);
     gate.close();
-    await waiting;
+    expect(await settledAtOnce(waiting)).toBe(true);
     gate.failed();
-    await gate.beforeRequest();
+    expect(await settledAtOnce(gate.beforeRequest())).toBe(true);
   });
 
   it('wakes every waiting request on reset, one per replicated collection', async () => {
     const gate = new RetryGate(() => 60_000);
     gate.failed();
     const waiting = [gate.beforeRequest(), gate.beforeRequest(), gate.beforeRequest()];
+    expect(await settledAtOnce(Promise.race(waiting))).toBe(false);
     gate.reset();
-    await Promise.all(waiting);
+    expect(await Promise.all(waiting.map(settledAtOnce))).toEqual([true, true, true]);
   });
 });
 
