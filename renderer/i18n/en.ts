@@ -55,7 +55,12 @@ export const en: Messages = {
     fixErrors: 'Please correct the marked fields.',
     openExisting: 'Open record {{code}} – {{name}}',
   },
-  edit: { title: 'Edit patient details', save: 'Save changes (Enter)', cancel: 'Cancel' },
+  edit: {
+    title: 'Edit patient details',
+    save: 'Save changes (Enter)',
+    cancel: 'Cancel',
+    fromHeld: 'Editing the version the server refused: fix it and save to send it again.',
+  },
   detail: {
     edit: 'Edit details',
     title: 'Patient record',

@@ -53,7 +53,12 @@ export const vi = {
     fixErrors: 'Vui lòng sửa các ô được đánh dấu.',
     openExisting: 'Mở hồ sơ {{code}} – {{name}}',
   },
-  edit: { title: 'Sửa thông tin bệnh nhân', save: 'Lưu thay đổi (Enter)', cancel: 'Huỷ' },
+  edit: {
+    title: 'Sửa thông tin bệnh nhân',
+    save: 'Lưu thay đổi (Enter)',
+    cancel: 'Huỷ',
+    fromHeld: 'Đang sửa bản máy chủ đã từ chối: sửa lỗi rồi lưu để gửi lại.',
+  },
   detail: {
     edit: 'Sửa thông tin',
     title: 'Hồ sơ bệnh nhân',

@@ -4,7 +4,7 @@ import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Su
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
-import { syncStreamPath, type SyncCheckpoint } from '../../shared/sync/protocol';
+import { syncStreamPath, type SyncCheckpoint, type SyncedDocument } from '../../shared/sync/protocol';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
@@ -225,17 +225,40 @@ export class SyncClient {
     return this.quarantine.entries$;
   }
 
-  /** Sends a quarantined document again as it is now on the device (after a fix elsewhere, e.g. at the server). */
+  /**
+   * The content the server refused, as it was sent: kept apart from the document, which a later
+   * pull may overwrite, so that it can still be fixed ("Sửa") or sent again ("Gửi lại").
+   */
+  heldCopy(collection: string, id: string): Record<string, unknown> | undefined {
+    return this.quarantine?.get(collection, id)?.row.newDocumentState;
+  }
+
+  /**
+   * Sends the held copy of a quarantined document again, exactly as it was refused (a deletion
+   * stays a deletion), against the master it was made on. Accepted, it becomes the document on
+   * this device, merged with whatever the server held meanwhile.
+   */
   async resend(collection: ReplicatedCollection, id: string): Promise<void> {
-    const held = this.quarantine?.current.find((entry) => entry.collection === collection && entry.id === id);
-    const document = await this.options.database[collection].findOne(id).exec();
-    if (!held || !document || !this.transport) return;
-    const newDocumentState = { ...document.toMutableJSON(), _deleted: false };
+    const held = this.quarantine?.get(collection, id);
+    if (!held || !this.transport) return;
+    const newDocumentState = held.row.newDocumentState as SyncedDocument<Record<string, unknown>>;
     const masters = await this.transport.push(collection, [
       { assumedMasterState: held.row.assumedMasterState ?? null, newDocumentState },
     ]);
     if (this.quarantine?.has(collection, id)) return;
-    await this.options.outbox.acknowledge(collection, masters[0] ?? newDocumentState);
+    const accepted = masters[0] ?? newDocumentState;
+    await this.applyAccepted(collection, accepted);
+    await this.options.outbox.acknowledge(collection, accepted);
+  }
+
+  /** Makes the local document what the server now holds (pushing it again is a no-op there). */
+  private async applyAccepted(collection: ReplicatedCollection, state: SyncedDocument<Record<string, unknown>>) {
+    const rxCollection = this.options.database[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const { _deleted: deleted, ...body } = state;
+    const document = await rxCollection.findOne(String(body.id)).exec();
+    if (deleted) await document?.remove();
+    else if (document) await document.incrementalPatch(body);
+    else await rxCollection.insert(body);
   }
 
   private async resendHeld(which: (entry: QuarantinedDocument) => boolean): Promise<void> {

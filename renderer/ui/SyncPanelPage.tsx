@@ -84,7 +84,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
                       {t('syncPanel.existing')}
                     </button>
                   )}
-                  {entry.collection === 'patients' && (
+                  {entry.collection === 'patients' && !entry.row.newDocumentState._deleted && (
                     <button type="button" onClick={() => navigate({ page: 'edit', id: entry.id })}>
                       {t('syncPanel.fix')}
                     </button>

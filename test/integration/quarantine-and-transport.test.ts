@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requestJson } from '../../renderer/sync/sync-http';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { patientDocumentSchema } from '../../shared/patient/patient-document';
+import { formFromPatient } from '../../shared/patient/registration-form';
+import { adminRequest } from '../helpers/admin-requests';
 import type { InitialSyncProgress } from '../../renderer/sync/sync-status';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { syncPath, type PullResponse } from '../../shared/sync/protocol';
@@ -238,5 +242,110 @@ describe('the same person registered on two offline PCs', () => {
     // The patient who holds the CCCD reaches this PC too, so the link opens a record.
     await waitFor(async () => (await second.patient(kept.patient.id)) !== null, 'the kept patient arrives');
     subscription.unsubscribe();
+  });
+});
+
+describe('the copy quarantine keeps of a refused version', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+  const open = async (name: string, userId?: string): Promise<TestClient> => {
+    const client = await TestClient.open(server.url, await server.enroll(name), userId ? { userId } : {});
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.close();
+    await server.close();
+  });
+
+  const serverBody = async (id: string): Promise<{ body: Record<string, unknown>; deleted: boolean } | undefined> =>
+    (
+      await server.database.query<{ body: Record<string, unknown>; deleted: boolean }>(
+        `SELECT body, deleted FROM sync_documents WHERE id = $1`,
+        [id],
+      )
+    )[0];
+  /** What the device holds now (the quarantine replays its current list to a new subscriber). */
+  const heldIds = (client: TestClient): string[] => {
+    let ids: string[] = [];
+    client.sync.quarantine$.subscribe((entries) => (ids = entries.map((entry) => entry.id))).unsubscribe();
+    return ids;
+  };
+
+  it('outlives a remote edit pulled over the document, and is what "Sửa" fixes', async () => {
+    const reception = await open('reception');
+    const registered = await reception.patients.register(validRegistrationForm({ cccd: '' }));
+    if (!registered.ok) throw new Error('fixture');
+    const id = registered.patient.id;
+    await reception.goOnline();
+    await waitFor(async () => (await reception.outbox.count()) === 0, 'registered patient sent');
+
+    // An edit an older app version let through: a new given name, and a CCCD that says male.
+    const document = await reception.database.patients.findOne(id).exec();
+    if (!document) throw new Error('fixture');
+    const base = { ...document.toMutableJSON(), _deleted: false };
+    const refused = await document.incrementalPatch({
+      givenName: 'Hoa',
+      nameKey: 'nguyen thi hoa',
+      givenNameKey: 'hoa nguyen thi',
+      cccd: '001090012345',
+    });
+    await reception.outbox.recordLocalWrite('patients', { ...refused.toMutableJSON(), _deleted: false }, base);
+    await waitFor(() => heldIds(reception).includes(id), 'the edit is held');
+
+    // Meanwhile the exam room changes the phone number; reception pulls that version.
+    const examRoom = await open('exam-room');
+    await examRoom.goOnline();
+    await waitFor(async () => (await examRoom.patient(id)) !== null, 'the exam room has the patient');
+    expect((await examRoom.patients.update(id, { phone: '0977123456' })).ok).toBe(true);
+    await waitFor(async () => (await reception.patient(id))?.phone === '0977123456', 'reception pulls the new phone');
+    expect(reception.sync.heldCopy('patients', id)).toMatchObject({ givenName: 'Hoa', cccd: '001090012345' });
+
+    // "Sửa" starts from the held copy; saved without the bad CCCD, it merges with the phone.
+    const { _deleted: _alive, ...heldBody } = reception.sync.heldCopy('patients', id) ?? {};
+    const held = patientDocumentSchema.parse(heldBody);
+    const fixed = await reception.patients.updateFromForm(id, { ...formFromPatient(held), cccd: '' });
+    expect(fixed.ok).toBe(true);
+    await waitFor(() => heldIds(reception).length === 0, 'the fixed version is accepted');
+    await waitFor(async () => (await serverBody(id))?.body.givenName === 'Hoa', 'the fix reaches the server');
+    expect((await serverBody(id))?.body).toMatchObject({ givenName: 'Hoa', phone: '0977123456', cccd: '' });
+    expect(await server.database.query(`SELECT field FROM sync_conflicts`)).toEqual([]);
+  });
+
+  it('replays a refused deletion as a deletion once the reason is gone', async () => {
+    const reception = await open('reception');
+    const registered = await reception.patients.register(validRegistrationForm({ cccd: '' }));
+    if (!registered.ok) throw new Error('fixture');
+    const id = registered.patient.id;
+    await reception.goOnline();
+    await waitFor(async () => (await reception.outbox.count()) === 0, 'registered patient sent');
+
+    // A doctor may not cancel a registration: the deletion is refused and held.
+    const doctor = await open('exam-room', DEMO_STAFF.doctor.id);
+    await doctor.goOnline();
+    await waitFor(async () => (await doctor.patient(id)) !== null, 'the doctor has the patient');
+    await doctor.patients.remove(id);
+    await waitFor(() => heldIds(doctor).includes(id), 'the deletion is held');
+    expect(doctor.sync.heldCopy('patients', id)).toMatchObject({ _deleted: true });
+    expect((await serverBody(id))?.deleted).toBe(false);
+
+    // The province lets the doctor cancel registrations too; "Gửi lại" sends the deletion itself.
+    const granted = await adminRequest(server.url, 'PATCH', `/staff/${DEMO_STAFF.doctor.id}`, {
+      roles: ['doctor', 'registrar'],
+    });
+    expect(granted.status).toBe(200);
+    await waitFor(
+      async () =>
+        (await doctor.database.staff.findOne(DEMO_STAFF.doctor.id).exec())?.roles.includes('registrar') === true,
+      'the new role reaches the PC',
+    );
+    await doctor.sync.resend('patients', id);
+    expect(heldIds(doctor)).toEqual([]);
+    expect((await serverBody(id))?.deleted).toBe(true);
+    expect(await doctor.patient(id)).toBeNull();
   });
 });
