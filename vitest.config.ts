@@ -6,7 +6,9 @@ export default defineConfig({
     // A test that asserts nothing proves nothing: every test makes at least one assertion.
     expect: { requireAssertions: true },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/helpers/no-open-databases.ts'] } },
+      {
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/helpers/no-open-databases.ts'] },
+      },
       {
         test: {
           name: 'integration',

@@ -103,6 +103,37 @@ const bench = {
     return { chained, plain };
   },
 
+  /**
+   * Milliseconds per local write recorded in the outbox once `backlog` records wait unsent (a PC
+   * offline for weeks): Sen's outbox, one entry per record, against the same entries kept in one
+   * document that every write rewrites (how the outbox was kept before).
+   */
+  async outboxWriteAtBacklog(backlog: number, writes: number): Promise<{ perEntry: number; oneDocument: number }> {
+    const database = await createSenDatabase({
+      name: `bench-outbox-${crypto.randomUUID()}`,
+      databaseKey: newDatabaseKey(),
+    });
+    const state = (n: number) => ({ id: `patient-${String(n)}`, phone: '0912345678', _deleted: false });
+    const outbox = await Outbox.open(database);
+    for (let n = 0; n < backlog; n++) await outbox.recordLocalWrite('patients', state(n), null);
+    let started = performance.now();
+    for (let n = backlog; n < backlog + writes; n++) await outbox.recordLocalWrite('patients', state(n), null);
+    const perEntry = (performance.now() - started) / writes;
+
+    const pending: Record<string, { state: string; base: null }> = {};
+    for (let n = 0; n < backlog; n++)
+      pending[`patients/patient-${String(n)}`] = { state: JSON.stringify(state(n)), base: null };
+    await database.upsertLocal('bench-one-document-outbox', { pending });
+    started = performance.now();
+    for (let n = backlog; n < backlog + writes; n++) {
+      pending[`patients/patient-${String(n)}`] = { state: JSON.stringify(state(n)), base: null };
+      await database.upsertLocal('bench-one-document-outbox', { pending });
+    }
+    const oneDocument = (performance.now() - started) / writes;
+    await database.close();
+    return { perEntry, oneDocument };
+  },
+
   async dexieBulkPut(documentsUrl: string): Promise<number> {
     const documents = (await (await fetch(documentsUrl)).json()) as object[];
     const database = new Dexie(`bench-dexie-${crypto.randomUUID()}`);

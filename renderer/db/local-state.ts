@@ -1,3 +1,10 @@
+import { normalizeMangoQuery, prepareQuery, type MangoQuerySelector, type RxDocumentData } from 'rxdb';
+import {
+  getLocalDocStateByParent,
+  RX_LOCAL_DOCUMENT_SCHEMA,
+  type LocalDocumentParent,
+  type RxLocalDocumentData,
+} from 'rxdb/plugins/local-documents';
 import type { SenDatabase } from './collections';
 
 /**
@@ -18,4 +25,22 @@ export async function writeLocalState(database: SenDatabase, id: string, data: o
 export async function removeLocalState(database: SenDatabase, id: string): Promise<void> {
   const document = await database.getLocal(id);
   await document?.remove();
+}
+
+/**
+ * Every local document whose id starts with `prefix`, read in one range over the primary key.
+ * Lets state kept as one small document per entry (the outbox, the quarantine) be loaded at
+ * start, so that each change writes one entry instead of rewriting one growing document.
+ */
+export async function listLocalState(database: SenDatabase, prefix: string): Promise<{ id: string; data: unknown }[]> {
+  const { storageInstance } = await getLocalDocStateByParent(database as unknown as LocalDocumentParent);
+  // At this level deleted documents are returned too unless the selector says otherwise.
+  const query = normalizeMangoQuery(RX_LOCAL_DOCUMENT_SCHEMA, {
+    selector: { id: { $gte: prefix, $lt: `${prefix}\uffff` }, _deleted: { $eq: false } } as MangoQuerySelector<
+      RxDocumentData<RxLocalDocumentData>
+    >,
+    sort: [{ id: 'asc' }],
+  });
+  const { documents } = await storageInstance.query(prepareQuery(RX_LOCAL_DOCUMENT_SCHEMA, query));
+  return documents.map((document) => ({ id: document.id, data: structuredClone(document.data) }));
 }

@@ -2,9 +2,12 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import { documentStateKey } from '../../shared/sync/document-state';
 import type { SyncedDocument } from '../../shared/sync/protocol';
 import type { SenDatabase } from './collections';
-import { readLocalState, writeLocalState } from './local-state';
+import { listLocalState, readLocalState, removeLocalState, writeLocalState } from './local-state';
 
-const OUTBOX_ID = 'sync-outbox';
+/** One local document per pending write: `outbox/<collection>/<id>`. */
+const ENTRY_PREFIX = 'outbox/';
+/** Where the whole outbox was kept as one document before; read once and moved. */
+const LEGACY_OUTBOX_ID = 'sync-outbox';
 
 type State = SyncedDocument<Record<string, unknown>>;
 
@@ -15,14 +18,11 @@ interface PendingWrite {
   base: State | null;
 }
 
-interface OutboxData {
-  /** `collection/id` → the pending write */
-  pending: Partial<Record<string, PendingWrite>>;
-}
-
 /**
  * Which local writes the server has not yet acknowledged: the count behind "N not yet sent".
- * Kept as a local document (device-only, never synced) so that it survives restarts.
+ * Kept as local documents (device-only, never synced) so that it survives restarts, one per
+ * pending document: a write changes its own entry, whatever the backlog (a PC offline for weeks
+ * holds thousands).
  *
  * An entry is removed only when the server acknowledges that exact state, so an edit made
  * while an earlier version was in flight stays counted. Each entry also keeps the state the
@@ -32,7 +32,7 @@ interface OutboxData {
 export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly pendingCount = new BehaviorSubject<number>(0);
-  private pending = new Map<string, PendingWrite>();
+  private readonly pending = new Map<string, PendingWrite>();
   /** How many local writes await the server's acknowledgement. */
   readonly pendingCount$: Observable<number> = this.pendingCount.asObservable();
 
@@ -40,28 +40,28 @@ export class Outbox {
 
   static async open(database: SenDatabase): Promise<Outbox> {
     const outbox = new Outbox(database);
-    const stored = await readLocalState<OutboxData>(database, OUTBOX_ID);
-    for (const [entry, write] of Object.entries(stored?.pending ?? {})) if (write) outbox.pending.set(entry, write);
+    for (const { id, data } of await listLocalState(database, ENTRY_PREFIX)) {
+      // Only the outbox writes under its prefix.
+      outbox.pending.set(id.slice(ENTRY_PREFIX.length), data as PendingWrite);
+    }
+    await outbox.moveLegacyOutbox();
     outbox.pendingCount.next(outbox.pending.size);
     return outbox;
   }
 
   /** A local write of `document`, made on top of `base` (the previous state; null if new). */
   recordLocalWrite(collection: string, document: object, base: State | null): Promise<void> {
-    return this.update((pending) => {
-      const entry = key(collection, document);
+    const entry = key(collection, document);
+    return this.change(entry, (current) => ({
+      state: documentStateKey(document),
       // Later edits before the server acknowledged build on the same base.
-      const firstBase = pending.has(entry) ? (pending.get(entry)?.base ?? null) : base;
-      pending.set(entry, { state: documentStateKey(document), base: firstBase });
-    });
+      base: current ? current.base : base,
+    }));
   }
 
   /** The server holds `state`: forget the entry if nothing newer was written meanwhile. */
   acknowledge(collection: string, state: object): Promise<void> {
-    return this.update((pending) => {
-      const entry = key(collection, state);
-      if (pending.get(entry)?.state === documentStateKey(state)) pending.delete(entry);
-    });
+    return this.forgetIfStill(collection, state);
   }
 
   /**
@@ -69,10 +69,7 @@ export class Outbox {
    * A newer edit saved meanwhile stays pending.
    */
   forget(collection: string, state: object): Promise<void> {
-    return this.update((pending) => {
-      const entry = key(collection, state);
-      if (pending.get(entry)?.state === documentStateKey(state)) pending.delete(entry);
-    });
+    return this.forgetIfStill(collection, state);
   }
 
   /** The state an unacknowledged write was made on, if the document has one pending. */
@@ -84,17 +81,44 @@ export class Outbox {
     return this.queue.then(() => this.pending.size);
   }
 
-  /** Writes are queued: two acknowledgements must not overwrite each other's result. */
-  private update(change: (pending: Map<string, PendingWrite>) => void): Promise<void> {
-    const next = this.queue.then(async () => {
-      const pending = new Map(this.pending);
-      change(pending);
-      await writeLocalState(this.database, OUTBOX_ID, { pending: Object.fromEntries(pending) });
-      this.pending = pending;
-      this.pendingCount.next(pending.size);
+  private forgetIfStill(collection: string, state: object): Promise<void> {
+    const entry = key(collection, state);
+    const stateKey = documentStateKey(state);
+    return this.change(entry, (current) => (current?.state === stateKey ? null : current));
+  }
+
+  /**
+   * Changes one entry (null removes it). Changes are queued: an acknowledgement must not
+   * overtake the write it acknowledges, nor two writes of one entry each other.
+   */
+  private change(entry: string, next: (current: PendingWrite | undefined) => PendingWrite | null | undefined) {
+    const done = this.queue.then(async () => {
+      const current = this.pending.get(entry);
+      const updated = next(current);
+      if (updated === current) return;
+      if (updated) await writeLocalState(this.database, `${ENTRY_PREFIX}${entry}`, updated);
+      else await removeLocalState(this.database, `${ENTRY_PREFIX}${entry}`);
+      if (updated) this.pending.set(entry, updated);
+      else this.pending.delete(entry);
+      this.pendingCount.next(this.pending.size);
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Entries from the single document older versions kept: each becomes its own, then it goes. */
+  private async moveLegacyOutbox(): Promise<void> {
+    const legacy = await readLocalState<{ pending: Partial<Record<string, PendingWrite>> }>(
+      this.database,
+      LEGACY_OUTBOX_ID,
+    );
+    if (!legacy) return;
+    for (const [entry, write] of Object.entries(legacy.pending)) {
+      if (!write || this.pending.has(entry)) continue;
+      await writeLocalState(this.database, `${ENTRY_PREFIX}${entry}`, write);
+      this.pending.set(entry, write);
+    }
+    await removeLocalState(this.database, LEGACY_OUTBOX_ID);
   }
 }
 

@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { SenDatabase } from '../db/collections';
-import { readLocalState, writeLocalState } from '../db/local-state';
+import { listLocalState, readLocalState, removeLocalState, writeLocalState } from '../db/local-state';
 import type { PushRow } from '../../shared/sync/protocol';
 
 type Body = Record<string, unknown>;
@@ -17,7 +17,10 @@ export interface QuarantinedDocument {
   at: string;
 }
 
-const QUARANTINE_ID = 'sync-quarantine';
+/** One local document per held document: `quarantine/<collection>/<id>`. */
+const ENTRY_PREFIX = 'quarantine/';
+/** Where every held document was kept in one document before; read once and moved. */
+const LEGACY_QUARANTINE_ID = 'sync-quarantine';
 
 /**
  * Documents the server rejected (invalid, out of scope). They stay on the device, listed in the
@@ -33,8 +36,16 @@ export class Quarantine {
 
   static async open(database: SenDatabase): Promise<Quarantine> {
     const quarantine = new Quarantine(database);
-    const stored = await readLocalState<{ entries: QuarantinedDocument[] }>(database, QUARANTINE_ID);
-    quarantine.entries.next(stored?.entries ?? []);
+    // Only the quarantine writes under its prefix.
+    const entries = (await listLocalState(database, ENTRY_PREFIX)).map(({ data }) => data as QuarantinedDocument);
+    const legacy = await readLocalState<{ entries: QuarantinedDocument[] }>(database, LEGACY_QUARANTINE_ID);
+    for (const entry of legacy?.entries ?? []) {
+      if (entries.some((held) => sameDocument(held, entry))) continue;
+      await writeLocalState(database, entryId(entry), entry);
+      entries.push(entry);
+    }
+    if (legacy) await removeLocalState(database, LEGACY_QUARANTINE_ID);
+    quarantine.entries.next(entries);
     return quarantine;
   }
 
@@ -52,28 +63,34 @@ export class Quarantine {
 
   /** Holds a refused row; refused again, it keeps the master it was first pushed against. */
   hold(entry: QuarantinedDocument): Promise<void> {
-    return this.update((entries) => {
-      const earlier = entries.find((held) => sameDocument(held, entry));
+    return this.queued(async () => {
+      const earlier = this.get(entry.collection, entry.id);
       const base = earlier ? earlier.row.assumedMasterState : entry.row.assumedMasterState;
       const held = { ...entry, row: { ...entry.row, assumedMasterState: base ?? null } };
-      return [...entries.filter((other) => !sameDocument(other, entry)), held];
+      await writeLocalState(this.database, entryId(held), held);
+      this.entries.next([...this.entries.value.filter((other) => !sameDocument(other, held)), held]);
     });
   }
 
   release(collection: string, id: string): Promise<void> {
     if (!this.has(collection, id)) return Promise.resolve();
-    return this.update((entries) => entries.filter((held) => !sameDocument(held, { collection, id })));
+    return this.queued(async () => {
+      if (!this.has(collection, id)) return;
+      await removeLocalState(this.database, entryId({ collection, id }));
+      this.entries.next(this.entries.value.filter((held) => !sameDocument(held, { collection, id })));
+    });
   }
 
-  private update(change: (entries: QuarantinedDocument[]) => QuarantinedDocument[]): Promise<void> {
-    const next = this.queue.then(async () => {
-      const entries = change(this.entries.value);
-      await writeLocalState(this.database, QUARANTINE_ID, { entries });
-      this.entries.next(entries);
-    });
+  /** One change at a time: a release must not overtake the hold it undoes. */
+  private queued(change: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(change);
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+function entryId(document: { collection: string; id: string }): string {
+  return `${ENTRY_PREFIX}${document.collection}/${document.id}`;
 }
 
 function sameDocument(a: { collection: string; id: string }, b: { collection: string; id: string }): boolean {

@@ -26,6 +26,9 @@ export interface ConflictRecord {
   deviceId: string | null;
   clientTime: string | null;
   author: unknown;
+  /** The staff member whose edit lost, and their name as the server holds it */
+  staffId: string | null;
+  staffName: string | null;
   recordedAt: string;
 }
 
@@ -35,14 +38,16 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database, ad
     authenticateAdmin(request, adminToken);
     const query = conflictQuerySchema.parse(request.query);
     const rows = await database.query<ConflictRecord>(
-      `SELECT id, collection, document_id AS "documentId", scope AS "facilityCode", field,
-              master_value AS "masterValue", losing_value AS "losingValue", device_id AS "deviceId",
-              client_time AS "clientTime", author, recorded_at::text AS "recordedAt"
-       FROM sync_conflicts
-       WHERE resolved_at IS NULL
-         AND ($1::text IS NULL OR scope = $1) AND ($2::text IS NULL OR collection = $2)
-         AND ($3::text IS NULL OR document_id = $3)
-       ORDER BY recorded_at DESC, id LIMIT $4`,
+      `SELECT c.id, c.collection, c.document_id AS "documentId", c.scope AS "facilityCode", c.field,
+              c.master_value AS "masterValue", c.losing_value AS "losingValue", c.device_id AS "deviceId",
+              c.client_time AS "clientTime", c.author, c.author->>'staffId' AS "staffId",
+              staff.body->>'displayName' AS "staffName", c.recorded_at::text AS "recordedAt"
+       FROM sync_conflicts c
+       LEFT JOIN sync_documents staff ON staff.collection = 'staff' AND staff.id = c.author->>'staffId'
+       WHERE c.resolved_at IS NULL
+         AND ($1::text IS NULL OR c.scope = $1) AND ($2::text IS NULL OR c.collection = $2)
+         AND ($3::text IS NULL OR c.document_id = $3)
+       ORDER BY c.recorded_at DESC, c.id LIMIT $4`,
       [query.facility ?? null, query.collection ?? null, query.documentId ?? null, query.limit],
     );
     return { conflicts: rows };

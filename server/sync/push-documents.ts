@@ -93,7 +93,7 @@ async function applyPush(
         writes.push({ id, state, isNew: false });
       }
       answers.push(state);
-      await recordConflicts(tx, collectionName, id, device, row.newDocumentState, outcome.conflicts);
+      await recordConflicts(tx, collectionName, collection, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
   await writeDocuments(tx, collectionName, device.facilityCode, device.deviceId, writes);
@@ -103,13 +103,19 @@ async function applyPush(
 async function recordConflicts(
   tx: SqlExecutor,
   collectionName: string,
+  collection: SyncedCollection<Body>,
   documentId: string,
   device: AuthenticatedDevice,
   pushed: State,
   conflicts: FieldConflict[],
 ): Promise<void> {
   const clientTime = typeof pushed.updatedAt === 'string' ? pushed.updatedAt : null;
-  const author = { deviceId: pushed.updatedByDeviceId ?? pushed.createdByDeviceId ?? null };
+  // Who made the losing edit, as the edit names them: the PC and the staff member.
+  const staffId = pushed[collection.authorField];
+  const author = {
+    deviceId: pushed.updatedByDeviceId ?? pushed.createdByDeviceId ?? null,
+    staffId: typeof staffId === 'string' ? staffId : null,
+  };
   for (const conflict of conflicts) {
     await tx.query(
       `INSERT INTO sync_conflicts

@@ -4,7 +4,7 @@ import { syncPath, type PullResponse, type SyncCheckpoint } from '../../shared/s
 import { enroll } from '../helpers/enroll';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
 import { ServerProcess } from '../helpers/server-process';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { createPostgresTestDatabase } from '../helpers/test-database';
 import { waitFor } from '../helpers/wait-for';
 
@@ -31,7 +31,7 @@ async function pullEverything(serverUrl: string): Promise<string[]> {
 describe('the server process killed in the middle of pushes', () => {
   let server: ServerProcess;
   let dropDatabase: () => Promise<void> = () => Promise.resolve();
-  const clients: TestClient[] = [];
+  const clients: IsolatedClient[] = [];
 
   beforeEach(async () => {
     const postgres = process.env.SEN_TEST_DATABASE_URL;
@@ -46,8 +46,8 @@ describe('the server process killed in the middle of pushes', () => {
   });
 
   it('ends with every document on both clients and exactly once on the server', async () => {
-    const reception = await TestClient.open(server.url, await enroll(server.url, 'reception'));
-    const examRoom = await TestClient.open(server.url, await enroll(server.url, 'exam-room'));
+    const reception = await IsolatedClient.open(server.url, await enroll(server.url, 'reception'));
+    const examRoom = await IsolatedClient.open(server.url, await enroll(server.url, 'exam-room'));
     clients.push(reception, examRoom);
     await reception.goOnline();
     await examRoom.goOnline();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -11,7 +11,7 @@ const KBIT = 1000 / 8;
 describe('a district hospital day on a bad link', () => {
   let server: TestServer;
   let proxy: FaultProxy;
-  const clients: TestClient[] = [];
+  const clients: IsolatedClient[] = [];
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -29,8 +29,8 @@ describe('a district hospital day on a bad link', () => {
   });
 
   it('converges on 3,000 documents with nothing lost or duplicated', async () => {
-    const reception = await TestClient.open(proxy.url, await server.enroll('reception'));
-    const examRoom = await TestClient.open(proxy.url, await server.enroll('exam-room'));
+    const reception = await IsolatedClient.open(proxy.url, await server.enroll('reception'));
+    const examRoom = await IsolatedClient.open(proxy.url, await server.enroll('exam-room'));
     clients.push(reception, examRoom);
     await reception.goOnline();
     await examRoom.goOnline();
@@ -45,7 +45,7 @@ describe('a district hospital day on a bad link', () => {
       }
     }
 
-    const converged = async (client: TestClient): Promise<boolean> =>
+    const converged = async (client: IsolatedClient): Promise<boolean> =>
       (await client.outbox.count()) === 0 && (await client.database.patients.count().exec()) === DOCUMENTS;
     await waitFor(() => converged(reception), 'reception holds all 3,000 and has sent everything', 240_000);
     await waitFor(() => converged(examRoom), 'the exam room holds all 3,000 and has sent everything', 240_000);

@@ -1,5 +1,6 @@
 import { OPEN_COLLECTIONS } from 'rxdb';
 import { afterAll } from 'vitest';
+import { OPEN_ISOLATED_CLIENTS } from './isolated-client';
 
 /**
  * Fails a test file that leaves an RxDB database open. An open database holds collections
@@ -9,5 +10,6 @@ import { afterAll } from 'vitest';
  */
 afterAll(() => {
   const open = [...OPEN_COLLECTIONS].map((collection) => `${collection.database.name}/${collection.name}`);
+  if (OPEN_ISOLATED_CLIENTS.size > 0) open.push(`${String(OPEN_ISOLATED_CLIENTS.size)} client worker(s)`);
   if (open.length > 0) throw new Error(`The test file left RxDB databases open: ${open.join(', ')}`);
 });

@@ -32,7 +32,18 @@ export interface TestClientOptions {
   /** To reopen a client's database: by default each client gets a new one. */
   databaseName?: string;
   databaseKey?: string;
+  /** Open collections beyond the client's own, standing in for the planned clinical record. */
+  extraCollections?: number;
 }
+
+/** The smallest valid collection: for tests that need as many open collections as the plan. */
+const STAND_IN_SCHEMA = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 40 } },
+  required: ['id'],
+} as const;
 
 /**
  * A desktop client as the renderer builds it, on Dexie over an in-memory IndexedDB. It is
@@ -62,6 +73,13 @@ export class TestClient {
       storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
       validate: (storage) => wrappedValidateAjvStorage({ storage }),
     });
+    if (options.extraCollections) {
+      const standIns = Array.from({ length: options.extraCollections }, (_, n) => [
+        `planned${String(n)}`,
+        { schema: STAND_IN_SCHEMA },
+      ]);
+      await database.addCollections(Object.fromEntries(standIns) as never);
+    }
     const outbox = await Outbox.open(database);
     const userId = options.userId ?? DEMO_STAFF.registrar.id;
     const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code, userId: () => userId };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -14,12 +14,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 async function runDay(skewA: number, skewB: number): Promise<unknown> {
   const server = await TestServer.start();
-  const clientA = await TestClient.open(server.url, await server.enroll('a'), {
-    now: () => new Date(Date.now() + skewA),
-  });
-  const clientB = await TestClient.open(server.url, await server.enroll('b'), {
-    now: () => new Date(Date.now() + skewB),
-  });
+  const clientA = await IsolatedClient.open(server.url, await server.enroll('a'), { clockSkewMs: skewA });
+  const clientB = await IsolatedClient.open(server.url, await server.enroll('b'), { clockSkewMs: skewB });
   try {
     const registered: PatientDocument[] = [];
     for (let n = 0; n < 3; n++) {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictRecord } from '../../server/admin/admin-routes';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { validRegistrationForm } from '../helpers/patient-forms';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -29,13 +30,13 @@ const CASES = COMBINATIONS.flatMap(([a, b]) => [
 
 describe('the same patient edited on two offline clients', () => {
   let server: TestServer;
-  let clientA: TestClient;
-  let clientB: TestClient;
+  let clientA: IsolatedClient;
+  let clientB: IsolatedClient;
 
   beforeEach(async () => {
     server = await TestServer.start();
-    clientA = await TestClient.open(server.url, await server.enroll('reception'));
-    clientB = await TestClient.open(server.url, await server.enroll('exam-room'));
+    clientA = await IsolatedClient.open(server.url, await server.enroll('reception'));
+    clientB = await IsolatedClient.open(server.url, await server.enroll('exam-room'));
   });
   afterEach(async () => {
     await clientA.close();
@@ -59,13 +60,13 @@ describe('the same patient edited on two offline clients', () => {
     return ((await response.json()) as { conflicts: ConflictRecord[] }).conflicts;
   }
 
-  async function apply(client: TestClient, id: string, edit: Edit): Promise<void> {
+  async function apply(client: IsolatedClient, id: string, edit: Edit): Promise<void> {
     if (edit.field === '_deleted') return client.patients.remove(id);
     const result = await client.patients.update(id, { [edit.field]: edit.value });
     expect(result.ok).toBe(true);
   }
 
-  async function syncUntilSent(client: TestClient): Promise<void> {
+  async function syncUntilSent(client: IsolatedClient): Promise<void> {
     await client.goOnline();
     await waitFor(async () => (await client.outbox.count()) === 0, 'the outbox is empty');
   }
@@ -136,7 +137,9 @@ describe('the same patient edited on two offline clients', () => {
       masterValue: phoneA.value,
       losingValue: phoneB.value,
     });
-    expect(conflict?.deviceId).toBeTruthy();
+    expect(conflict?.deviceId).toBe(clientB.enrollment.deviceId);
+    // The staff member, not only the PC: B's edit was made by the registrar logged in there.
+    expect(conflict).toMatchObject({ staffId: DEMO_STAFF.registrar.id, staffName: DEMO_STAFF.registrar.displayName });
     expect(conflict?.clientTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(Date.parse(conflict?.recordedAt ?? '')).not.toBeNaN();
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 describe('two clients of one facility registering patients offline', () => {
   let server: TestServer;
-  const clients: TestClient[] = [];
+  const clients: IsolatedClient[] = [];
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -18,8 +18,8 @@ describe('two clients of one facility registering patients offline', () => {
   });
 
   it('ends with every patient on both clients and each exactly once on the server', async () => {
-    const first = await TestClient.open(server.url, await server.enroll('reception-1'));
-    const second = await TestClient.open(server.url, await server.enroll('reception-2'));
+    const first = await IsolatedClient.open(server.url, await server.enroll('reception-1'));
+    const second = await IsolatedClient.open(server.url, await server.enroll('reception-2'));
     clients.push(first, second);
     await server.stop();
     await first.goOnline();

@@ -1,0 +1,104 @@
+import type { Subscription } from 'rxjs';
+import type { PatientChanges } from '../../renderer/db/patients-repository';
+import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
+import type { SyncStatus } from '../../renderer/sync/sync-status';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { RegistrationForm } from '../../shared/patient/registration-form';
+import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { TestClient } from './test-client';
+
+/** What a test may ask of a client in its own worker: only data that can be copied across. */
+export interface IsolatedClientOptions {
+  /** How far the device clock is from the true time, for clock-skew tests */
+  clockSkewMs?: number;
+  userId?: string;
+  /** Open collections beyond the client's own, standing in for the planned clinical record. */
+  extraCollections?: number;
+}
+
+export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quarantine'; value: QuarantinedDocument[] };
+
+/**
+ * Runs inside a client's worker: one desktop client (TestClient) and the calls a test makes on
+ * it. Each worker has its own RxDB and its own in-memory IndexedDB, so each client counts its
+ * collections against RxDB's per-process limit on its own.
+ */
+export class ClientDriver {
+  private client: TestClient | undefined;
+  private watching: Subscription[] = [];
+
+  constructor(private readonly emit: (event: DriverEvent) => void) {}
+
+  async open(serverUrl: string, enrollment: EnrollResponse, options: IsolatedClientOptions): Promise<void> {
+    const skew = options.clockSkewMs ?? 0;
+    this.client = await TestClient.open(serverUrl, enrollment, {
+      ...(options.userId ? { userId: options.userId } : {}),
+      ...(skew === 0 ? {} : { now: () => new Date(Date.now() + skew) }),
+      ...(options.extraCollections ? { extraCollections: options.extraCollections } : {}),
+    });
+  }
+
+  private get opened(): TestClient {
+    if (!this.client) throw new Error('the client is not open');
+    return this.client;
+  }
+
+  async goOnline(): Promise<void> {
+    await this.opened.goOnline();
+    const { sync } = this.opened;
+    this.watching = [
+      sync.status$.subscribe((value) => this.emit({ kind: 'status', value })),
+      sync.quarantine$.subscribe((value) => this.emit({ kind: 'quarantine', value })),
+    ];
+  }
+
+  async goOffline(): Promise<void> {
+    for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
+    await this.opened.goOffline();
+  }
+
+  async close(): Promise<void> {
+    for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
+    await this.client?.close();
+    this.client = undefined;
+  }
+
+  register(form: RegistrationForm) {
+    return this.opened.patients.register(form);
+  }
+
+  update(id: string, changes: PatientChanges) {
+    return this.opened.patients.update(id, changes);
+  }
+
+  remove(id: string): Promise<void> {
+    return this.opened.patients.remove(id);
+  }
+
+  search(text: string): Promise<PatientDocument[]> {
+    return this.opened.patients.search(text);
+  }
+
+  patient(id: string): Promise<PatientDocument | null> {
+    return this.opened.patient(id);
+  }
+
+  patientIds(): Promise<string[]> {
+    return this.opened.database.patients
+      .find()
+      .exec()
+      .then((documents) => documents.map((document) => document.id));
+  }
+
+  patientCount(): Promise<number> {
+    return this.opened.database.patients.count().exec();
+  }
+
+  outboxCount(): Promise<number> {
+    return this.opened.outbox.count();
+  }
+
+  openCollections(): number {
+    return Object.keys(this.opened.database.collections).length;
+  }
+}

@@ -1,0 +1,131 @@
+import { Worker } from 'node:worker_threads';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { PatientChanges } from '../../renderer/db/patients-repository';
+import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
+import type { RegistrationForm } from '../../shared/patient/registration-form';
+import type { EnrollResponse } from '../../shared/sync/enrollment';
+import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
+
+type DriverMethods = {
+  [K in keyof ClientDriver as ClientDriver[K] extends (...args: never[]) => unknown ? K : never]: ClientDriver[K];
+};
+type Method = keyof DriverMethods;
+type Result<K extends Method> = Awaited<ReturnType<DriverMethods[K]>>;
+
+interface Answer {
+  id?: number;
+  result?: unknown;
+  error?: { message: string; stack: string };
+  event?: DriverEvent;
+}
+
+/** Clients not yet closed: a test file that leaves one open fails (no-open-databases.ts). */
+export const OPEN_ISOLATED_CLIENTS = new Set<IsolatedClient>();
+
+/**
+ * A desktop client in a worker thread of its own, driven from the test: its own RxDB, its own
+ * IndexedDB, and so its own budget of RxDB's 13 open collections per process. Two or three of
+ * them, each with the whole planned collection set, fit in one test. The surface is the part of
+ * TestClient that multi-client tests use; every call crosses to the worker and back.
+ */
+export class IsolatedClient {
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private readonly status = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
+  private readonly held = new BehaviorSubject<QuarantinedDocument[]>([]);
+
+  readonly patients = {
+    register: (form: RegistrationForm) => this.call('register', form),
+    update: (id: string, changes: PatientChanges) => this.call('update', id, changes),
+    remove: (id: string) => this.call('remove', id),
+    search: (text: string) => this.call('search', text),
+  };
+  readonly outbox = { count: () => this.call('outboxCount') };
+  readonly sync: { status$: Observable<SyncStatus>; quarantine$: Observable<QuarantinedDocument[]> } = {
+    status$: this.status.asObservable(),
+    quarantine$: this.held.asObservable(),
+  };
+  readonly database = {
+    patients: {
+      count: () => ({ exec: () => this.call('patientCount') }),
+      find: () => ({ exec: async () => (await this.call('patientIds')).map((id) => ({ id })) }),
+    },
+  };
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly enrollment: EnrollResponse,
+  ) {
+    worker.on('message', (answer: Answer) => this.receive(answer));
+    worker.on('error', (error) => this.failAll(error));
+    worker.on('exit', (code) => this.failAll(new Error(`the client's worker exited (${String(code)})`)));
+  }
+
+  static async open(
+    serverUrl: string,
+    enrollment: EnrollResponse,
+    options: IsolatedClientOptions = {},
+  ): Promise<IsolatedClient> {
+    // The worker runs the TypeScript sources as they are, through tsx.
+    const worker = new Worker(new URL('./client-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const client = new IsolatedClient(worker, enrollment);
+    try {
+      await client.call('open', serverUrl, enrollment, options);
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
+    OPEN_ISOLATED_CLIENTS.add(client);
+    return client;
+  }
+
+  goOnline(): Promise<void> {
+    return this.call('goOnline');
+  }
+
+  goOffline(): Promise<void> {
+    return this.call('goOffline');
+  }
+
+  patient(id: string) {
+    return this.call('patient', id);
+  }
+
+  /** How many RxDB collections this client holds open in its worker. */
+  openCollections(): Promise<number> {
+    return this.call('openCollections');
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.call('close');
+    } finally {
+      OPEN_ISOLATED_CLIENTS.delete(this);
+      await this.worker.terminate();
+    }
+  }
+
+  private call<K extends Method>(method: K, ...args: Parameters<DriverMethods[K]>): Promise<Result<K>> {
+    const id = this.nextId++;
+    return new Promise<Result<K>>((resolve, reject) => {
+      this.pending.set(id, { resolve: (value) => resolve(value as Result<K>), reject });
+      this.worker.postMessage({ id, method, args });
+    });
+  }
+
+  private receive(answer: Answer): void {
+    if (answer.event?.kind === 'status') this.status.next(answer.event.value);
+    if (answer.event?.kind === 'quarantine') this.held.next(answer.event.value);
+    if (answer.id === undefined) return;
+    const waiting = this.pending.get(answer.id);
+    this.pending.delete(answer.id);
+    if (!answer.error) waiting?.resolve(answer.result);
+    else waiting?.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
