@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SyncedDocument } from '../../shared/sync/protocol';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -32,20 +33,36 @@ export async function writeDocuments(
     [scope, writes.length],
   );
   if (!counter) throw new HttpError(403, 'out-of-scope', 'The facility has no sync scope.');
-  let seq = counter.last_seq - writes.length;
-  for (const write of writes) {
-    seq += 1;
+  const first = counter.last_seq - writes.length + 1;
+  // Each change gets an id of its own, named in the checkpoints of the devices that pull it.
+  const changeIds = writes.map(() => randomUUID());
+  for (const [n, write] of writes.entries()) {
     const { _deleted: deleted, ...body } = write.state;
-    const params = [collectionName, write.id, scope, JSON.stringify(body), deleted, seq, pushedByDevice];
+    const params = [
+      collectionName,
+      write.id,
+      scope,
+      JSON.stringify(body),
+      deleted,
+      first + n,
+      pushedByDevice,
+      changeIds[n],
+    ];
     await tx.query(
       write.isNew
-        ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`
-        : `UPDATE sync_documents SET body = $4::jsonb, deleted = $5, seq = $6, pushed_by_device = $7, received_at = now()
+        ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device, change_id)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`
+        : `UPDATE sync_documents
+           SET body = $4::jsonb, deleted = $5, seq = $6, pushed_by_device = $7, change_id = $8, received_at = now()
            WHERE collection = $1 AND id = $2 AND scope = $3`,
       params,
     );
   }
+  await tx.query(
+    `INSERT INTO sync_changes (scope, seq, change_id)
+     SELECT $1::text, $2::bigint + t.n - 1, t.change_id FROM unnest($3::text[]) WITH ORDINALITY AS t (change_id, n)`,
+    [scope, first, changeIds],
+  );
   // Delivered only if the transaction commits.
   await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, scope]);
 }

@@ -16,8 +16,8 @@ export async function pullDocuments(
   limit: number,
   withTotal = false,
 ): Promise<PullResponse<Body>> {
-  const rows = await database.query<{ body: Body; deleted: boolean; seq: number }>(
-    `SELECT body, deleted, seq FROM sync_documents
+  const rows = await database.query<{ body: Body; deleted: boolean; seq: number; change_id: string | null }>(
+    `SELECT body, deleted, seq, change_id FROM sync_documents
      WHERE scope = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
     [scope, collectionName, checkpoint?.seq ?? 0, limit + 1],
   );
@@ -25,7 +25,7 @@ export async function pullDocuments(
   const last = page.at(-1);
   const response: PullResponse<Body> = {
     documents: page.map((row) => ({ ...row.body, _deleted: row.deleted })),
-    checkpoint: last ? { epoch, seq: last.seq } : checkpoint,
+    checkpoint: last ? { epoch, seq: last.seq, ...(last.change_id ? { change: last.change_id } : {}) } : checkpoint,
     hasMore: rows.length > limit,
   };
   if (withTotal) {

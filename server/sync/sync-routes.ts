@@ -47,6 +47,15 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     syncedCollection(request.params.collection, 'pull');
     const { checkpoint, limit, withTotal } = parseParameters();
     if (checkpoint && checkpoint.epoch !== epoch) throw epochChanged(epoch);
+    // The change the checkpoint names is no longer at its place: this history is not the one the
+    // device followed (a restore, even one that kept the epoch). Start that device over.
+    if (checkpoint?.change !== undefined) {
+      const [change] = await database.query<{ change_id: string }>(
+        'SELECT change_id FROM sync_changes WHERE scope = $1 AND seq = $2',
+        [device.facilityCode, checkpoint.seq],
+      );
+      if (change?.change_id !== checkpoint.change) throw epochChanged(epoch);
+    }
     const response = await pullDocuments(
       database,
       request.params.collection,

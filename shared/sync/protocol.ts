@@ -12,6 +12,11 @@ export const syncCheckpointSchema = z
     epoch: z.string().min(1).max(64),
     /** Position in the facility's commit-ordered change sequence. */
     seq: z.number().int().nonnegative(),
+    /**
+     * The change found at `seq`: a server restored from a backup no longer has it there, even if
+     * it kept its epoch and has handed `seq` to another change since.
+     */
+    change: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;

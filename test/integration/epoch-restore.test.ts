@@ -3,10 +3,11 @@ import type { SqlExecutor } from '../../server/db/database';
 import { startNewEpoch } from '../../server/db/epoch';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
+import { TestClient } from '../helpers/test-client';
 import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
 
-const SYNC_TABLES = ['sync_scopes', 'sync_documents', 'sync_conflicts'] as const;
+const SYNC_TABLES = ['sync_scopes', 'sync_documents', 'sync_conflicts', 'sync_unique_values', 'sync_changes'] as const;
 type Dump = Record<(typeof SYNC_TABLES)[number], Record<string, unknown>[]>;
 
 /** A logical dump of the sync tables, as pg_dump would keep them. */
@@ -113,10 +114,48 @@ describe('a server restored from an earlier dump', () => {
     await restore(setup.server.database, earlier);
     await setup.server.restart();
     await setup.client.goOnline();
-    await waitFor(
-      async () =>
-        (await setup.server.database.query(`SELECT id FROM sync_documents WHERE collection = 'patients'`)).length === 2,
-      'both patients are back',
-    );
+    const onServer = async (): Promise<number> =>
+      (await setup.server.database.query(`SELECT id FROM sync_documents WHERE collection = 'patients'`)).length;
+    await waitFor(async () => (await onServer()) === 2, 'both patients are back');
+    expect(await onServer()).toBe(2);
+  });
+
+  it('starts a device over when the restore kept the old epoch and other PCs pushed before it came back', async () => {
+    await register(1);
+    await setup.client.goOnline();
+    await sent();
+    const earlier = await dump(setup.server.database);
+    const lost = await register(2);
+    await sent();
+    setup.client.sync.syncNow();
+    await setup.client.sync.awaitInSync();
+    await setup.client.goOffline();
+
+    await setup.server.stop();
+    await restore(setup.server.database, earlier);
+    await setup.server.restart();
+    // Another PC of the facility works on the restored server first: its changes take the
+    // sequence numbers this device's checkpoint already passed.
+    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    try {
+      const theirs: string[] = [];
+      for (let n = 10; n < 13; n++) {
+        const result = await other.patients.register(numberedRegistrationForm('Máy khác', n));
+        if (result.ok) theirs.push(result.patient.id);
+      }
+      await other.goOnline();
+      await waitFor(async () => (await other.outbox.count()) === 0, 'the other PC has sent its patients');
+
+      await setup.client.goOnline();
+      // This device misses none of theirs, and what the restore lost comes back from it.
+      await waitFor(
+        async () => (await setup.client.database.patients.count().exec()) === 5,
+        'this device has all five patients',
+      );
+      for (const id of theirs) expect(await setup.client.patient(id)).not.toBeNull();
+      await waitFor(async () => (await serverDocument(lost.id)) !== undefined, 'the lost patient is pushed back');
+    } finally {
+      await other.close();
+    }
   });
 });
