@@ -44,6 +44,7 @@ export const en: Messages = {
     address: 'Address',
     ethnicity: 'Ethnicity',
     registeredAt: 'Registered at',
+    record: 'Record',
     bhytUnverified: 'not yet verified',
   },
   register: {
@@ -60,6 +61,18 @@ export const en: Messages = {
     save: 'Save changes (Enter)',
     cancel: 'Cancel',
     fromHeld: 'Editing the version the server refused: fix it and save to send it again.',
+  },
+  lostValues: {
+    title: 'Values overwritten by sync ({{count}})',
+    explain:
+      'Two PCs changed the same detail while offline. The current value was kept; the other is kept here to compare.',
+    field: 'Detail',
+    current: 'Current value',
+    lost: 'Overwritten value',
+    by: 'Entered by',
+    at: 'When (that PC’s clock)',
+    deleted: 'deleted',
+    kept: 'record kept',
   },
   detail: {
     edit: 'Edit details',

@@ -42,6 +42,7 @@ export const vi = {
     address: 'Địa chỉ',
     ethnicity: 'Dân tộc',
     registeredAt: 'Đăng ký lúc',
+    record: 'Hồ sơ',
     bhytUnverified: 'chưa xác minh',
   },
   register: {
@@ -58,6 +59,18 @@ export const vi = {
     save: 'Lưu thay đổi (Enter)',
     cancel: 'Huỷ',
     fromHeld: 'Đang sửa bản máy chủ đã từ chối: sửa lỗi rồi lưu để gửi lại.',
+  },
+  lostValues: {
+    title: 'Giá trị bị ghi đè khi đồng bộ ({{count}})',
+    explain:
+      'Hai máy đã sửa cùng một thông tin khi mất mạng. Giá trị hiện tại được giữ; giá trị kia được lưu lại ở đây để đối chiếu.',
+    field: 'Thông tin',
+    current: 'Giá trị đang dùng',
+    lost: 'Giá trị bị ghi đè',
+    by: 'Người nhập',
+    at: 'Thời điểm (giờ máy nhập)',
+    deleted: 'đã xoá',
+    kept: 'còn hồ sơ',
   },
   detail: {
     edit: 'Sửa thông tin',

@@ -4,7 +4,13 @@ import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Su
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
-import { syncStreamPath, type SyncCheckpoint, type SyncedDocument } from '../../shared/sync/protocol';
+import {
+  syncPath,
+  syncStreamPath,
+  type LostValue,
+  type SyncCheckpoint,
+  type SyncedDocument,
+} from '../../shared/sync/protocol';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
@@ -12,7 +18,7 @@ import { replicateCollection } from './collection-replication';
 import { openEventStream } from './event-stream';
 import { InitialSyncTracker } from './initial-sync-progress';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
-import { knownErrorCode, SyncNetworkError, SyncRequestError } from './sync-http';
+import { knownErrorCode, requestJson, SyncNetworkError, SyncRequestError } from './sync-http';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
 import { SyncTransport } from './sync-transport';
 
@@ -259,6 +265,20 @@ export class SyncClient {
     if (deleted) await document?.remove();
     else if (document) await document.incrementalPatch(body);
     else await rxCollection.insert(body);
+  }
+
+  /**
+   * The values that lost a merge of one of the facility's documents, asked of the server (online
+   * only). For the record's page, shown to those allowed to read the document.
+   */
+  async lostValues(collection: ReplicatedCollection, id: string): Promise<LostValue[]> {
+    const url = new URL(syncPath('conflicts'), this.options.serverUrl);
+    url.search = new URLSearchParams({ collection, documentId: id }).toString();
+    const answer = await requestJson<{ conflicts: LostValue[] }>(url, {
+      method: 'GET',
+      credential: this.options.credential,
+    });
+    return answer.conflicts;
   }
 
   private async resendHeld(which: (entry: QuarantinedDocument) => boolean): Promise<void> {

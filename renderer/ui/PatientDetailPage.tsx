@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { usePatient } from '../db/hooks';
 import { addressLine, ethnicityName, formatDateTime, fullName } from './format';
+import { LostValues } from './LostValues';
 import type { Route } from './route';
 import { useServices } from './services-context';
 import { useChartOpenAudit } from './use-chart-audit';
@@ -36,6 +37,7 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
           </div>
         ))}
       </dl>
+      <LostValues patientId={id} />
       <div className="actions">
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ServerResponse } from 'node:http';
 import { isSyncedCollectionName, SYNCED_COLLECTIONS, type SyncedCollection } from '../../shared/sync/collections';
 import {
@@ -14,6 +15,7 @@ import { authenticateDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { ChangeNotifier } from './change-notifier';
+import { listConflicts } from './conflict-records';
 import { parsePushRows } from './parse-push-rows';
 import { pullDocuments } from './pull-documents';
 import { pushDocuments } from './push-documents';
@@ -21,6 +23,10 @@ import { pushDocuments } from './push-documents';
 type Body = Record<string, unknown>;
 
 const HEARTBEAT_MS = 20_000;
+
+const documentConflictsQuerySchema = z
+  .object({ collection: z.string().min(1).max(40), documentId: z.string().min(1).max(40) })
+  .strict();
 
 export interface SyncRouteContext {
   database: Database;
@@ -93,6 +99,16 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     const collection = syncedCollection(request.params.collection, 'push');
     const rows = parsePushRows(request.body, collection, device);
     return pushDocuments(database, request.params.collection, collection, device, rows);
+  });
+
+  // The values that lost a merge of one of the facility's documents, for the staff at its PCs
+  // allowed to read that document (the client shows them on the record to those only).
+  app.get(`${prefix}/conflicts`, async (request) => {
+    const device = await authenticateDevice(request, database);
+    const query = documentConflictsQuerySchema.parse(request.query);
+    syncedCollection(query.collection, 'pull');
+    const filter = { facility: device.facilityCode, ...query, limit: 200 };
+    return { conflicts: await listConflicts(database, filter, true) };
   });
 
   app.get(`${prefix}/stream`, async (request, reply) => {

@@ -8,6 +8,7 @@ import {
   type WriteAttempt,
   type WriteRefusal,
 } from '../staff/authorize-write';
+import type { Permission } from '../staff/roles';
 import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
 
 export type SyncDirection = 'both' | 'pull-only' | 'push-only';
@@ -37,6 +38,8 @@ export interface SyncedCollection<T> {
   /** Whether the staff named in a pushed write (active, of the device's facility) may make it. */
   authorize: (attempt: WriteAttempt<T>) => WriteRefusal | null;
   uniqueFields: readonly UniqueField<T>[];
+  /** Who may read the documents, and so the values that lost a merge of them. */
+  readPermission: Permission;
 }
 
 const patients: SyncedCollection<PatientDocument> = {
@@ -53,6 +56,7 @@ const patients: SyncedCollection<PatientDocument> = {
     { field: 'cccd', problem: 'cccd-already-registered' },
     { field: 'patientCode', problem: 'patient-code-taken' },
   ],
+  readPermission: 'patient.read',
 };
 
 const staff: SyncedCollection<StaffDocument> = {
@@ -65,6 +69,8 @@ const staff: SyncedCollection<StaffDocument> = {
   authorField: 'updatedBy',
   authorize: authorizeStaffWrite,
   uniqueFields: [{ field: 'username', problem: 'username-taken' }],
+  // An account's values include its password verifier: only those who manage accounts.
+  readPermission: 'staff.manage',
 };
 
 /** Every collection that syncs, by its name on the wire. */

@@ -94,8 +94,19 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-export function syncPath(collection: string, action: 'pull' | 'push', version = SYNC_PROTOCOL_VERSION): string {
-  return `/sync/v${version}/${collection}/${action}`;
+export function syncPath(collection: string, action?: 'pull' | 'push', version = SYNC_PROTOCOL_VERSION): string {
+  return action ? `/sync/v${version}/${collection}/${action}` : `/sync/v${version}/${collection}`;
+}
+
+/** `GET /sync/v1/conflicts?collection=&documentId=`: a value that lost a merge of a document. */
+export interface LostValue {
+  field: string;
+  masterValue: unknown;
+  losingValue: unknown;
+  deviceId: string | null;
+  staffName: string | null;
+  clientTime: string | null;
+  recordedAt: string;
 }
 
 export function syncStreamPath(version = SYNC_PROTOCOL_VERSION): string {

@@ -98,6 +98,34 @@ export class ClientDriver {
     return this.opened.outbox.count();
   }
 
+  updateFromForm(id: string, form: RegistrationForm) {
+    return this.opened.patients.updateFromForm(id, form);
+  }
+
+  /**
+   * An edit written the way an older app version with laxer rules would have (no checks here),
+   * recorded as unsent: for tests of what the server refuses.
+   */
+  async writeUnchecked(id: string, patch: Partial<PatientDocument>): Promise<void> {
+    const document = await this.opened.database.patients.findOne(id).exec();
+    if (!document) throw new Error(`no patient ${id}`);
+    const base = { ...document.toMutableJSON(), _deleted: false };
+    const written = await document.incrementalPatch(patch);
+    await this.opened.outbox.recordLocalWrite('patients', { ...written.toMutableJSON(), _deleted: false }, base);
+  }
+
+  heldCopy(collection: string, id: string): Record<string, unknown> | undefined {
+    return this.opened.sync.heldCopy(collection, id);
+  }
+
+  resend(collection: 'patients' | 'staff' | 'audit', id: string): Promise<void> {
+    return this.opened.sync.resend(collection, id);
+  }
+
+  async staffRoles(id: string): Promise<string[] | undefined> {
+    return (await this.opened.database.staff.findOne(id).exec())?.toMutableJSON().roles;
+  }
+
   openCollections(): number {
     return Object.keys(this.opened.database.collections).length;
   }

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject } from 'rxjs';
 import type { PatientChanges } from '../../renderer/db/patients-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
+import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
@@ -38,14 +39,20 @@ export class IsolatedClient {
   readonly patients = {
     register: (form: RegistrationForm) => this.call('register', form),
     update: (id: string, changes: PatientChanges) => this.call('update', id, changes),
+    updateFromForm: (id: string, form: RegistrationForm) => this.call('updateFromForm', id, form),
+    /** An edit as an older app version with laxer rules would have written it, unsent. */
+    writeUnchecked: (id: string, patch: Partial<PatientDocument>) => this.call('writeUnchecked', id, patch),
     remove: (id: string) => this.call('remove', id),
     search: (text: string) => this.call('search', text),
   };
   readonly outbox = { count: () => this.call('outboxCount') };
-  readonly sync: { status$: Observable<SyncStatus>; quarantine$: Observable<QuarantinedDocument[]> } = {
+  readonly sync = {
     status$: this.status.asObservable(),
     quarantine$: this.held.asObservable(),
+    heldCopy: (collection: string, id: string) => this.call('heldCopy', collection, id),
+    resend: (collection: 'patients' | 'staff' | 'audit', id: string) => this.call('resend', collection, id),
   };
+  readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
   readonly database = {
     patients: {
       count: () => ({ exec: () => this.call('patientCount') }),

@@ -29,6 +29,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/v1/audit/alerts': 'admin',
   'POST /sync/v1/audit/push': 'device',
   'GET /sync/v1/stream': 'device',
+  'GET /sync/v1/conflicts': 'device',
   'GET /sync/v1/:collection/pull': 'device',
   'POST /sync/v1/:collection/pull': 'device',
   'POST /sync/v1/:collection/push': 'device',

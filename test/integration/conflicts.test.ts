@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConflictRecord } from '../../server/admin/admin-routes';
+import type { ConflictRecord } from '../../server/sync/conflict-records';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { IsolatedClient } from '../helpers/isolated-client';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
@@ -52,9 +53,10 @@ describe('the same patient edited on two offline clients', () => {
     return row ? { ...row.body, _deleted: row.deleted } : undefined;
   }
 
+  /** The conflicts of a patient as the facility's PCs get them: with the values. */
   async function conflicts(id: string): Promise<ConflictRecord[]> {
-    const response = await fetch(`${server.url}/admin/v1/conflicts?documentId=${id}`, {
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    const response = await fetch(`${server.url}/sync/v1/conflicts?collection=patients&documentId=${id}`, {
+      headers: { authorization: `Bearer ${clientA.enrollment.token}` },
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { conflicts: ConflictRecord[] }).conflicts;
@@ -115,7 +117,7 @@ describe('the same patient edited on two offline clients', () => {
     },
   );
 
-  it('records who lost, on which device and when, for the sync admin', async () => {
+  it('records who lost, on which device and when; the values only for the facility, not the province', async () => {
     const registered = await clientA.patients.register(validRegistrationForm());
     if (!registered.ok) throw new Error('fixture');
     await syncUntilSent(clientA);
@@ -142,6 +144,24 @@ describe('the same patient edited on two offline clients', () => {
     expect(conflict).toMatchObject({ staffId: DEMO_STAFF.registrar.id, staffName: DEMO_STAFF.registrar.displayName });
     expect(conflict?.clientTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(Date.parse(conflict?.recordedAt ?? '')).not.toBeNaN();
+
+    // The provincial sync admin sees what happened, not what the patient's record said.
+    const forAdmin = await fetch(`${server.url}/admin/v1/conflicts?documentId=${registered.patient.id}`, {
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
+    const [adminView] = ((await forAdmin.json()) as { conflicts: ConflictRecord[] }).conflicts;
+    expect(adminView).toMatchObject({ field: 'phone', staffId: DEMO_STAFF.registrar.id });
+    expect(adminView).not.toHaveProperty('masterValue');
+    expect(adminView).not.toHaveProperty('losingValue');
+    // Another facility's PC gets nothing of this facility's conflicts.
+    await ensureFacility(server.database, { code: '10020', provinceCode: '15', name: 'Trung tâm Y tế khu vực Sa Pa' });
+    await ensureEnrollmentCode(server.database, 'OTHER-10020', '10020', 1);
+    const other = await server.enroll('sa-pa', 'OTHER-10020');
+    const foreign = await fetch(
+      `${server.url}/sync/v1/conflicts?collection=patients&documentId=${registered.patient.id}`,
+      { headers: { authorization: `Bearer ${other.token}` } },
+    );
+    expect(await foreign.json()).toEqual({ conflicts: [] });
 
     const refused = await fetch(`${server.url}/admin/v1/conflicts`, { headers: { authorization: 'Bearer wrong' } });
     expect(refused.status).toBe(401);

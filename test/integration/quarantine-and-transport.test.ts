@@ -9,6 +9,7 @@ import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { syncPath, type PullResponse } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
 import { validRegistrationForm } from '../helpers/patient-forms';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { TestClient } from '../helpers/test-client';
 import { TestServer } from '../helpers/test-server';
 import { useServerWithClient } from '../helpers/server-with-client';
@@ -247,9 +248,9 @@ describe('the same person registered on two offline PCs', () => {
 
 describe('the copy quarantine keeps of a refused version', () => {
   let server: TestServer;
-  const clients: TestClient[] = [];
-  const open = async (name: string, userId?: string): Promise<TestClient> => {
-    const client = await TestClient.open(server.url, await server.enroll(name), userId ? { userId } : {});
+  const clients: IsolatedClient[] = [];
+  const open = async (name: string, userId?: string): Promise<IsolatedClient> => {
+    const client = await IsolatedClient.open(server.url, await server.enroll(name), userId ? { userId } : {});
     clients.push(client);
     return client;
   };
@@ -270,31 +271,32 @@ describe('the copy quarantine keeps of a refused version', () => {
       )
     )[0];
   /** What the device holds now (the quarantine replays its current list to a new subscriber). */
-  const heldIds = (client: TestClient): string[] => {
+  const heldIds = (client: IsolatedClient): string[] => {
     let ids: string[] = [];
     client.sync.quarantine$.subscribe((entries) => (ids = entries.map((entry) => entry.id))).unsubscribe();
     return ids;
   };
 
-  it('outlives a remote edit pulled over the document, and is what "Sửa" fixes', async () => {
+  /** A patient registered at reception and sent to the server. */
+  const registeredAtReception = async (): Promise<{ reception: IsolatedClient; id: string }> => {
     const reception = await open('reception');
     const registered = await reception.patients.register(validRegistrationForm({ cccd: '' }));
     if (!registered.ok) throw new Error('fixture');
-    const id = registered.patient.id;
     await reception.goOnline();
     await waitFor(async () => (await reception.outbox.count()) === 0, 'registered patient sent');
+    return { reception, id: registered.patient.id };
+  };
+
+  it('outlives a remote edit pulled over the document, and is what "Sửa" fixes', async () => {
+    const { reception, id } = await registeredAtReception();
 
     // An edit an older app version let through: a new given name, and a CCCD that says male.
-    const document = await reception.database.patients.findOne(id).exec();
-    if (!document) throw new Error('fixture');
-    const base = { ...document.toMutableJSON(), _deleted: false };
-    const refused = await document.incrementalPatch({
+    await reception.patients.writeUnchecked(id, {
       givenName: 'Hoa',
       nameKey: 'nguyen thi hoa',
       givenNameKey: 'hoa nguyen thi',
       cccd: '001090012345',
     });
-    await reception.outbox.recordLocalWrite('patients', { ...refused.toMutableJSON(), _deleted: false }, base);
     await waitFor(() => heldIds(reception).includes(id), 'the edit is held');
 
     // Meanwhile the exam room changes the phone number; reception pulls that version.
@@ -303,10 +305,10 @@ describe('the copy quarantine keeps of a refused version', () => {
     await waitFor(async () => (await examRoom.patient(id)) !== null, 'the exam room has the patient');
     expect((await examRoom.patients.update(id, { phone: '0977123456' })).ok).toBe(true);
     await waitFor(async () => (await reception.patient(id))?.phone === '0977123456', 'reception pulls the new phone');
-    expect(reception.sync.heldCopy('patients', id)).toMatchObject({ givenName: 'Hoa', cccd: '001090012345' });
+    expect(await reception.sync.heldCopy('patients', id)).toMatchObject({ givenName: 'Hoa', cccd: '001090012345' });
 
     // "Sửa" starts from the held copy; saved without the bad CCCD, it merges with the phone.
-    const { _deleted: _alive, ...heldBody } = reception.sync.heldCopy('patients', id) ?? {};
+    const { _deleted: _alive, ...heldBody } = (await reception.sync.heldCopy('patients', id)) ?? {};
     const held = patientDocumentSchema.parse(heldBody);
     const fixed = await reception.patients.updateFromForm(id, { ...formFromPatient(held), cccd: '' });
     expect(fixed.ok).toBe(true);
@@ -317,12 +319,7 @@ describe('the copy quarantine keeps of a refused version', () => {
   });
 
   it('replays a refused deletion as a deletion once the reason is gone', async () => {
-    const reception = await open('reception');
-    const registered = await reception.patients.register(validRegistrationForm({ cccd: '' }));
-    if (!registered.ok) throw new Error('fixture');
-    const id = registered.patient.id;
-    await reception.goOnline();
-    await waitFor(async () => (await reception.outbox.count()) === 0, 'registered patient sent');
+    const { id } = await registeredAtReception();
 
     // A doctor may not cancel a registration: the deletion is refused and held.
     const doctor = await open('exam-room', DEMO_STAFF.doctor.id);
@@ -330,7 +327,7 @@ describe('the copy quarantine keeps of a refused version', () => {
     await waitFor(async () => (await doctor.patient(id)) !== null, 'the doctor has the patient');
     await doctor.patients.remove(id);
     await waitFor(() => heldIds(doctor).includes(id), 'the deletion is held');
-    expect(doctor.sync.heldCopy('patients', id)).toMatchObject({ _deleted: true });
+    expect(await doctor.sync.heldCopy('patients', id)).toMatchObject({ _deleted: true });
     expect((await serverBody(id))?.deleted).toBe(false);
 
     // The province lets the doctor cancel registrations too; "Gửi lại" sends the deletion itself.
@@ -339,8 +336,7 @@ describe('the copy quarantine keeps of a refused version', () => {
     });
     expect(granted.status).toBe(200);
     await waitFor(
-      async () =>
-        (await doctor.database.staff.findOne(DEMO_STAFF.doctor.id).exec())?.roles.includes('registrar') === true,
+      async () => (await doctor.staff.roles(DEMO_STAFF.doctor.id))?.includes('registrar') === true,
       'the new role reaches the PC',
     );
     await doctor.sync.resend('patients', id);
