@@ -117,7 +117,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every device route with no credential, a malformed one, a revoked one, or the admin token', async () => {
-    expect(listed('device').length).toBe(5);
+    expect(listed('device').length).toBe(6);
     const cases: [string | null, string][] = [
       [null, 'missing-credential'],
       ['garbage', 'invalid-credential'],
