@@ -19,6 +19,16 @@ function random(seed: number): () => number {
   };
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The n-th of distinct 8-character patient-code suffixes: the server refuses two alike. */
+function sequentialCode(n: number): string {
+  let code = '';
+  for (let rest = n, place = 0; place < 8; place++, rest = Math.floor(rest / 32))
+    code = CROCKFORD.charAt(rest % 32) + code;
+  return code;
+}
+
 /**
  * `count` valid patient documents of the demo facility, about 540 bytes of JSON each, with
  * the variety of real registrations (names, identifiers, wards).
@@ -51,11 +61,7 @@ export function benchPatients(count: number, facilityCode = '10010', seed = 7): 
       {
         userId: benchRegistrarId(facilityCode),
         id: `0190a0b0-${facilityCode.slice(1)}-7000-8000-${hex}`.slice(0, 36),
-        patientCode: `${facilityCode}-${n
-          .toString(32)
-          .toUpperCase()
-          .replace(/[ILOU]/g, 'X')
-          .padStart(8, '0')}`,
+        patientCode: `${facilityCode}-${sequentialCode(n)}`,
         facilityCode,
         deviceId: 'bench-device',
         now: '2026-11-20T08:00:00.000Z',
