@@ -158,6 +158,8 @@ export const en: Messages = {
       'invalid-document': 'The data breaks a rule of the server.',
       'out-of-scope': 'The record does not belong to this device’s facility.',
       forbidden: 'The person who made the change lacks permission (or the account was deactivated).',
+      'body-too-large': 'The record is too large for the server to take.',
+      'invalid-request': 'The server could not take the request that carried this record.',
       'internal-error':
         'The server failed on this record several times in a row; it is held so the others can be sent.',
     },

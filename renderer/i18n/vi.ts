@@ -155,6 +155,8 @@ export const vi = {
       'invalid-document': 'Dữ liệu không hợp lệ theo quy tắc của máy chủ.',
       'out-of-scope': 'Hồ sơ không thuộc cơ sở của máy này.',
       forbidden: 'Người sửa hồ sơ không có quyền làm việc này (hoặc tài khoản đã bị vô hiệu hoá).',
+      'body-too-large': 'Hồ sơ quá lớn để máy chủ nhận.',
+      'invalid-request': 'Máy chủ không nhận được yêu cầu gửi hồ sơ này.',
       'internal-error': 'Máy chủ gặp lỗi nhiều lần liên tiếp với hồ sơ này nên máy tạm giữ lại để gửi các hồ sơ khác.',
     },
   },
