@@ -72,7 +72,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/ui/**/*.{ts,tsx}'],
+    // Screens and their hooks reach the database through each feature's repository.
+    files: ['renderer/**/*.tsx', 'renderer/**/use-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -80,7 +81,7 @@ export default tseslint.config(
           paths: noBareBuiltins,
           patterns: [
             ...nodeOnly,
-            { group: ['rxdb', 'rxdb/*'], message: 'UI components use renderer/db repositories and hooks, not RxDB.' },
+            { group: ['rxdb', 'rxdb/*'], message: "Screens use their feature's repository and hooks, not RxDB." },
           ],
         },
       ],

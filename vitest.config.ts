@@ -7,7 +7,11 @@ export default defineConfig({
     expect: { requireAssertions: true },
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/helpers/no-open-databases.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'shared/**/*.test.ts'],
+          setupFiles: ['test/helpers/no-open-databases.ts'],
+        },
       },
       {
         test: {

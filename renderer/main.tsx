@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { boot } from './app/boot';
 import { detectPlatform } from './device/platform';
 import { initI18n } from './i18n/i18n';
-import { App } from './ui/App';
-import './ui/styles.css';
+import { App } from './app/App';
+import './app/styles.css';
 
 await initI18n();
 const platform = detectPlatform();

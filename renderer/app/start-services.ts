@@ -7,9 +7,9 @@ import { createSenDatabase } from '../db/create-database';
 import { deleteLocalDatabase } from '../db/delete-local-database';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
-import { PatientsRepository } from '../db/patients-repository';
-import { RegistrationDrafts } from '../db/registration-draft';
-import { StaffRepository } from '../db/staff-repository';
+import { PatientsRepository } from '../patients/patients-repository';
+import { RegistrationDrafts } from '../patients/registration-draft';
+import { StaffRepository } from '../staff/staff-repository';
 import { SyncClient } from '../sync/sync-client';
 
 /** Everything the UI works with once the device is enrolled. */

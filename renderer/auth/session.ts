@@ -5,7 +5,7 @@ import { can, type Permission } from '../../shared/staff/roles';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
-import type { StaffRepository } from '../db/staff-repository';
+import type { StaffRepository } from '../staff/staff-repository';
 
 export type SessionState =
   | { kind: 'logged-out' }

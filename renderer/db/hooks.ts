@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { auditTime, type Observable } from 'rxjs';
 import type { PatientDocument } from '../../shared/patient/patient-document';
-import type { PatientsRepository } from './patients-repository';
+import type { PatientsRepository } from '../patients/patients-repository';
 
 /** The latest value of an observable, re-rendering on each emission. */
 export function useObservable<T>(observable: Observable<T>, initial: T): T {

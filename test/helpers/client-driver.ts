@@ -1,5 +1,5 @@
 import type { Subscription } from 'rxjs';
-import type { PatientChanges } from '../../renderer/db/patients-repository';
+import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BehaviorSubject } from 'rxjs';
-import type { PatientChanges } from '../../renderer/db/patients-repository';
+import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';

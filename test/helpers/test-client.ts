@@ -8,7 +8,7 @@ import type { SenDatabase } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
 import { AuditLog, NO_AUDIT } from '../../renderer/audit/audit-log';
 import { Outbox } from '../../renderer/db/outbox';
-import { PatientsRepository } from '../../renderer/db/patients-repository';
+import { PatientsRepository } from '../../renderer/patients/patients-repository';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { EnrollResponse } from '../../shared/sync/enrollment';

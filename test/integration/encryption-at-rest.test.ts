@@ -2,7 +2,7 @@ import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { randomUUID } from 'node:crypto';
 import { indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegistrationDrafts } from '../../renderer/db/registration-draft';
+import { RegistrationDrafts } from '../../renderer/patients/registration-draft';
 import { Quarantine } from '../../renderer/sync/quarantine';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { validRegistrationForm } from '../helpers/patient-forms';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patientPrefixQuery } from '../../renderer/db/patients-repository';
+import { patientPrefixQuery } from '../../renderer/patients/patients-repository';
 import { PATIENT_INDEXES } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm, validRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../renderer/auth/session';
-import { StaffRepository } from '../../renderer/db/staff-repository';
+import { StaffRepository } from '../../renderer/staff/staff-repository';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { adminRequest } from '../helpers/admin-requests';

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROVINCE_GRANTED_ROLES, ROLES, type Role } from '../../shared/staff/roles';
 import type { StaffDocument } from '../../shared/staff/staff-document';
-import type { StaffResult } from '../db/staff-repository';
+import type { StaffResult } from './staff-repository';
 import { useObservable } from '../db/hooks';
-import { useServices } from './services-context';
+import { useServices } from '../app/services-context';
 
 const FACILITY_ROLES = ROLES.filter((role) => !PROVINCE_GRANTED_ROLES.includes(role));
 

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/i18n';
-import { ChangePasswordPage } from './ChangePasswordPage';
-import { EditPatientPage } from './EditPatientPage';
-import { PatientDetailPage } from './PatientDetailPage';
-import { PatientListPage } from './PatientListPage';
-import { RegistrationPage } from './RegistrationPage';
+import { ChangePasswordPage } from '../staff/ChangePasswordPage';
+import { EditPatientPage } from '../patients/EditPatientPage';
+import { PatientDetailPage } from '../patients/PatientDetailPage';
+import { PatientListPage } from '../patients/PatientListPage';
+import { RegistrationPage } from '../patients/RegistrationPage';
 import { hashFromRoute, routeFromHash, type Route } from './route';
 import { ROUTE_PERMISSIONS } from './route-permissions';
 import { useServices } from './services-context';
-import { StaffPage } from './StaffPage';
+import { StaffPage } from '../staff/StaffPage';
 import { StatusBar } from './StatusBar';
-import { SyncPanelPage } from './SyncPanelPage';
+import { SyncPanelPage } from '../sync/SyncPanelPage';
 
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
 export function Shell({ user }: { user: StaffDocument }) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LostValue } from '../../shared/sync/protocol';
-import { formatDateTime } from './format';
-import { useServices } from './services-context';
+import { formatDateTime } from '../app/format';
+import { useServices } from '../app/services-context';
 
 /**
  * Values of this record that lost a merge when two PCs changed the same field offline: the

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { IdleTimer } from '../auth/idle-timer';
-import type { SessionState } from '../auth/session';
+import { IdleTimer } from './idle-timer';
+import type { SessionState } from './session';
 import { useObservable } from '../db/hooks';
 import { LockScreen } from './LockScreen';
 import { LoginPage } from './LoginPage';
-import { useServices } from './services-context';
-import { Shell } from './Shell';
+import { useServices } from '../app/services-context';
+import { Shell } from '../app/Shell';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { patientDocumentSchema, type PatientDocument } from '../../shared/patient/patient-document';
 import { formFromPatient, type RegistrationForm } from '../../shared/patient/registration-form';
 import { PatientForm, type SubmitOutcome } from './PatientForm';
-import type { Route } from './route';
-import { useServices } from './services-context';
-import { useChartOpenAudit } from './use-chart-audit';
+import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
+import { useChartOpenAudit } from '../audit/use-chart-audit';
 
 export function EditPatientPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from './services-context';
+import { useServices } from '../app/services-context';
 
 /**
  * On a revoked PC the records stay readable to logged-in staff until the facility admin decides;

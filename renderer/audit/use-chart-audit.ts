@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useServices } from './services-context';
+import { useServices } from '../app/services-context';
 
 /** Records in the audit trail that the logged-in user opened this patient's chart. */
 export function useChartOpenAudit(patientId: string): void {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { finishEnrollment, type BootResult } from '../app/boot';
+import { finishEnrollment, type BootResult } from './boot';
 import type { Platform } from '../device/platform';
-import { EnrollmentPage } from './EnrollmentPage';
+import { EnrollmentPage } from '../device/EnrollmentPage';
 import { ServicesContext } from './services-context';
-import { SessionGate } from './SessionGate';
+import { SessionGate } from '../auth/SessionGate';
 
 type Screen = { state: 'loading' } | BootResult | { state: 'failed'; message: string };
 

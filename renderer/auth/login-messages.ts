@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { LoginFailure } from '../auth/session';
+import type { LoginFailure } from './session';
 
 /** The sentence a failed login or unlock shows, in the UI language. */
 export function loginFailureMessage(failure: LoginFailure): string {

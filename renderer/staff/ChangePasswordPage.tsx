@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyPassword } from '../../shared/staff/password-verifier';
 import type { StaffDocument } from '../../shared/staff/staff-document';
-import { useServices } from './services-context';
+import { useServices } from '../app/services-context';
 
 /** A staff member's own password: changed offline, in force on this PC at once, synced later. */
 export function ChangePasswordPage({ user }: { user: StaffDocument }) {

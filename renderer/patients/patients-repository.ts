@@ -7,8 +7,8 @@ import { buildPatientFromForm, type RegistrationForm } from '../../shared/patien
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
 import { patientProblems, type PatientProblem } from '../../shared/patient/patient-problems';
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
-import type { SenDatabase } from './collections';
-import type { Outbox } from './outbox';
+import type { SenDatabase } from '../db/collections';
+import type { Outbox } from '../db/outbox';
 import { NO_AUDIT, type AuditRecorder } from '../audit/audit-log';
 
 export interface DeviceIdentity {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SenServices } from '../app/start-services';
+import type { SenServices } from './start-services';
 
 export const ServicesContext = createContext<SenServices | null>(null);
 

@@ -1,6 +1,6 @@
 import type { RegistrationForm } from '../../shared/patient/registration-form';
-import type { SenDatabase } from './collections';
-import { readLocalState, removeLocalState, writeLocalState } from './local-state';
+import type { SenDatabase } from '../db/collections';
+import { readLocalState, removeLocalState, writeLocalState } from '../db/local-state';
 
 const DRAFT_PREFIX = 'registration-draft';
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { map } from 'rxjs';
-import type { RecentUser } from '../auth/session';
+import type { RecentUser } from './session';
 import { useObservable } from '../db/hooks';
 import { loginFailureMessage } from './login-messages';
-import { useServices } from './services-context';
-import { StatusBar } from './StatusBar';
+import { useServices } from '../app/services-context';
+import { StatusBar } from '../app/StatusBar';
 
 /** Who is at the desk: checked offline against the accounts synced from the province. */
 export function LoginPage() {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCredential } from '../../shared/client-config';
-import { enrollDevice, nextEnrollmentAttempt, type EnrollmentAttempt } from '../device/enroll-device';
+import { enrollDevice, nextEnrollmentAttempt, type EnrollmentAttempt } from './enroll-device';
 import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
 
 /** First run: the installer types the provincial server's address and the code it issued. */

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_REGISTRATION_FORM, type RegistrationForm } from '../../shared/patient/registration-form';
 import { PatientForm, type SubmitOutcome } from './PatientForm';
-import type { Route } from './route';
-import { useServices } from './services-context';
+import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
 
 const DRAFT_SAVE_DELAY_MS = 300;
 

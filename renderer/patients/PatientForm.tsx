@@ -5,8 +5,8 @@ import { ETHNICITIES } from '../../shared/patient/ethnicities';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { PatientField, PatientProblem } from '../../shared/patient/patient-problems';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
-import { fullName } from './format';
-import type { Route } from './route';
+import { fullName } from '../app/format';
+import type { Route } from '../app/route';
 
 const byVietnameseName = (a: readonly [string, string], b: readonly [string, string]): number =>
   a[1].localeCompare(b[1], 'vi');

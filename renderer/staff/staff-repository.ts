@@ -5,8 +5,8 @@ import { createPasswordVerifier } from '../../shared/staff/password-verifier';
 import { passwordProblems, type PasswordProblem } from '../../shared/staff/password-policy';
 import type { Role } from '../../shared/staff/roles';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
-import type { SenDatabase } from './collections';
-import type { Outbox } from './outbox';
+import type { SenDatabase } from '../db/collections';
+import type { Outbox } from '../db/outbox';
 import { NO_AUDIT, type AuditRecorder } from '../audit/audit-log';
 
 export interface NewStaff {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { loginFailureMessage } from './login-messages';
-import { useServices } from './services-context';
+import { useServices } from '../app/services-context';
 
 /** Over the locked app: the same user's password unlocks it; anyone else switches user. */
 export function LockScreen({ user }: { user: StaffDocument }) {

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuarantinedDocument } from '../sync/quarantine';
+import type { QuarantinedDocument } from './quarantine';
 import { useObservable } from '../db/hooks';
-import { INITIAL_SYNC_STATUS } from '../sync/sync-status';
-import { formatDateTime } from './format';
-import type { Route } from './route';
-import { EraseDeviceSection } from './EraseDeviceSection';
-import { useServices } from './services-context';
-import { isReplicatedCollection } from '../sync/sync-client';
+import { INITIAL_SYNC_STATUS } from './sync-status';
+import { formatDateTime } from '../app/format';
+import type { Route } from '../app/route';
+import { EraseDeviceSection } from '../device/EraseDeviceSection';
+import { useServices } from '../app/services-context';
+import { isReplicatedCollection } from './sync-client';
 
 const NO_ENTRIES: QuarantinedDocument[] = [];
 

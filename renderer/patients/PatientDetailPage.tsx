@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { usePatient } from '../db/hooks';
-import { addressLine, ethnicityName, formatDateTime, fullName } from './format';
-import { LostValues } from './LostValues';
-import type { Route } from './route';
-import { useServices } from './services-context';
-import { useChartOpenAudit } from './use-chart-audit';
+import { addressLine, ethnicityName, formatDateTime, fullName } from '../app/format';
+import { LostValues } from '../sync/LostValues';
+import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
+import { useChartOpenAudit } from '../audit/use-chart-audit';
 
 export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { usePatientSearch } from '../db/hooks';
-import { fullName } from './format';
-import type { Route } from './route';
-import { useServices } from './services-context';
+import { fullName } from '../app/format';
+import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
 
 export function PatientListPage({ navigate }: { navigate: (route: Route) => void }) {
   const { t } = useTranslation();
