@@ -162,6 +162,13 @@ export const en: Messages = {
       'invalid-request': 'The server could not take the request that carried this record.',
       'internal-error':
         'The server failed on this record several times in a row; it is held so the others can be sent.',
+      'reference-missing':
+        'This record rests on another that has not reached the server yet; it is sent again once that one is.',
+    },
+    refusalReasons: {
+      'field-not-owned': 'This facility may not change that part of the record (it is the other facility’s).',
+      'scope-changed': 'A record cannot be moved to another facility; cancel it and make a new one.',
+      'document-signed': 'A signed record cannot be changed; write an amendment instead.',
     },
   },
   auth: {

@@ -158,6 +158,13 @@ export const vi = {
       'body-too-large': 'Hồ sơ quá lớn để máy chủ nhận.',
       'invalid-request': 'Máy chủ không nhận được yêu cầu gửi hồ sơ này.',
       'internal-error': 'Máy chủ gặp lỗi nhiều lần liên tiếp với hồ sơ này nên máy tạm giữ lại để gửi các hồ sơ khác.',
+      'reference-missing':
+        'Hồ sơ này dựa trên một hồ sơ khác chưa đến máy chủ; máy sẽ tự gửi lại khi hồ sơ kia đã được gửi.',
+    },
+    refusalReasons: {
+      'field-not-owned': 'Cơ sở này không được sửa phần đó của hồ sơ (phần của cơ sở bên kia).',
+      'scope-changed': 'Không được chuyển hồ sơ sang cơ sở khác; hãy huỷ và tạo hồ sơ mới.',
+      'document-signed': 'Hồ sơ đã ký không sửa được; hãy lập bản điều chỉnh.',
     },
   },
   auth: {

@@ -32,9 +32,14 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
   const held = useObservable(quarantine$, NO_ENTRIES);
 
   const reason = (entry: QuarantinedDocument): string => {
-    const problems = (entry.details as { problems?: { code: string }[] } | undefined)?.problems ?? [];
-    const details = problems.map((problem) => t(`problems.${problem.code}`, { defaultValue: problem.code }));
-    return [t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message }), ...details].join(' ');
+    const details = entry.details as { problems?: { code: string }[]; reason?: unknown } | undefined;
+    const problems = (details?.problems ?? []).map((problem) =>
+      t(`problems.${problem.code}`, { defaultValue: problem.code }),
+    );
+    // A refusal's own reason (field-not-owned, document-signed, …) says more than its code.
+    const refusal = typeof details?.reason === 'string' ? details.reason : undefined;
+    const why = refusal ? [t(`syncPanel.refusalReasons.${refusal}`, { defaultValue: refusal })] : [];
+    return [t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message }), ...why, ...problems].join(' ');
   };
 
   return (

@@ -36,7 +36,7 @@ export interface SyncClientOptions {
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
 const GENERATION_ID = 'sync-generation';
-const AUTHOR_RETRY_DEBOUNCE_MS = 500;
+const WAITING_RETRY_DEBOUNCE_MS = 500;
 const STOP_WAIT_MS = 15_000;
 
 async function withinTime(task: Promise<unknown>, ms: number, what: string): Promise<void> {
@@ -55,9 +55,16 @@ export function isReplicatedCollection(name: string): name is ReplicatedCollecti
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
 }
 
-function isHeldForUnknownAuthor(entry: QuarantinedDocument): boolean {
-  const reason = (entry.details as { reason?: unknown } | undefined)?.reason;
-  return entry.code === 'forbidden' && reason === 'author-unknown';
+/**
+ * Whether a held row waits on documents of `collection` that may simply not have reached the
+ * server yet: an author whose account was created on this PC (staff), or a record it refers to.
+ */
+function isWaitingFor(collection: string): (entry: QuarantinedDocument) => boolean {
+  return (entry) => {
+    const details = entry.details as { reason?: unknown; collection?: unknown } | undefined;
+    if (entry.code === 'reference-missing') return details?.collection === collection;
+    return collection === 'staff' && entry.code === 'forbidden' && details?.reason === 'author-unknown';
+  };
 }
 
 /**
@@ -183,15 +190,14 @@ export class SyncClient {
           }
         }),
       );
-      if (name === 'staff') {
-        // A write by an account created on this PC can reach the server before the account
-        // does: once accounts move either way, what was refused for an unknown author goes again.
-        replicationSubscriptions.push(
-          merge(replication.sent$, replication.received$)
-            .pipe(debounceTime(AUTHOR_RETRY_DEBOUNCE_MS))
-            .subscribe(() => this.inBackground(this.resendHeld(isHeldForUnknownAuthor))),
-        );
-      }
+      // Collections sync independently: a write can reach the server before the account that
+      // made it or the record it refers to. Once that collection moves either way, what waited
+      // on it goes again.
+      replicationSubscriptions.push(
+        merge(replication.sent$, replication.received$)
+          .pipe(debounceTime(WAITING_RETRY_DEBOUNCE_MS))
+          .subscribe(() => this.inBackground(this.resendHeld(isWaitingFor(name)))),
+      );
       replications.push(replication);
     }
     this.replications = replications;

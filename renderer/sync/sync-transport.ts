@@ -28,7 +28,7 @@ export interface SyncTransportOptions {
 }
 
 /** Statuses that refuse one document rather than the device or the request as a whole. */
-const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope', 'forbidden']);
+const DOCUMENT_REFUSALS = new Set(['invalid-document', 'out-of-scope', 'forbidden', 'reference-missing']);
 
 /** A batch that failed this often on the server is split, down to the one document that fails. */
 const SERVER_FAILURES_BEFORE_SPLIT = 3;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedDocument } from '../../shared/sync/protocol';
+import type { ScopeName } from '../../shared/sync/scopes';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { SYNC_CHANNEL } from '../sync/change-notifier';
@@ -11,58 +12,107 @@ export interface DocumentWrite {
   id: string;
   state: SyncedDocument<Body>;
   isNew: boolean;
+  /** The scopes the document is addressed to, its home first (the registry's scope rule). */
+  scopes: readonly ScopeName[];
+}
+
+interface FeedEntry {
+  scope: ScopeName;
+  id: string;
+  seq: number;
+  changeId: string;
 }
 
 /**
- * Stores new master states of one facility's documents, numbered by the facility's change
- * counter, and wakes the facility's sync streams once the transaction commits. Used by pushes
- * and by the provincial admin API alike, so both are pulled the same way.
+ * Stores new master states of one collection's documents and gives each a place in the feed of
+ * every scope it is addressed to, numbered by that scope's change counter; wakes the scopes'
+ * sync streams once the transaction commits. Used by pushes and by the provincial admin API
+ * alike, so both are pulled the same way.
+ *
+ * The counters are taken last and in scope order: each stays locked until commit, so within a
+ * feed the numbers follow commit order (a pull never skips a row that commits later with a
+ * smaller number), and two writes sharing scopes cannot deadlock on them.
  */
 export async function writeDocuments(
   tx: SqlExecutor,
   collectionName: string,
-  scope: string,
   pushedByDevice: string | null,
   writes: DocumentWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  await claimUniqueValues(tx, collectionName, scope, writes);
-  // Taken last: the counter row stays locked until commit, so sequence numbers follow commit order.
-  const [counter] = await tx.query<{ last_seq: number }>(
-    'UPDATE sync_scopes SET last_seq = last_seq + $2 WHERE scope = $1 RETURNING last_seq',
-    [scope, writes.length],
+  for (const [home, homeWrites] of groupBy(writes, (write) => write.scopes[0] ?? '')) {
+    await claimUniqueValues(tx, collectionName, home, homeWrites);
+  }
+  for (const write of writes) await storeBody(tx, collectionName, write, pushedByDevice);
+
+  const byScope = groupBy(
+    writes.flatMap((write) => [...new Set(write.scopes)].map((scope) => ({ scope, write }))),
+    (entry) => entry.scope,
   );
-  if (!counter) throw new HttpError(403, 'out-of-scope', 'The facility has no sync scope.');
-  const first = counter.last_seq - writes.length + 1;
-  // Each change gets an id of its own, named in the checkpoints of the devices that pull it.
-  const changeIds = writes.map(() => randomUUID());
-  for (const [n, write] of writes.entries()) {
-    const { _deleted: deleted, ...body } = write.state;
-    const params = [
-      collectionName,
-      write.id,
-      scope,
-      JSON.stringify(body),
-      deleted,
-      first + n,
-      pushedByDevice,
-      changeIds[n],
-    ];
-    await tx.query(
-      write.isNew
-        ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, seq, pushed_by_device, change_id)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`
-        : `UPDATE sync_documents
-           SET body = $4::jsonb, deleted = $5, seq = $6, pushed_by_device = $7, change_id = $8, received_at = now()
-           WHERE collection = $1 AND id = $2 AND scope = $3`,
-      params,
+  const feed: FeedEntry[] = [];
+  for (const scope of [...byScope.keys()].sort(compareText)) {
+    const entries = byScope.get(scope) ?? [];
+    const [counter] = await tx.query<{ last_seq: number }>(
+      'UPDATE sync_scopes SET last_seq = last_seq + $2 WHERE scope = $1 RETURNING last_seq',
+      [scope, entries.length],
     );
+    if (!counter) throw new HttpError(403, 'out-of-scope', `No sync scope ${scope}.`, { scope });
+    const first = counter.last_seq - entries.length + 1;
+    // Each change gets an id of its own, named in the checkpoints of the devices that pull it.
+    entries.forEach(({ write }, n) => feed.push({ scope, id: write.id, seq: first + n, changeId: randomUUID() }));
   }
   await tx.query(
+    `INSERT INTO sync_feed (scope, collection, id, seq, change_id)
+     SELECT t.scope, $1, t.id, t.seq, t.change_id
+     FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[]) AS t (scope, id, seq, change_id)
+     ON CONFLICT (scope, collection, id) DO UPDATE SET seq = excluded.seq, change_id = excluded.change_id`,
+    [
+      collectionName,
+      feed.map((entry) => entry.scope),
+      feed.map((entry) => entry.id),
+      feed.map((entry) => entry.seq),
+      feed.map((entry) => entry.changeId),
+    ],
+  );
+  await tx.query(
     `INSERT INTO sync_changes (scope, seq, change_id)
-     SELECT $1::text, $2::bigint + t.n - 1, t.change_id FROM unnest($3::text[]) WITH ORDINALITY AS t (change_id, n)`,
-    [scope, first, changeIds],
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])`,
+    [feed.map((entry) => entry.scope), feed.map((entry) => entry.seq), feed.map((entry) => entry.changeId)],
   );
   // Delivered only if the transaction commits.
-  await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, scope]);
+  for (const scope of byScope.keys()) await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, scope]);
+}
+
+async function storeBody(
+  tx: SqlExecutor,
+  collectionName: string,
+  write: DocumentWrite,
+  pushedByDevice: string | null,
+): Promise<void> {
+  const { _deleted: deleted, ...body } = write.state;
+  const params = [collectionName, write.id, write.scopes[0], JSON.stringify(body), deleted, pushedByDevice];
+  await tx.query(
+    write.isNew
+      ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, pushed_by_device)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6)`
+      : `UPDATE sync_documents
+         SET body = $4::jsonb, deleted = $5, pushed_by_device = $6, received_at = now()
+         WHERE collection = $1 AND id = $2 AND scope = $3`,
+    params,
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/** Byte order, the same as PostgreSQL's "C" collation for the ASCII scope names. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../db/database';
 import { sha256 } from '../auth/device-token';
 import { PROVINCES } from '../../shared/admin-units/admin-units';
 import { normalizeEnrollmentCode } from '../../shared/sync/enrollment';
+import { facilityScope, provinceScope } from '../../shared/sync/scopes';
 
 export interface FacilityInput {
   code: string;
@@ -16,6 +17,10 @@ export async function ensureProvinces(database: SqlExecutor): Promise<void> {
       province.code,
       province.name,
     ]);
+    // The province's own feed: what is province-wide (catalogs) is pulled from it.
+    await database.query('INSERT INTO sync_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING', [
+      provinceScope(province.code),
+    ]);
   }
 }
 
@@ -25,7 +30,9 @@ export async function ensureFacility(database: SqlExecutor, facility: FacilityIn
     'INSERT INTO facilities (code, province_code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
     [facility.code, facility.provinceCode, facility.name],
   );
-  await database.query('INSERT INTO sync_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING', [facility.code]);
+  await database.query('INSERT INTO sync_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING', [
+    facilityScope(facility.code),
+  ]);
 }
 
 /**

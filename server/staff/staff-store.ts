@@ -1,5 +1,6 @@
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
 import type { SqlExecutor } from '../db/database';
+import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { writeDocuments } from '../documents/write-documents';
 import { HttpError } from '../http/http-error';
 import { uniqueValueHolder } from '../documents/unique-values';
@@ -36,7 +37,12 @@ export async function saveStaff(tx: SqlExecutor, staff: StaffDocument, isNew: bo
     undefined
   )
     throw new HttpError(409, 'username-taken', `The username ${document.username} is taken at this facility.`);
-  await writeDocuments(tx, 'staff', document.facilityCode, null, [
-    { id: document.id, state: { ...document, _deleted: false }, isNew },
+  await writeDocuments(tx, 'staff', null, [
+    {
+      id: document.id,
+      state: { ...document, _deleted: false },
+      isNew,
+      scopes: SYNCED_COLLECTIONS.staff.scopes(document),
+    },
   ]);
 }

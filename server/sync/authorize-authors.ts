@@ -31,6 +31,7 @@ export function refuseUnauthorizedWrite(
   staff: ReadonlyMap<string, StaffDocument>,
   master: SyncedDocument<Body> | undefined,
   row: PushRow<Body>,
+  writerFacility: string,
 ): void {
   const pushed = row.newDocumentState;
   const refusal = collection.authorize({
@@ -38,6 +39,7 @@ export function refuseUnauthorizedWrite(
     assumed: row.assumedMasterState,
     pushed,
     staff: (id) => staff.get(id),
+    writerFacility,
   });
   if (refusal) {
     throw new HttpError(403, 'forbidden', `The author may not make this change (${refusal}).`, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SyncedCollection } from '../../shared/sync/collections';
+import { facilityScope } from '../../shared/sync/scopes';
 import { PUSH_BATCH_MAX, type PushRow } from '../../shared/sync/protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { HttpError } from '../http/http-error';
@@ -53,7 +54,7 @@ export function parsePushRows(
     if (problems.length > 0) {
       throw new HttpError(422, 'invalid-document', 'A document breaks a validation rule.', { id, problems });
     }
-    if (parsed.data[collection.facilityField] !== device.facilityCode) {
+    if (!collection.scopes(parsed.data).includes(facilityScope(device.facilityCode))) {
       throw new HttpError(403, 'out-of-scope', 'A document belongs to another facility.', { id });
     }
   }

@@ -1,36 +1,39 @@
 import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
+import type { ScopeName } from '../../shared/sync/scopes';
 import type { SqlExecutor } from '../db/database';
 
 type Body = Record<string, unknown>;
 
 /**
- * The documents of one collection in a facility's scope changed after the checkpoint, in
- * commit order (see the counter in push-documents.ts).
+ * The documents of one collection in a scope's feed changed after the checkpoint, in commit
+ * order (see the counters in write-documents.ts). A document addressed to several scopes has one
+ * place in each feed, so a device reading its feed gets it once.
  */
 export async function pullDocuments(
   database: SqlExecutor,
   collectionName: string,
-  scope: string,
+  scope: ScopeName,
   epoch: string,
   checkpoint: SyncCheckpoint | null,
   limit: number,
   withTotal = false,
 ): Promise<PullResponse<Body>> {
-  const rows = await database.query<{ body: Body; deleted: boolean; seq: number; change_id: string | null }>(
-    `SELECT body, deleted, seq, change_id FROM sync_documents
-     WHERE scope = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+  const rows = await database.query<{ body: Body; deleted: boolean; seq: number; change_id: string }>(
+    `SELECT d.body, d.deleted, f.seq, f.change_id
+     FROM sync_feed f JOIN sync_documents d ON d.collection = f.collection AND d.id = f.id
+     WHERE f.scope = $1 AND f.collection = $2 AND f.seq > $3 ORDER BY f.seq LIMIT $4`,
     [scope, collectionName, checkpoint?.seq ?? 0, limit + 1],
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const response: PullResponse<Body> = {
     documents: page.map((row) => ({ ...row.body, _deleted: row.deleted })),
-    checkpoint: last ? { epoch, seq: last.seq, ...(last.change_id ? { change: last.change_id } : {}) } : checkpoint,
+    checkpoint: last ? { epoch, seq: last.seq, change: last.change_id } : checkpoint,
     hasMore: rows.length > limit,
   };
   if (withTotal) {
     const [count] = await database.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM sync_documents WHERE scope = $1 AND collection = $2 AND seq > $3`,
+      `SELECT count(*)::int AS total FROM sync_feed WHERE scope = $1 AND collection = $2 AND seq > $3`,
       [scope, collectionName, checkpoint?.seq ?? 0],
     );
     response.total = count?.total ?? 0;

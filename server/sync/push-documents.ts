@@ -6,10 +6,12 @@ import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { facilityScope } from '../../shared/sync/scopes';
 import { writeDocuments, type DocumentWrite } from '../documents/write-documents';
 import { loadFacilityStaff, refuseUnauthorizedWrite } from './authorize-authors';
+import { refuseMissingReferences } from './check-references';
 import { resolvePushRow } from './resolve-push-row';
+import { refuseChangeOfSigned, refuseFieldsNotOwned, refuseOutOfScope } from './scope-rules';
 
 type Body = Record<string, unknown>;
 type State = SyncedDocument<Body>;
@@ -62,10 +64,6 @@ async function applyPush(
     sorted.map((row) => documentId(row.newDocumentState)),
   );
 
-  for (const [id, master] of masters) {
-    if (master.scope !== device.facilityCode)
-      throw new HttpError(403, 'out-of-scope', `Document ${id} belongs to another facility.`, { id });
-  }
   // Read once, and only if some row changes the master: a retried push costs no extra query.
   let staff: Map<string, StaffDocument> | undefined;
   const facilityStaff = async (): Promise<Map<string, StaffDocument>> =>
@@ -77,26 +75,32 @@ async function applyPush(
     const id = documentId(row.newDocumentState);
     const master = masters.get(id);
     const masterState = master ? { ...master.body, _deleted: master.deleted } : undefined;
+    const pushed = row.newDocumentState;
+    refuseOutOfScope(collection, device, masterState, pushed);
+    refuseChangeOfSigned(collection, masterState, pushed);
+    refuseFieldsNotOwned(collection, device, row.assumedMasterState ?? masterState, pushed);
     const outcome = resolvePushRow(collection, masterState, row);
     // Only what changes the master is checked: a retried or re-sent unchanged row (after a
     // restore, every document comes back) is not a new write by anyone.
     if (outcome.kind === 'write') {
-      refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row);
-      writes.push({ id, state: outcome.state, isNew: !master });
+      refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row, device.facilityCode);
+      await refuseMissingReferences(tx, collection, device, masterState, pushed);
+      writes.push({ id, state: outcome.state, isNew: !master, scopes: scopesOf(collection, outcome.state) });
     }
     if (outcome.kind === 'merge') {
       let state = outcome.state;
       if (masterState && !sameDocumentState(state, masterState)) {
-        refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row);
+        refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row, device.facilityCode);
+        await refuseMissingReferences(tx, collection, device, masterState, state);
         // The merged version carries the pusher's changes: it is theirs to answer for.
         state = { ...state, [collection.authorField]: row.newDocumentState[collection.authorField] };
-        writes.push({ id, state, isNew: false });
+        writes.push({ id, state, isNew: false, scopes: scopesOf(collection, state) });
       }
       answers.push(state);
       await recordConflicts(tx, collectionName, collection, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
-  await writeDocuments(tx, collectionName, device.facilityCode, device.deviceId, writes);
+  await writeDocuments(tx, collectionName, device.deviceId, writes);
   return answers;
 }
 
@@ -126,7 +130,8 @@ async function recordConflicts(
         randomUUID(),
         collectionName,
         documentId,
-        device.facilityCode,
+        // The facility whose edit lost: its staff are the ones to see the value.
+        facilityScope(device.facilityCode),
         conflict.field,
         JSON.stringify(conflict.masterValue ?? null),
         JSON.stringify(conflict.losingValue ?? null),
@@ -145,6 +150,11 @@ async function lockMasters(tx: SqlExecutor, collectionName: string, ids: string[
     [collectionName, ids],
   );
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+function scopesOf(collection: SyncedCollection<Body>, state: State): string[] {
+  const { _deleted: _ignored, ...body } = state;
+  return collection.scopes(body);
 }
 
 function documentId(document: Body): string {

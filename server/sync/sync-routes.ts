@@ -11,7 +11,8 @@ import {
   syncCheckpointSchema,
   type SyncCheckpoint,
 } from '../../shared/sync/protocol';
-import { authenticateDevice } from '../auth/authenticate-device';
+import { facilityScope, provinceScope } from '../../shared/sync/scopes';
+import { authenticateDevice, type AuthenticatedDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { ChangeNotifier } from './change-notifier';
@@ -50,22 +51,23 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
   ): Promise<PullResponse<Body>> => {
     // Who asks comes first: nothing about the request is looked at for an unknown caller.
     const device = await authenticateDevice(request, database);
-    syncedCollection(request.params.collection, 'pull');
+    const collection = syncedCollection(request.params.collection, 'pull');
     const { checkpoint, limit, withTotal } = parseParameters();
+    const scope = feedScope(collection, device);
     if (checkpoint && checkpoint.epoch !== epoch) throw epochChanged(epoch);
     // The change the checkpoint names is no longer at its place: this history is not the one the
     // device followed (a restore, even one that kept the epoch). Start that device over.
     if (checkpoint?.change !== undefined) {
       const [change] = await database.query<{ change_id: string }>(
         'SELECT change_id FROM sync_changes WHERE scope = $1 AND seq = $2',
-        [device.facilityCode, checkpoint.seq],
+        [scope, checkpoint.seq],
       );
       if (change?.change_id !== checkpoint.change) throw epochChanged(epoch);
     }
     const response = await pullDocuments(
       database,
       request.params.collection,
-      device.facilityCode,
+      scope,
       epoch,
       checkpoint,
       limit,
@@ -74,10 +76,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     // A checkpoint beyond the newest change can only come from a history this database lost
     // (a restore without a new epoch): start that device over rather than let it skip changes.
     if (response.documents.length === 0 && checkpoint && checkpoint.seq > 0) {
-      const [scope] = await database.query<{ last_seq: number }>('SELECT last_seq FROM sync_scopes WHERE scope = $1', [
-        device.facilityCode,
-      ]);
-      if (!scope || scope.last_seq < checkpoint.seq) throw epochChanged(epoch);
+      const [counter] = await database.query<{ last_seq: number }>(
+        'SELECT last_seq FROM sync_scopes WHERE scope = $1',
+        [scope],
+      );
+      if (!counter || counter.last_seq < checkpoint.seq) throw epochChanged(epoch);
     }
     return response;
   };
@@ -126,14 +129,17 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
       reply.raw.write(`data: ${RESYNC_EVENT}\n\n`);
     };
     send();
-    const unsubscribe = notifier.subscribe(device.facilityCode, send);
+    // The facility's own feed and the province-wide one (catalogs) both wake the device.
+    const unsubscribers = [facilityScope(device.facilityCode), provinceScope(device.provinceCode)].map((scope) =>
+      notifier.subscribe(scope, send),
+    );
     // Revoked: end the stream now; the device's reconnect is then refused with 401.
     const unsubscribeRevocation = notifier.subscribeRevocation(device.deviceId, () => reply.raw.end());
     const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       openStreams.delete(reply.raw);
       clearInterval(heartbeat);
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       unsubscribeRevocation();
     });
   });
@@ -165,6 +171,11 @@ function syncedCollection(name: string, action: 'pull' | 'push'): SyncedCollecti
   const allowed = collection.direction === 'both' || collection.direction === `${action}-only`;
   if (!allowed) throw new HttpError(405, 'invalid-request', `${name} cannot be ${action}ed.`);
   return collection;
+}
+
+/** The feed a device reads a collection from: its facility's or its province's. */
+function feedScope(collection: SyncedCollection<Body>, device: AuthenticatedDevice): string {
+  return collection.feed === 'province' ? provinceScope(device.provinceCode) : facilityScope(device.facilityCode);
 }
 
 function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null {

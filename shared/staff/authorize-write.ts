@@ -14,9 +14,11 @@ export interface WriteAttempt<T> {
   assumed: SyncedDocument<T> | null | undefined;
   pushed: SyncedDocument<T>;
   staff: (id: string) => StaffDocument | undefined;
+  /** The facility of the device that pushed the write */
+  writerFacility: string;
 }
 
-function standing(account: StaffDocument | undefined): WriteRefusal | null {
+export function standing(account: StaffDocument | undefined): WriteRefusal | null {
   if (!account) return 'author-unknown';
   return account.active ? null : 'author-inactive';
 }

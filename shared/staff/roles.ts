@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'lab-result.write',
   'prescription.write',
   'dispense.write',
+  'referral.write',
+  'referral.receive',
   'staff.manage',
   'sync.manage',
   'device.manage',
@@ -36,8 +38,18 @@ const CLINICAL_READ = ['patient.read', 'clinical.read'] as const;
 
 export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   // Reception cancels a mistaken registration (a duplicate) before any care is recorded.
-  registrar: ['patient.read', 'patient.register', 'patient.edit', 'patient.delete'],
-  doctor: [...CLINICAL_READ, 'patient.edit', 'encounter.write', 'diagnosis.write', 'order.write', 'prescription.write'],
+  // Reception also takes in a referred patient (registers them from the referral).
+  registrar: ['patient.read', 'patient.register', 'patient.edit', 'patient.delete', 'referral.receive'],
+  doctor: [
+    ...CLINICAL_READ,
+    'patient.edit',
+    'encounter.write',
+    'diagnosis.write',
+    'order.write',
+    'prescription.write',
+    'referral.write',
+    'referral.receive',
+  ],
   nurse: [...CLINICAL_READ, 'encounter.write'],
   'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
   pharmacist: [...CLINICAL_READ, 'dispense.write'],

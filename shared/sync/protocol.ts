@@ -76,6 +76,7 @@ export const SYNC_ERROR_CODES = [
   'invalid-document',
   'out-of-scope',
   'forbidden',
+  'reference-missing',
   'enrollment-code-invalid',
   'username-taken',
   'password-rejected',

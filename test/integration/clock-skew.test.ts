@@ -42,8 +42,8 @@ async function runDay(skewA: number, skewB: number): Promise<unknown> {
     await clientB.goOnline();
     await waitFor(async () => (await clientB.outbox.count()) === 0, 'B sent');
 
-    const documents = await server.database.query<{ body: PatientDocument; deleted: boolean; seq: number }>(
-      `SELECT body, deleted, seq FROM sync_documents WHERE collection = 'patients' ORDER BY body->>'givenName'`,
+    const documents = await server.database.query<{ body: PatientDocument; deleted: boolean }>(
+      `SELECT body, deleted FROM sync_documents WHERE collection = 'patients' ORDER BY body->>'givenName'`,
     );
     const conflicts = await server.database.query<{ field: string; master_value: unknown; losing_value: unknown }>(
       `SELECT field, master_value, losing_value FROM sync_conflicts ORDER BY field`,

@@ -29,7 +29,7 @@ describe('concurrent pushes', () => {
     for (const answer of answers) expect(answer).toEqual({ status: 200, body: [] });
 
     const rows = await server.database.query<{ seq: number }>(
-      `SELECT seq FROM sync_documents WHERE collection = 'patients' ORDER BY seq`,
+      `SELECT seq FROM sync_feed WHERE collection = 'patients' ORDER BY seq`,
     );
     expect(rows).toHaveLength(40);
     // Contiguous after the demo staff accounts' own numbers.

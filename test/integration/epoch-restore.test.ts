@@ -7,7 +7,14 @@ import { TestClient } from '../helpers/test-client';
 import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
 
-const SYNC_TABLES = ['sync_scopes', 'sync_documents', 'sync_conflicts', 'sync_unique_values', 'sync_changes'] as const;
+const SYNC_TABLES = [
+  'sync_scopes',
+  'sync_documents',
+  'sync_feed',
+  'sync_conflicts',
+  'sync_unique_values',
+  'sync_changes',
+] as const;
 type Dump = Record<(typeof SYNC_TABLES)[number], Record<string, unknown>[]>;
 
 /** A logical dump of the sync tables, as pg_dump would keep them. */

@@ -23,7 +23,10 @@ describe('sync protocol rules on the server', () => {
   });
 
   const storedRows = (): Promise<{ id: string; body: object; seq: number }[]> =>
-    server.database.query(`SELECT id, body, seq FROM sync_documents WHERE collection = 'patients' ORDER BY seq`);
+    server.database.query(
+      `SELECT d.id, d.body, f.seq FROM sync_documents d JOIN sync_feed f USING (collection, id)
+       WHERE collection = 'patients' ORDER BY f.seq`,
+    );
   const push = (rows: unknown, credential: string | null = token) =>
     syncRequest(server.url, credential, 'patients', 'push', { body: rows });
 

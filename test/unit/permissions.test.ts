@@ -71,6 +71,7 @@ describe('who may write a patient', () => {
     assumed,
     pushed,
     staff: lookup,
+    writerFacility: '10010',
   });
 
   it('lets a registrar register, and refuses a lab technician, an unknown or a deactivated author', () => {
@@ -114,6 +115,7 @@ describe('who may write a staff account', () => {
     assumed: master,
     pushed,
     staff: lookup,
+    writerFacility: '10010',
   });
   const newPassword = { ...VERIFIER, salt: 'bmV3' };
 
@@ -131,7 +133,13 @@ describe('who may write a staff account', () => {
     const renamed = { ...state(nurse), displayName: 'renamed at the province' };
     const ownPassword = { ...state(nurse), password: newPassword, updatedBy: 'n' };
     expect(
-      authorizeStaffWrite({ master: renamed, assumed: state(nurse), pushed: ownPassword, staff: lookup }),
+      authorizeStaffWrite({
+        master: renamed,
+        assumed: state(nurse),
+        pushed: ownPassword,
+        staff: lookup,
+        writerFacility: '10010',
+      }),
     ).toBeNull();
   });
 

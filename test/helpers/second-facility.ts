@@ -1,0 +1,31 @@
+import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
+import type { StaffDocument } from '../../shared/staff/staff-document';
+import { adminRequest } from './admin-requests';
+import type { TestServer } from './test-server';
+
+export interface OtherFacility {
+  code: string;
+  /** A device of the facility */
+  token: string;
+  /** A doctor's account there (staff id) */
+  doctorId: string;
+}
+
+/**
+ * Another facility of the demo province, with an enrolled device and a doctor: what a test of
+ * documents addressed to two facilities needs on the far side.
+ */
+export async function addFacility(server: TestServer, code: string, name: string): Promise<OtherFacility> {
+  await ensureFacility(server.database, { code, provinceCode: '15', name });
+  const enrollmentCode = `TEST-${code}`;
+  await ensureEnrollmentCode(server.database, enrollmentCode, code, null);
+  const { token } = await server.enroll(`reception ${code}`, enrollmentCode);
+  const created = await adminRequest(server.url, 'POST', `/facilities/${code}/staff`, {
+    username: `bacsi${code}`,
+    displayName: `Bác sĩ ${code}`,
+    roles: ['doctor', 'registrar'],
+    password: 'mat-khau-bac-si-2026',
+  });
+  if (created.status !== 201) throw new Error(`staff not created: ${JSON.stringify(created.body)}`);
+  return { code, token, doctorId: (created.body as Pick<StaffDocument, 'id'>).id };
+}
