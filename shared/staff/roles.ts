@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'patient.register',
   'patient.edit',
   'patient.delete',
+  'visit.queue',
   'clinical.read',
   'encounter.write',
   'diagnosis.write',
@@ -39,10 +40,11 @@ const CLINICAL_READ = ['patient.read', 'clinical.read'] as const;
 export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   // Reception cancels a mistaken registration (a duplicate) before any care is recorded.
   // Reception also takes in a referred patient (registers them from the referral).
-  registrar: ['patient.read', 'patient.register', 'patient.edit', 'patient.delete', 'referral.receive'],
+  registrar: ['patient.read', 'patient.register', 'patient.edit', 'patient.delete', 'visit.queue', 'referral.receive'],
   doctor: [
     ...CLINICAL_READ,
     'patient.edit',
+    'visit.queue',
     'encounter.write',
     'diagnosis.write',
     'order.write',
@@ -50,7 +52,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'referral.write',
     'referral.receive',
   ],
-  nurse: [...CLINICAL_READ, 'encounter.write'],
+  nurse: [...CLINICAL_READ, 'visit.queue', 'encounter.write'],
   'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
   pharmacist: [...CLINICAL_READ, 'dispense.write'],
   // Runs the facility's accounts and sync; may merge away a duplicate record, not chart care.

@@ -5,6 +5,15 @@ import { referralDocumentSchema, type ReferralDocument } from '../referral/refer
 import { authorizeReferralWrite, referralOwnedFields, referralProblems } from '../referral/referral-rules';
 import { authorizePatientWrite, authorizeStaffWrite } from '../staff/authorize-write';
 import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
+import {
+  authorizeEncounterWrite,
+  authorizeObservationWrite,
+  authorizeOrderWrite,
+} from '../clinical/clinical-authorization';
+import { encounterProblems, observationProblems, orderProblems } from '../clinical/clinical-problems';
+import { encounterDocumentSchema, type EncounterDocument } from '../clinical/encounter-document';
+import { observationDocumentSchema, type ObservationDocument } from '../clinical/observation-document';
+import { orderDocumentSchema, type OrderDocument } from '../clinical/order-document';
 import type { SyncedCollection } from './collection-registry';
 import { facilityScope } from './scopes';
 
@@ -69,8 +78,57 @@ const referrals: SyncedCollection<ReferralDocument> = {
   readPermission: 'clinical.read',
 };
 
+/** The facility's own clinical records: written at its PCs, merged field by field while open. */
+function clinicalCollection<T extends { facilityCode: string; updatedBy: string }>(
+  definition: Pick<SyncedCollection<T>, 'schema' | 'problems' | 'authorize' | 'references'>,
+): SyncedCollection<T> {
+  return {
+    direction: 'both',
+    feed: 'facility',
+    scopes: (document) => [facilityScope(document.facilityCode)],
+    mergePolicy: { kind: 'field-merge' },
+    bookkeepingFields: ['updatedAt', 'updatedBy'] as (keyof T & string)[],
+    rederive: (document) => document,
+    authorField: 'updatedBy',
+    uniqueFields: [],
+    readPermission: 'clinical.read',
+    ...definition,
+  };
+}
+
+/** Visits: the queue ticket, the examination, diagnoses and conclusion. */
+const encounters = clinicalCollection<EncounterDocument>({
+  schema: encounterDocumentSchema,
+  problems: encounterProblems,
+  authorize: authorizeEncounterWrite,
+  references: [{ field: 'patientId', collection: 'patients' }],
+});
+
+/** Lab and imaging orders and prescriptions, each made in a visit. */
+const orders = clinicalCollection<OrderDocument>({
+  schema: orderDocumentSchema,
+  problems: orderProblems,
+  authorize: authorizeOrderWrite,
+  references: [
+    { field: 'patientId', collection: 'patients' },
+    { field: 'encounterId', collection: 'encounters' },
+  ],
+});
+
+/** Vital signs, lab results (each answering an order) and allergies. */
+const observations = clinicalCollection<ObservationDocument>({
+  schema: observationDocumentSchema,
+  problems: observationProblems,
+  authorize: authorizeObservationWrite,
+  references: [
+    { field: 'patientId', collection: 'patients' },
+    { field: 'encounterId', collection: 'encounters', optional: true },
+    { field: 'orderId', collection: 'orders', optional: true },
+  ],
+});
+
 /** Every collection that syncs, by its name on the wire. */
-export const SYNCED_COLLECTIONS = { patients, staff, referrals } as const;
+export const SYNCED_COLLECTIONS = { patients, staff, referrals, encounters, orders, observations } as const;
 export type SyncedCollectionName = keyof typeof SYNCED_COLLECTIONS;
 
 export function isSyncedCollectionName(name: string): name is SyncedCollectionName {
