@@ -1,0 +1,171 @@
+import { foldVietnamese } from '../text/fold-vietnamese';
+
+/** What the index needs of an ICD-10 entry: its code, folded Vietnamese name and English name. */
+export interface SearchableDiagnosis {
+  code: string;
+  searchKey: string;
+  nameEn: string;
+}
+
+/**
+ * An in-memory search over the ICD-10 list (~15,800 rows) that a client builds once from its
+ * catalog and queries on every keystroke:
+ * - by code prefix, with or without the dot and in any case (`J18`, `j18.9`, `J189`): a binary
+ *   search over the sorted codes;
+ * - by words typed without diacritics (`viem phoi`): every word is a prefix of some word of the
+ *   name (Vietnamese or English); each word's matches are a binary-searched range of the sorted
+ *   vocabulary whose posting lists are merged, and the words' sets intersected.
+ * Nothing scans all rows per query, so the cost follows the number of matches, not the list.
+ */
+export interface Icd10SearchIndex<T extends SearchableDiagnosis> {
+  readonly entries: readonly T[];
+  /** Codes without their dot, upper case, sorted; `codeOwners[i]` is the entry of `codes[i]`. */
+  readonly codes: readonly string[];
+  readonly codeOwners: readonly number[];
+  /** Every distinct word, sorted; `postings[i]` lists the entries (ascending) holding `words[i]`. */
+  readonly words: readonly string[];
+  readonly postings: readonly (readonly number[])[];
+}
+
+const WORD_SEPARATORS = /[^a-z0-9]+/;
+const CODE_LIKE = /^[a-z]\d/i;
+
+export function normalizeIcd10Code(text: string): string {
+  return text.toUpperCase().replace(/[.\s]/g, '');
+}
+
+function wordsOf(text: string): string[] {
+  return foldVietnamese(text).split(WORD_SEPARATORS).filter(Boolean);
+}
+
+export function buildIcd10SearchIndex<T extends SearchableDiagnosis>(entries: readonly T[]): Icd10SearchIndex<T> {
+  const codeOrder = entries.map((entry, index) => ({ code: normalizeIcd10Code(entry.code), index }));
+  codeOrder.sort((a, b) => compare(a.code, b.code) || a.index - b.index);
+
+  const byWord = new Map<string, number[]>();
+  entries.forEach((entry, index) => {
+    for (const word of new Set([...wordsOf(entry.searchKey), ...wordsOf(entry.nameEn)])) {
+      const owners = byWord.get(word);
+      if (owners) owners.push(index);
+      else byWord.set(word, [index]);
+    }
+  });
+  const words = [...byWord.keys()].sort(compare);
+
+  return {
+    entries,
+    codes: codeOrder.map((item) => item.code),
+    codeOwners: codeOrder.map((item) => item.index),
+    words,
+    postings: words.map((word) => byWord.get(word) ?? []),
+  };
+}
+
+/**
+ * The best `limit` entries for what was typed. A query starting with a code (`J18`, `j18.9
+ * viem`) matches codes by prefix, the rest of it filtering by words; any other query matches
+ * words. Ranked: names that begin with the typed phrase, then names with more whole-word hits,
+ * then shorter names, then code order (so `viem phoi` puts J18.9 "Viêm phổi, không đặc hiệu"
+ * before the longer "Viêm phổi do …" names).
+ */
+export function searchIcd10<T extends SearchableDiagnosis>(index: Icd10SearchIndex<T>, query: string, limit = 20): T[] {
+  const queryWords = wordsOf(query);
+  const [first] = queryWords;
+  if (first === undefined) return [];
+
+  const codeQuery = CODE_LIKE.test(first) ? normalizeIcd10Code(first) : null;
+  const nameWords = codeQuery === null ? queryWords : queryWords.slice(1);
+  let candidates: number[] | null = codeQuery === null ? null : codePrefixMatches(index, codeQuery);
+  for (const word of [...nameWords].sort((a, b) => b.length - a.length)) {
+    const matches = wordPrefixMatches(index, word);
+    candidates = candidates === null ? matches : intersectSorted(candidates, matches);
+    if (candidates.length === 0) return [];
+  }
+  if (candidates === null) return [];
+
+  const phrase = nameWords.join(' ');
+  const ranked = candidates.map((entryIndex) => rank(index, entryIndex, nameWords, phrase));
+  ranked.sort(
+    (a, b) =>
+      b.startsWithPhrase - a.startsWithPhrase ||
+      b.wholeWords - a.wholeWords ||
+      a.length - b.length ||
+      compare(a.code, b.code),
+  );
+  return ranked.slice(0, limit).map((item) => index.entries[item.entryIndex] as T);
+}
+
+function rank<T extends SearchableDiagnosis>(
+  index: Icd10SearchIndex<T>,
+  entryIndex: number,
+  nameWords: readonly string[],
+  phrase: string,
+): { entryIndex: number; startsWithPhrase: number; wholeWords: number; length: number; code: string } {
+  const entry = index.entries[entryIndex] as T;
+  // The search key is folded already: splitting it is enough (and cheap for many candidates).
+  const nameWordList = entry.searchKey.split(WORD_SEPARATORS).filter(Boolean);
+  const entryWords = new Set(nameWordList);
+  const name = nameWordList.join(' ');
+  return {
+    entryIndex,
+    startsWithPhrase: phrase !== '' && name.startsWith(phrase) ? 1 : 0,
+    wholeWords: nameWords.filter((word) => entryWords.has(word)).length,
+    length: entry.searchKey.length,
+    code: normalizeIcd10Code(entry.code),
+  };
+}
+
+function codePrefixMatches<T extends SearchableDiagnosis>(index: Icd10SearchIndex<T>, prefix: string): number[] {
+  const matches: number[] = [];
+  for (let i = lowerBound(index.codes, prefix); i < index.codes.length; i += 1) {
+    if (!(index.codes[i] as string).startsWith(prefix)) break;
+    matches.push(index.codeOwners[i] as number);
+  }
+  return matches.sort((a, b) => a - b);
+}
+
+/** Every entry holding a word that starts with `prefix`, ascending and without repeats. */
+function wordPrefixMatches<T extends SearchableDiagnosis>(index: Icd10SearchIndex<T>, prefix: string): number[] {
+  const lists: (readonly number[])[] = [];
+  for (let i = lowerBound(index.words, prefix); i < index.words.length; i += 1) {
+    if (!(index.words[i] as string).startsWith(prefix)) break;
+    lists.push(index.postings[i] as readonly number[]);
+  }
+  if (lists.length === 1) return [...(lists[0] as readonly number[])];
+  const seen = new Set<number>();
+  for (const list of lists) for (const entryIndex of list) seen.add(entryIndex);
+  return [...seen].sort((a, b) => a - b);
+}
+
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const both: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      both.push(x);
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return both;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Code-unit order, the order `<` uses, so that binary search and sorting agree. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
