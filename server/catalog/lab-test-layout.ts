@@ -50,7 +50,6 @@ export const labTestLayout: CatalogLayout<'lab-test'> = {
     const unit = row.text('unit');
     const resultType = normalText === '' ? 'numeric' : 'qualitative';
     const referenceRanges = resultType === 'numeric' ? readRanges(row) : [];
-    if (resultType === 'numeric' && unit === '') row.invalid('unit', 'A numeric test needs a unit.');
     if (resultType === 'numeric' && referenceRanges.length === 0) {
       row.invalid('maleLow', 'A numeric test needs a reference range.');
     }
