@@ -71,7 +71,8 @@ const isoDate = z.string().max(10).refine(isIsoDate, { message: 'Not a yyyy-MM-d
 export const catalogEntrySchema = z
   .object({
     id: z.string().min(1).max(64),
-    kind: z.enum(CATALOG_KINDS),
+    // Indexed: RxDB wants a maximum length on every indexed string, an enum's included.
+    kind: z.enum(CATALOG_KINDS).meta({ maxLength: Math.max(...CATALOG_KINDS.map((kind) => kind.length)) }),
     code: z.string().min(1).max(30),
     /** Vietnamese name, NFC, exactly as the list publishes it. */
     name: z.string().trim().min(1).max(500),

@@ -76,7 +76,7 @@ export function icd10FlagProblems(code: string, details: Icd10Details): string[]
   if (requiredSex !== null && details.sex !== requiredSex) problems.push('sex-restriction-missing');
   if (details.category !== icd10Category(code)) problems.push('category-mismatch');
   if (icd10ChapterOf(code) !== details.chapter) problems.push('chapter-mismatch');
-  if (!blockHolds(details.block, details.category)) problems.push('block-mismatch');
+  if (!blockHolds(details.block, icd10Category(code))) problems.push('block-mismatch');
   return problems;
 }
 

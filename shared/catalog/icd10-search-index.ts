@@ -28,7 +28,8 @@ export interface Icd10SearchIndex<T extends SearchableDiagnosis> {
 }
 
 const WORD_SEPARATORS = /[^a-z0-9]+/;
-const CODE_LIKE = /^[a-z]\d/i;
+/** A code (letter, digit, then digits and dots) at the start of a query, and what follows it. */
+const CODE_AT_START = /^([a-z]\d[\d.]*)(?:\s+(.*))?$/i;
 
 export function normalizeIcd10Code(text: string): string {
   return text.toUpperCase().replace(/[.\s]/g, '');
@@ -69,12 +70,12 @@ export function buildIcd10SearchIndex<T extends SearchableDiagnosis>(entries: re
  * before the longer "Viêm phổi do …" names).
  */
 export function searchIcd10<T extends SearchableDiagnosis>(index: Icd10SearchIndex<T>, query: string, limit = 20): T[] {
-  const queryWords = wordsOf(query);
-  const [first] = queryWords;
-  if (first === undefined) return [];
+  // The code is taken before splitting into words: its dot would split it.
+  const codeMatch = CODE_AT_START.exec(query.trim());
+  const codeQuery = codeMatch ? normalizeIcd10Code(codeMatch[1] ?? '') : null;
+  const nameWords = wordsOf(codeMatch ? (codeMatch[2] ?? '') : query);
+  if (codeQuery === null && nameWords.length === 0) return [];
 
-  const codeQuery = CODE_LIKE.test(first) ? normalizeIcd10Code(first) : null;
-  const nameWords = codeQuery === null ? queryWords : queryWords.slice(1);
   let candidates: number[] | null = codeQuery === null ? null : codePrefixMatches(index, codeQuery);
   for (const word of [...nameWords].sort((a, b) => b.length - a.length)) {
     const matches = wordPrefixMatches(index, word);
@@ -85,13 +86,16 @@ export function searchIcd10<T extends SearchableDiagnosis>(index: Icd10SearchInd
 
   const phrase = nameWords.join(' ');
   const ranked = candidates.map((entryIndex) => rank(index, entryIndex, nameWords, phrase));
-  ranked.sort(
-    (a, b) =>
-      b.startsWithPhrase - a.startsWithPhrase ||
-      b.wholeWords - a.wholeWords ||
-      a.length - b.length ||
-      compare(a.code, b.code),
-  );
+  // A code alone lists in code order: the category, then its subdivisions.
+  if (nameWords.length === 0) ranked.sort((a, b) => compare(a.code, b.code));
+  else
+    ranked.sort(
+      (a, b) =>
+        b.startsWithPhrase - a.startsWithPhrase ||
+        b.wholeWords - a.wholeWords ||
+        a.length - b.length ||
+        compare(a.code, b.code),
+    );
   return ranked.slice(0, limit).map((item) => index.entries[item.entryIndex] as T);
 }
 
