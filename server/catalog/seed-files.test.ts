@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../../shared/catalog/catalog-entry';
+import { isEntryOfKind, type CatalogEntry } from '../../shared/catalog/catalog-entry';
 import type { CatalogKind } from '../../shared/catalog/catalog-kinds';
 import { buildIcd10SearchIndex, searchIcd10 } from '../../shared/catalog/icd10-search-index';
 import { parseCatalogCsv } from './parse-catalog-csv';
@@ -37,10 +37,12 @@ describe('the seed catalogs', () => {
     const { documents } = seed('icd10');
     const external = documents.filter((document) => /^[V-Y]/.test(document.code));
     expect(external.length).toBeGreaterThan(5);
-    expect(external.every((document) => document.kind === 'icd10' && document.details.notPrimary)).toBe(true);
+    expect(external.every((document) => isEntryOfKind(document, 'icd10') && document.details.notPrimary)).toBe(true);
     const pregnancy = documents.filter((document) => document.code.startsWith('O'));
     expect(pregnancy.length).toBeGreaterThan(20);
-    expect(pregnancy.every((document) => 'sex' in document.details && document.details.sex === 'female')).toBe(true);
+    expect(pregnancy.every((document) => isEntryOfKind(document, 'icd10') && document.details.sex === 'female')).toBe(
+      true,
+    );
   });
 
   it('finds J18.9 first for "viem phoi" in the seed', () => {
@@ -51,7 +53,7 @@ describe('the seed catalogs', () => {
 
   it('marks every demo facility as demo, the demo facility among them', () => {
     const { documents } = seed('facility');
-    expect(documents.every((document) => 'demo' in document.details && document.details.demo)).toBe(true);
+    expect(documents.every((document) => isEntryOfKind(document, 'facility') && document.details.demo)).toBe(true);
     expect(documents.find((document) => document.code === '10010')?.name).toBe('Trung tâm Y tế khu vực Bát Xát (demo)');
   });
 });
