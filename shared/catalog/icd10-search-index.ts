@@ -25,6 +25,9 @@ export interface Icd10SearchIndex<T extends SearchableDiagnosis> {
   /** Every distinct word, sorted; `postings[i]` lists the entries (ascending) holding `words[i]`. */
   readonly words: readonly string[];
   readonly postings: readonly (readonly number[])[];
+  /** Per entry, computed once: the words of its folded name, and its code without the dot. */
+  readonly entryWords: readonly (readonly string[])[];
+  readonly entryCodes: readonly string[];
 }
 
 const WORD_SEPARATORS = /[^a-z0-9]+/;
@@ -36,16 +39,23 @@ export function normalizeIcd10Code(text: string): string {
 }
 
 function wordsOf(text: string): string[] {
-  return foldVietnamese(text).split(WORD_SEPARATORS).filter(Boolean);
+  return splitWords(foldVietnamese(text));
+}
+
+/** Words of text folded already (a stored search key): no normalisation to pay for again. */
+function splitWords(folded: string): string[] {
+  return folded.split(WORD_SEPARATORS).filter(Boolean);
 }
 
 export function buildIcd10SearchIndex<T extends SearchableDiagnosis>(entries: readonly T[]): Icd10SearchIndex<T> {
-  const codeOrder = entries.map((entry, index) => ({ code: normalizeIcd10Code(entry.code), index }));
+  const entryCodes = entries.map((entry) => normalizeIcd10Code(entry.code));
+  const codeOrder = entryCodes.map((code, index) => ({ code, index }));
   codeOrder.sort((a, b) => compare(a.code, b.code) || a.index - b.index);
 
+  const entryWords = entries.map((entry) => splitWords(entry.searchKey));
   const byWord = new Map<string, number[]>();
   entries.forEach((entry, index) => {
-    for (const word of new Set([...wordsOf(entry.searchKey), ...wordsOf(entry.nameEn)])) {
+    for (const word of new Set([...(entryWords[index] ?? []), ...wordsOf(entry.nameEn)])) {
       const owners = byWord.get(word);
       if (owners) owners.push(index);
       else byWord.set(word, [index]);
@@ -59,6 +69,8 @@ export function buildIcd10SearchIndex<T extends SearchableDiagnosis>(entries: re
     codeOwners: codeOrder.map((item) => item.index),
     words,
     postings: words.map((word) => byWord.get(word) ?? []),
+    entryWords,
+    entryCodes,
   };
 }
 
@@ -87,36 +99,58 @@ export function searchIcd10<T extends SearchableDiagnosis>(index: Icd10SearchInd
   const phrase = nameWords.join(' ');
   const ranked = candidates.map((entryIndex) => rank(index, entryIndex, nameWords, phrase));
   // A code alone lists in code order: the category, then its subdivisions.
-  if (nameWords.length === 0) ranked.sort((a, b) => compare(a.code, b.code));
-  else
-    ranked.sort(
-      (a, b) =>
-        b.startsWithPhrase - a.startsWithPhrase ||
-        b.wholeWords - a.wholeWords ||
-        a.length - b.length ||
-        compare(a.code, b.code),
-    );
-  return ranked.slice(0, limit).map((item) => index.entries[item.entryIndex] as T);
+  const order = nameWords.length === 0 ? byCode : byRelevance;
+  return best(ranked, limit, order).map((item) => index.entries[item.entryIndex] as T);
+}
+
+interface Ranked {
+  entryIndex: number;
+  startsWithPhrase: number;
+  wholeWords: number;
+  length: number;
+  code: string;
+}
+
+function byCode(a: Ranked, b: Ranked): number {
+  return compare(a.code, b.code);
+}
+
+function byRelevance(a: Ranked, b: Ranked): number {
+  return b.startsWithPhrase - a.startsWithPhrase || b.wholeWords - a.wholeWords || a.length - b.length || byCode(a, b);
 }
 
 function rank<T extends SearchableDiagnosis>(
   index: Icd10SearchIndex<T>,
   entryIndex: number,
-  nameWords: readonly string[],
+  queryWords: readonly string[],
   phrase: string,
-): { entryIndex: number; startsWithPhrase: number; wholeWords: number; length: number; code: string } {
-  const entry = index.entries[entryIndex] as T;
-  // The search key is folded already: splitting it is enough (and cheap for many candidates).
-  const nameWordList = entry.searchKey.split(WORD_SEPARATORS).filter(Boolean);
-  const entryWords = new Set(nameWordList);
-  const name = nameWordList.join(' ');
+): Ranked {
+  const words = index.entryWords[entryIndex] ?? [];
+  let startsWithPhrase = 0;
+  if (phrase !== '') {
+    const name = words.slice(0, queryWords.length).join(' ');
+    startsWithPhrase = name.startsWith(phrase) ? 1 : 0;
+  }
   return {
     entryIndex,
-    startsWithPhrase: phrase !== '' && name.startsWith(phrase) ? 1 : 0,
-    wholeWords: nameWords.filter((word) => entryWords.has(word)).length,
-    length: entry.searchKey.length,
-    code: normalizeIcd10Code(entry.code),
+    startsWithPhrase,
+    wholeWords: queryWords.filter((word) => words.includes(word)).length,
+    length: (index.entries[entryIndex] as T).searchKey.length,
+    code: index.entryCodes[entryIndex] ?? '',
   };
+}
+
+/** The first `limit` items in order, without sorting all of them (a one-letter query matches most rows). */
+function best(items: readonly Ranked[], limit: number, order: (a: Ranked, b: Ranked) => number): Ranked[] {
+  const kept: Ranked[] = [];
+  for (const item of items) {
+    if (kept.length === limit && order(item, kept[kept.length - 1] as Ranked) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1] as Ranked) < 0) at -= 1;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 function codePrefixMatches<T extends SearchableDiagnosis>(index: Icd10SearchIndex<T>, prefix: string): number[] {
@@ -136,9 +170,13 @@ function wordPrefixMatches<T extends SearchableDiagnosis>(index: Icd10SearchInde
     lists.push(index.postings[i] as readonly number[]);
   }
   if (lists.length === 1) return [...(lists[0] as readonly number[])];
-  const seen = new Set<number>();
-  for (const list of lists) for (const entryIndex of list) seen.add(entryIndex);
-  return [...seen].sort((a, b) => a - b);
+  // Many words share a short prefix: mark their entries and read the marks in order.
+  const marked = new Uint8Array(index.entries.length);
+  for (const list of lists) for (const entryIndex of list) marked[entryIndex] = 1;
+  const matches: number[] = [];
+  for (let entryIndex = 0; entryIndex < marked.length; entryIndex += 1)
+    if (marked[entryIndex]) matches.push(entryIndex);
+  return matches;
 }
 
 function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
