@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GLUCOSE } from '../../test/helpers/catalog-fixtures';
-import { abnormalFlag, ageInYears, referenceRangeFor } from './lab-reference-range';
+import { catalogEntryFixture, GLUCOSE } from '../../test/helpers/catalog-fixtures';
+import { abnormalFlag, ageInYears, referenceRangeFor, referenceRangeOn } from './lab-reference-range';
 
 describe('reference ranges by sex and age on the day of the test', () => {
   it('counts completed years on the test date', () => {
@@ -25,6 +25,18 @@ describe('reference ranges by sex and age on the day of the test', () => {
     };
     expect(referenceRangeFor(test, { sex: 'male', dateOfBirth: '1970-01-01' }, '2026-01-01')?.low).toBe(62);
     expect(referenceRangeFor(test, { sex: 'female', dateOfBirth: '1970-01-01' }, '2026-01-01')?.low).toBe(1);
+  });
+
+  it('uses the version of the test in force on the day of the test', () => {
+    const old = catalogEntryFixture('lab-test', 'SEN-XN-024', 'Glucose máu', GLUCOSE, { effectiveFrom: '2020-01-01' });
+    const lowered = { ...GLUCOSE, referenceRanges: GLUCOSE.referenceRanges.map((range) => ({ ...range, high: 5.6 })) };
+    const current = catalogEntryFixture('lab-test', 'SEN-XN-024', 'Glucose máu', lowered, {
+      effectiveFrom: '2026-01-01',
+    });
+    const patient = { sex: 'male' as const, dateOfBirth: '1970-01-01' };
+    expect(referenceRangeOn([old, current], patient, '2025-12-31')?.high).toBe(6.4);
+    expect(referenceRangeOn([old, current], patient, '2026-01-01')?.high).toBe(5.6);
+    expect(referenceRangeOn([old, current], patient, '2019-01-01')).toBeNull();
   });
 
   it('has no range for a patient the list does not cover', () => {

@@ -1,4 +1,6 @@
+import type { CatalogEntryOf } from './catalog-entry';
 import type { LabTestDetails, ReferenceRange } from './catalog-details';
+import { versionInForce } from './entry-in-force';
 import type { PatientSex } from './icd10-rules';
 
 /** Completed years between a date of birth and a date (both yyyy-MM-dd). */
@@ -28,6 +30,16 @@ export function referenceRangeFor(
       (range.maxAgeYears === null || age < range.maxAgeYears),
   );
   return fitting.find((range) => range.sex === patient.sex) ?? fitting[0] ?? null;
+}
+
+/** The range of the test's version in force on the day of the test (a list may change its ranges). */
+export function referenceRangeOn(
+  versions: readonly CatalogEntryOf<'lab-test'>[],
+  patient: { sex: PatientSex; dateOfBirth: string },
+  testDate: string,
+): ReferenceRange | null {
+  const test = versionInForce(versions, testDate);
+  return test === null ? null : referenceRangeFor(test.details, patient, testDate);
 }
 
 export type AbnormalFlag = 'critical-low' | 'low' | 'normal' | 'high' | 'critical-high' | 'no-range';
