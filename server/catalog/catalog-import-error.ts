@@ -7,6 +7,8 @@ export interface CatalogImportError {
   column?: string;
   /** kebab-case, for machines and the admin UI's translations */
   code: CatalogImportErrorCode;
+  /** For `rule-violated`: which rule of the list, kebab-case (`sex-restriction-missing` …). */
+  rule?: string;
   message: string;
 }
 

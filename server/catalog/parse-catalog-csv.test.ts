@@ -161,10 +161,18 @@ describe('a bad file is refused whole, each problem on its line', () => {
     const asterisk = '4,VI,G00-G09,G01,G01*,Meningitis,Viêm màng não trong bệnh nhiễm khuẩn,,';
     const wrongBlock = '5,X,J20-J22,J18,J18.0,Bronchopneumonia,Viêm phế quản phổi,,';
     expect(errorsOf('icd10', icd(openDelivery, primaryFall, asterisk, wrongBlock))).toEqual([
-      expect.objectContaining({ line: 2, column: 'Giới tính', code: 'rule-violated' }),
-      expect.objectContaining({ line: 3, column: 'Không dùng làm bệnh chính', code: 'rule-violated' }),
-      expect.objectContaining({ line: 4, column: 'Không dùng làm bệnh chính', code: 'rule-violated' }),
-      expect.objectContaining({ line: 5, column: 'Mã nhóm', code: 'rule-violated' }),
+      expect.objectContaining({ line: 2, column: 'Giới tính', rule: 'sex-restriction-missing' }),
+      expect.objectContaining({
+        line: 3,
+        column: 'Không dùng làm bệnh chính',
+        rule: 'additional-code-allowed-as-primary',
+      }),
+      expect.objectContaining({
+        line: 4,
+        column: 'Không dùng làm bệnh chính',
+        rule: 'asterisk-code-allowed-as-primary',
+      }),
+      expect.objectContaining({ line: 5, column: 'Mã nhóm', code: 'rule-violated', rule: 'block-mismatch' }),
     ]);
   });
 

@@ -216,7 +216,11 @@ function readEntry(
     return null;
   }
   const ruleProblems = layout.ruleProblems?.(row) ?? [];
-  for (const problem of ruleProblems) at(problem.column, 'rule-violated', RULE_MESSAGES[problem.code] ?? problem.code);
+  for (const problem of ruleProblems) {
+    const column = header.spelled.get(problem.column) ?? problem.column;
+    const message = RULE_MESSAGES[problem.code] ?? problem.code;
+    errors.push({ line: record.line, column, code: 'rule-violated', rule: problem.code, message });
+  }
   if (ruleProblems.length > 0) return null;
 
   const checked = catalogEntrySchema.safeParse({
