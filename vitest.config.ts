@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
           setupFiles: ['test/helpers/no-open-databases.ts'],
         },
       },
