@@ -5,6 +5,7 @@ import { buildApp } from '../server/app';
 import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, DEMO_FACILITY, seedDemoFacility } from '../server/demo/demo-facility';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/demo-staff';
+import { seedDemoCatalogs } from '../server/demo/demo-catalogs';
 import { buildElectron } from './build-electron';
 import { buildRendererIfStale, RENDERER_DIST } from './build-renderer';
 import { serveClient } from './serve-client';
@@ -24,6 +25,7 @@ const database = await openDatabase({
 const adminToken = process.env.SEN_ADMIN_TOKEN ?? 'demo-admin-token';
 const server = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, adminToken });
 await seedDemoFacility(database);
+await seedDemoCatalogs(database);
 await server.listen({ host: '127.0.0.1', port: serverPort });
 console.log(
   `Provincial server: ${serverUrl} (${database.engine}; demo facility ${DEMO_FACILITY.code} ${DEMO_FACILITY.name})\n` +

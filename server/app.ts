@@ -8,9 +8,11 @@ import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
+import { ensureProvinces } from './facilities/facilities';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditRoutes } from './audit/audit-routes';
+import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 import { registerSyncRoutes } from './sync/sync-routes';
@@ -34,6 +36,8 @@ const DEFAULT_REQUESTS_PER_MINUTE = 1200;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
   await migrate(database);
+  // Reference data every server needs: the provinces, each with its feed (catalogs).
+  await ensureProvinces(database);
   const epoch = await readEpoch(database);
 
   const app = Fastify({
@@ -68,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, database, options.adminToken);
   registerStaffRoutes(app, database, options.adminToken);
   registerAuditRoutes(app, database, options.adminToken);
+  registerCatalogRoutes(app, database, options.adminToken);
   registerSyncRoutes(app, { database, notifier, epoch });
   return app;
 }

@@ -1,5 +1,6 @@
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
+import { seedDemoCatalogs } from './demo/demo-catalogs';
 import { seedDemoFacility } from './demo/demo-facility';
 import { loadTls } from './http/load-tls';
 
@@ -21,7 +22,10 @@ const app = await buildApp({
   adminToken: process.env.SEN_ADMIN_TOKEN,
   tls: loadTls(process.env.SEN_TLS_CERT, process.env.SEN_TLS_KEY),
 });
-if (process.env.SEN_DEMO === '1') await seedDemoFacility(database);
+if (process.env.SEN_DEMO === '1') {
+  await seedDemoFacility(database);
+  await seedDemoCatalogs(database);
+}
 await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

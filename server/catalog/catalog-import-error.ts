@@ -24,6 +24,10 @@ export type CatalogImportErrorCode =
   | 'missing-value'
   | 'invalid-value'
   | 'duplicate-code'
-  | 'rule-violated';
+  | 'rule-violated'
+  /** The province holds this version (kind, code, effective date) with other content. */
+  | 'version-changed';
 
-export type CatalogParseResult<T> = { ok: true; documents: T[] } | { ok: false; errors: CatalogImportError[] };
+export type CatalogParseResult<T> =
+  /** `lines[i]` is the line of the file `documents[i]` came from. */
+  { ok: true; documents: T[]; lines: number[] } | { ok: false; errors: CatalogImportError[] };

@@ -69,6 +69,7 @@ export function parseCatalogCsv(
 
   const errors: CatalogImportError[] = [];
   const documents: CatalogEntry[] = [];
+  const lines: number[] = [];
   const firstLineOfCode = new Map<string, number>();
   for (const row of rows) {
     const entry = readEntry(kind, layout, header, row, options, errors);
@@ -85,8 +86,9 @@ export function parseCatalogCsv(
     }
     firstLineOfCode.set(entry.code, row.line);
     documents.push(entry);
+    lines.push(row.line);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, documents };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, documents, lines };
 }
 
 function checkOptions(options: CatalogImportOptions): CatalogImportError[] {

@@ -15,7 +15,8 @@ import { encounterDocumentSchema, type EncounterDocument } from '../clinical/enc
 import { observationDocumentSchema, type ObservationDocument } from '../clinical/observation-document';
 import { orderDocumentSchema, type OrderDocument } from '../clinical/order-document';
 import type { SyncedCollection } from './collection-registry';
-import { facilityScope } from './scopes';
+import { catalogEntrySchema, type CatalogEntry } from '../catalog/catalog-entry';
+import { facilityScope, provinceScope } from './scopes';
 
 export type { SyncDirection, SyncedCollection, UniqueField } from './collection-registry';
 
@@ -127,8 +128,38 @@ const observations = clinicalCollection<ObservationDocument>({
   ],
 });
 
+/**
+ * The province's catalogs (ICD-10, lab tests, drugs, services, departments, facilities): written
+ * only by the province's import, pulled by every device of the province. A version is never
+ * changed; a new one is a new document.
+ */
+const catalog: SyncedCollection<CatalogEntry> = {
+  direction: 'pull-only',
+  schema: catalogEntrySchema,
+  feed: 'province',
+  scopes: (entry) => [provinceScope(entry.provinceCode)],
+  mergePolicy: { kind: 'immutable-once-signed', isSigned: () => true },
+  problems: () => [],
+  bookkeepingFields: [],
+  rederive: (entry) => entry,
+  authorField: 'updatedBy',
+  // Devices never push catalogs (pull-only); nobody at a facility may write one.
+  authorize: () => 'not-permitted',
+  uniqueFields: [],
+  references: [],
+  readPermission: 'patient.read',
+};
+
 /** Every collection that syncs, by its name on the wire. */
-export const SYNCED_COLLECTIONS = { patients, staff, referrals, encounters, orders, observations } as const;
+export const SYNCED_COLLECTIONS = {
+  patients,
+  staff,
+  referrals,
+  encounters,
+  orders,
+  observations,
+  catalog,
+} as const;
 export type SyncedCollectionName = keyof typeof SYNCED_COLLECTIONS;
 
 export function isSyncedCollectionName(name: string): name is SyncedCollectionName {

@@ -82,6 +82,7 @@ export const SYNC_ERROR_CODES = [
   'password-rejected',
   'enrollment-request-reused',
   'not-found',
+  'catalog-invalid',
   'internal-error',
   // Raised by the client itself, before any request:
   'insecure-server',
