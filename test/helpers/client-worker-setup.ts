@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleClientWorker } from './client-worker-bundle';
+import { oncePerRun } from './once-per-run';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,10 +17,16 @@ declare module 'vitest' {
  * again before each rerun in watch mode so that a worker never runs stale sources.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const folder = await mkdtemp(join(tmpdir(), 'sen-client-worker-'));
-  const path = join(folder, 'client-worker.mjs');
-  await bundleClientWorker(path);
-  project.provide('clientWorkerPath', path);
-  project.onTestsRerun(() => bundleClientWorker(path));
-  return () => rm(folder, { recursive: true, force: true });
+  const bundle = await oncePerRun('client-worker', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'sen-client-worker-'));
+    const path = join(folder, 'client-worker.mjs');
+    await bundleClientWorker(path);
+    // Projects rerun together: one rebuild at a time, so no worker reads a half-written file.
+    let rebuilt = Promise.resolve();
+    const rebuild = (): Promise<void> => (rebuilt = rebuilt.then(() => bundleClientWorker(path)));
+    return { value: { path, rebuild }, remove: () => rm(folder, { recursive: true, force: true }) };
+  });
+  project.provide('clientWorkerPath', bundle.value.path);
+  project.onTestsRerun(bundle.value.rebuild);
+  return bundle.release;
 }

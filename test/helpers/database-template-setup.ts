@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPostgresTemplate, migratedPgliteDump } from './database-template';
+import { oncePerRun } from './once-per-run';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
   }
 }
 
+type Template = { engine: 'pglite'; path: string } | { engine: 'postgres'; name: string };
+
 /**
  * Global setup of the tiers that start servers: runs the migrations once for the whole run,
  * on the engine the tests use, and hands each test file the result to copy
@@ -20,16 +23,22 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.SEN_TEST_DATABASE_URL;
-  if (serverUrl) {
-    const template = await createPostgresTemplate(serverUrl);
-    project.provide('pgliteTemplatePath', undefined);
-    project.provide('postgresTemplateName', template.name);
-    return template.drop;
-  }
+  const template = await oncePerRun(`database-template.${serverUrl ?? 'pglite'}`, () =>
+    serverUrl ? postgresTemplate(serverUrl) : pgliteTemplate(),
+  );
+  project.provide('pgliteTemplatePath', template.value.engine === 'pglite' ? template.value.path : undefined);
+  project.provide('postgresTemplateName', template.value.engine === 'postgres' ? template.value.name : undefined);
+  return template.release;
+}
+
+async function postgresTemplate(serverUrl: string): Promise<{ value: Template; remove: () => Promise<void> }> {
+  const { name, drop } = await createPostgresTemplate(serverUrl);
+  return { value: { engine: 'postgres', name }, remove: drop };
+}
+
+async function pgliteTemplate(): Promise<{ value: Template; remove: () => Promise<void> }> {
   const folder = await mkdtemp(join(tmpdir(), 'sen-pglite-template-'));
   const path = join(folder, 'migrated.tar');
   await writeFile(path, new Uint8Array(await (await migratedPgliteDump()).arrayBuffer()));
-  project.provide('pgliteTemplatePath', path);
-  project.provide('postgresTemplateName', undefined);
-  return () => rm(folder, { recursive: true, force: true });
+  return { value: { engine: 'pglite', path }, remove: () => rm(folder, { recursive: true, force: true }) };
 }
