@@ -5,7 +5,11 @@ import type { Database, SqlExecutor } from './database';
 /** Embedded PostgreSQL (WASM). `dataDir` undefined keeps the database in memory. */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  return pgliteDatabase(await PGlite.create(dataDir));
+}
+
+/** The server's view of a PGlite instance however it was started; closing it closes the instance. */
+export function pgliteDatabase(pg: PGlite): Database {
   const executor = (target: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, [...params]);

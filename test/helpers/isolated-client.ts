@@ -7,6 +7,7 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
+import { provided } from './provided';
 
 type DriverMethods = {
   [K in keyof ClientDriver as ClientDriver[K] extends (...args: never[]) => unknown ? K : never]: ClientDriver[K];
@@ -19,6 +20,16 @@ interface Answer {
   result?: unknown;
   error?: { message: string; stack: string };
   event?: DriverEvent;
+}
+
+/**
+ * The run's bundle of the worker when the global setup made one (client-worker-setup.ts), else
+ * the TypeScript sources as they are, through tsx.
+ */
+function startClientWorker(): Worker {
+  const bundle = provided('clientWorkerPath');
+  if (bundle) return new Worker(bundle, { execArgv: ['--enable-source-maps'] });
+  return new Worker(new URL('./client-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
 }
 
 /** Clients not yet closed: a test file that leaves one open fails (no-open-databases.ts). */
@@ -74,8 +85,7 @@ export class IsolatedClient {
     enrollment: EnrollResponse,
     options: IsolatedClientOptions = {},
   ): Promise<IsolatedClient> {
-    // The worker runs the TypeScript sources as they are, through tsx.
-    const worker = new Worker(new URL('./client-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = startClientWorker();
     const client = new IsolatedClient(worker, enrollment);
     try {
       await client.call('open', serverUrl, enrollment, options);

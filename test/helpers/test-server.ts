@@ -5,6 +5,7 @@ import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../../server/demo/demo-f
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { enroll } from './enroll';
 import { openTestDatabase } from './test-database';
+import { trackUnusedConnections } from './unused-connections';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
@@ -66,6 +67,12 @@ export class TestServer {
         }
       });
     }
+    // Going down cuts connections nobody used, as an outage would, instead of waiting for them.
+    const connections = trackUnusedConnections(this.app.server);
+    this.app.addHook('preClose', (done) => {
+      connections.cut();
+      done();
+    });
     await this.app.listen({ host: '127.0.0.1', port: this.port });
     const address = this.app.server.address();
     if (address && typeof address === 'object') this.port = address.port;
