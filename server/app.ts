@@ -11,6 +11,8 @@ import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditRoutes } from './audit/audit-routes';
+import { ServerKey } from './signing/server-key';
+import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 import { registerSyncRoutes } from './sync/sync-routes';
@@ -35,6 +37,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
   await migrate(database);
   const epoch = await readEpoch(database);
+  const serverKey = await ServerKey.load(database);
+  const signatures = new SignatureChecker(serverKey);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -66,8 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
-  registerStaffRoutes(app, database, options.adminToken);
-  registerAuditRoutes(app, database, options.adminToken);
-  registerSyncRoutes(app, { database, notifier, epoch });
+  registerStaffRoutes(app, database, options.adminToken, serverKey);
+  registerAuditRoutes(app, database, options.adminToken, signatures);
+  registerSyncRoutes(app, { database, notifier, epoch, signatures });
   return app;
 }

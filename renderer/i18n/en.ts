@@ -163,6 +163,18 @@ export const en: Messages = {
       'internal-error':
         'The server failed on this record several times in a row; it is held so the others can be sent.',
     },
+    refusals: {
+      'author-unknown':
+        'The server does not know the account of the person who made the change yet; it is sent again once staff accounts sync.',
+      'author-inactive': 'The account of the person who made the change is deactivated.',
+      'not-permitted': 'The person who made the change lacks permission for it.',
+      'author-mismatch': 'The record names the wrong person as its creator.',
+      'signature-missing': 'The change carries no digital signature of the person who made it.',
+      'signature-invalid':
+        'The digital signature is not that of the person the record names (or the record was changed after it was signed).',
+      'signature-key-unknown':
+        'The server does not know the signing key of the person who made the change yet; it is sent again once staff accounts sync.',
+    },
   },
   auth: {
     loginTitle: 'Log in',

@@ -159,6 +159,19 @@ export const vi = {
       'invalid-request': 'Máy chủ không nhận được yêu cầu gửi hồ sơ này.',
       'internal-error': 'Máy chủ gặp lỗi nhiều lần liên tiếp với hồ sơ này nên máy tạm giữ lại để gửi các hồ sơ khác.',
     },
+    /** Why the server refused the person named in a record (details.reason of forbidden). */
+    refusals: {
+      'author-unknown':
+        'Máy chủ chưa biết tài khoản của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',
+      'author-inactive': 'Tài khoản của người sửa hồ sơ đã bị vô hiệu hoá.',
+      'not-permitted': 'Người sửa hồ sơ không có quyền làm việc này.',
+      'author-mismatch': 'Hồ sơ ghi sai người đã tạo.',
+      'signature-missing': 'Hồ sơ không có chữ ký số của người sửa nên máy chủ không nhận.',
+      'signature-invalid':
+        'Chữ ký số không khớp với người được ghi là người sửa hồ sơ (hoặc nội dung đã bị thay đổi sau khi ký).',
+      'signature-key-unknown':
+        'Máy chủ chưa biết khoá ký của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',
+    },
   },
   auth: {
     loginTitle: 'Đăng nhập',

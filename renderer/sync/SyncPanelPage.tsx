@@ -32,9 +32,17 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
   const held = useObservable(quarantine$, NO_ENTRIES);
 
   const reason = (entry: QuarantinedDocument): string => {
-    const problems = (entry.details as { problems?: { code: string }[] } | undefined)?.problems ?? [];
-    const details = problems.map((problem) => t(`problems.${problem.code}`, { defaultValue: problem.code }));
-    return [t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message }), ...details].join(' ');
+    const details = entry.details as { problems?: { code: string }[]; reason?: unknown } | undefined;
+    const problems = (details?.problems ?? []).map((problem) =>
+      t(`problems.${problem.code}`, { defaultValue: problem.code }),
+    );
+    const general = t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message });
+    // A refusal of the person named in the record says which rule: who they are, or their signature.
+    const refusal =
+      typeof details?.reason === 'string'
+        ? t(`syncPanel.refusals.${details.reason}`, { defaultValue: general })
+        : general;
+    return [refusal, ...problems].join(' ');
   };
 
   return (

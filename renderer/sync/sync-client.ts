@@ -9,8 +9,9 @@ import {
   syncStreamPath,
   type LostValue,
   type SyncCheckpoint,
-  type SyncedDocument,
+  type WireDocument,
 } from '../../shared/sync/protocol';
+import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
@@ -47,6 +48,9 @@ async function withinTime(task: Promise<unknown>, ms: number, what: string): Pro
   if (outcome === 'late') console.warn(`Sen sync: ${what} took over ${String(ms / 1000)} s; going on`);
 }
 
+/** Any synced document: a body with its envelope beside it. */
+type Synced = Record<string, unknown> & { syncMeta: SyncMeta };
+
 /** The collections this client keeps, each replicated in the direction the registry gives it. */
 const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
@@ -55,9 +59,13 @@ export function isReplicatedCollection(name: string): name is ReplicatedCollecti
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
 }
 
+/**
+ * Refused for an author, or an author's key, the server did not know yet: an account created or
+ * a password reset on this PC may reach the server after the writes made with it.
+ */
 function isHeldForUnknownAuthor(entry: QuarantinedDocument): boolean {
   const reason = (entry.details as { reason?: unknown } | undefined)?.reason;
-  return entry.code === 'forbidden' && reason === 'author-unknown';
+  return entry.code === 'forbidden' && (reason === 'author-unknown' || reason === 'signature-key-unknown');
 }
 
 /**
@@ -72,7 +80,7 @@ export class SyncClient {
   private replicationSubscriptions: Subscription[] = [];
   private startingOver = false;
   private stopped = false;
-  private replications: RxReplicationState<object, SyncCheckpoint>[] = [];
+  private replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
   private stream: { close: () => void } | undefined;
   private quarantine: Quarantine | undefined;
   private transport: SyncTransport | undefined;
@@ -144,12 +152,12 @@ export class SyncClient {
     if (!transport || !quarantine) return;
     const generation = (await readLocalState<{ generation: number }>(database, GENERATION_ID))?.generation ?? 0;
     const replicationSubscriptions: Subscription[] = [];
-    const replications: RxReplicationState<object, SyncCheckpoint>[] = [];
+    const replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
     for (const name of REPLICATED_COLLECTIONS) {
       // The first-sync progress bar follows patients, by far the largest collection.
       const showsProgress = name === 'patients';
-      const replication = replicateCollection<object>({
-        collection: database[name] as unknown as RxCollection<object>,
+      const replication = replicateCollection<Synced>({
+        collection: database[name] as unknown as RxCollection<Synced>,
         name,
         // The audit trail only goes up: the server checks its chain and never sends it back.
         direction: name === 'audit' ? 'push-only' : SYNCED_COLLECTIONS[name].direction,
@@ -247,7 +255,7 @@ export class SyncClient {
   async resend(collection: ReplicatedCollection, id: string): Promise<void> {
     const held = this.quarantine?.get(collection, id);
     if (!held || !this.transport) return;
-    const newDocumentState = held.row.newDocumentState as SyncedDocument<Record<string, unknown>>;
+    const newDocumentState = held.row.newDocumentState;
     const masters = await this.transport.push(collection, [
       { assumedMasterState: held.row.assumedMasterState ?? null, newDocumentState },
     ]);
@@ -258,7 +266,7 @@ export class SyncClient {
   }
 
   /** Makes the local document what the server now holds (pushing it again is a no-op there). */
-  private async applyAccepted(collection: ReplicatedCollection, state: SyncedDocument<Record<string, unknown>>) {
+  private async applyAccepted(collection: ReplicatedCollection, state: WireDocument<Record<string, unknown>>) {
     const rxCollection = this.options.database[collection] as unknown as RxCollection<Record<string, unknown>>;
     const { _deleted: deleted, ...body } = state;
     const document = await rxCollection.findOne(String(body.id)).exec();

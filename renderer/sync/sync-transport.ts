@@ -5,7 +5,7 @@ import {
   type PushResponse,
   type PushRow,
   type SyncCheckpoint,
-  type SyncedDocument,
+  type WireDocument,
 } from '../../shared/sync/protocol';
 import { AdaptiveBatchSize } from './adaptive-batch';
 import { RetryGate } from './backoff';
@@ -21,7 +21,7 @@ export interface SyncTransportOptions {
   protocolVersion?: number;
   quarantine: Quarantine;
   /** The state a pending local write was made on (see Outbox.baseOf). */
-  baseOf: (collection: string, id: string) => SyncedDocument<Body> | null | undefined;
+  baseOf: (collection: string, id: string) => WireDocument<Body> | null | undefined;
   /** Called after every request: null on success, else the error. */
   onOutcome: (error: unknown) => void;
   now: () => Date;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedDocument } from '../../shared/sync/protocol';
+import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { SYNC_CHANNEL } from '../sync/change-notifier';
+import { storeSyncMeta } from './store-sync-meta';
 import { claimUniqueValues } from './unique-values';
 
 type Body = Record<string, unknown>;
@@ -11,6 +13,8 @@ export interface DocumentWrite {
   id: string;
   state: SyncedDocument<Body>;
   isNew: boolean;
+  /** The version's lineage and signature, kept beside the body */
+  meta: SyncMeta;
 }
 
 /**
@@ -58,6 +62,7 @@ export async function writeDocuments(
       params,
     );
   }
+  await storeSyncMeta(tx, collectionName, writes);
   await tx.query(
     `INSERT INTO sync_changes (scope, seq, change_id)
      SELECT $1::text, $2::bigint + t.n - 1, t.change_id FROM unnest($3::text[]) WITH ORDINALITY AS t (change_id, n)`,

@@ -1,4 +1,5 @@
 import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
+import type { DocumentSignature } from '../../shared/sync/sync-meta';
 import type { SqlExecutor } from '../db/database';
 
 type Body = Record<string, unknown>;
@@ -16,15 +17,27 @@ export async function pullDocuments(
   limit: number,
   withTotal = false,
 ): Promise<PullResponse<Body>> {
-  const rows = await database.query<{ body: Body; deleted: boolean; seq: number; change_id: string | null }>(
-    `SELECT body, deleted, seq, change_id FROM sync_documents
+  const rows = await database.query<{
+    body: Body;
+    deleted: boolean;
+    seq: number;
+    change_id: string | null;
+    lineage: string[];
+    signature: DocumentSignature | null;
+  }>(
+    `SELECT body, deleted, seq, change_id, lineage, signature FROM sync_documents
      WHERE scope = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
     [scope, collectionName, checkpoint?.seq ?? 0, limit + 1],
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const response: PullResponse<Body> = {
-    documents: page.map((row) => ({ ...row.body, _deleted: row.deleted })),
+    // The envelope goes back beside the body it was split from.
+    documents: page.map((row) => ({
+      ...row.body,
+      _deleted: row.deleted,
+      syncMeta: { lineage: row.lineage, signature: row.signature },
+    })),
     checkpoint: last ? { epoch, seq: last.seq, ...(last.change_id ? { change: last.change_id } : {}) } : checkpoint,
     hasMore: rows.length > limit,
   };

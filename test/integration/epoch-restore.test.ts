@@ -25,7 +25,10 @@ async function restore(database: SqlExecutor, snapshot: Dump): Promise<void> {
       const columns = Object.keys(row);
       const values = columns.map((column) => {
         const value = row[column];
-        return value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+        // jsonb columns go back as JSON; arrays (text[]) and times as they came.
+        return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+          ? JSON.stringify(value)
+          : value;
       });
       await database.query(
         `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')})`,
