@@ -240,11 +240,15 @@ export class SyncClient {
   }
 
   /**
-   * The content the server refused, as it was sent: kept apart from the document, which a later
-   * pull may overwrite, so that it can still be fixed ("Sửa") or sent again ("Gửi lại").
+   * The content the server refused, as it was sent (its body and `_deleted`, without the sync
+   * envelope): kept apart from the document, which a later pull may overwrite, so that it can
+   * still be fixed ("Sửa") or sent again ("Gửi lại").
    */
   heldCopy(collection: string, id: string): Record<string, unknown> | undefined {
-    return this.quarantine?.get(collection, id)?.row.newDocumentState;
+    const held = this.quarantine?.get(collection, id)?.row.newDocumentState;
+    if (!held) return undefined;
+    const { syncMeta: _envelope, ...content } = held;
+    return content;
   }
 
   /**

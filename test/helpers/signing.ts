@@ -4,6 +4,7 @@ import { signDocument } from '../../shared/signing/document-signature';
 import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { unsealPrivateKey, type SealedKey } from '../../shared/staff/sealed-key';
 import type { WireDocument } from '../../shared/sync/protocol';
+import { revisionOf } from '../../shared/sync/revision';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 
 /** A staff member's signing key, unsealed with their password as a login would. */
@@ -70,4 +71,29 @@ export async function storedStaffSigner(
   );
   if (!row) throw new Error(`no account ${staffId}`);
   return unsealedSigner(row.body, password);
+}
+
+/**
+ * A push row as the demo registrar's PC sends it: the state signed by the registrar, made on
+ * `assumed` if given (its revision heads the lineage, as the DocumentWriter would put it).
+ */
+export async function registrarRow(
+  state: Body,
+  options: { deleted?: boolean; assumed?: Body } = {},
+): Promise<{ assumedMasterState?: WireDocument<Body>; newDocumentState: WireDocument<Body> }> {
+  const signer = await demoSigner(DEMO_STAFF.registrar.id);
+  const assumed = options.assumed && (await signedDocument('patients', options.assumed, signer));
+  const lineage = assumed ? [await revisionOf(assumed)] : [];
+  const newDocumentState = await signedDocument(
+    'patients',
+    { ...state, _deleted: options.deleted === true },
+    signer,
+    lineage,
+  );
+  return assumed ? { assumedMasterState: assumed, newDocumentState } : { newDocumentState };
+}
+
+/** A push row sent without any signature (what the server refuses for every write). */
+export function unsignedRow(state: Body, deleted = false): { newDocumentState: WireDocument<Body> } {
+  return { newDocumentState: { ...state, _deleted: deleted, syncMeta: { lineage: [], signature: null } } };
 }

@@ -122,9 +122,9 @@ export class TestClient {
     this.syncClient = undefined;
   }
 
-  /** The patient as stored locally, or null if absent or deleted. */
+  /** The patient as stored locally (its body, without the sync envelope), or null if absent or deleted. */
   async patient(id: string): Promise<PatientDocument | null> {
-    return (await this.database.patients.findOne(id).exec())?.toMutableJSON() ?? null;
+    return this.patients.get(id);
   }
 
   async close(): Promise<void> {
