@@ -10,6 +10,8 @@ import { startCouchServer } from './couch-server';
 import { benchPatients } from './fixtures';
 import { addFacility, startSenServer } from './sen-server';
 import { runServerLoad } from './server-load';
+import { measureServerSignatures } from './server-signatures';
+import { signedByRegistrar } from './signed-documents';
 
 /**
  * `npm run bench [-- --size large] [-- --load-seconds 60 --devices 200]`
@@ -41,12 +43,14 @@ log(
 );
 
 await build({ configFile: 'bench/vite.config.ts' });
-const documents = benchPatients(documentCount);
+const plainDocuments = benchPatients(documentCount);
+// Sen's documents travel signed (the envelope beside each body); PouchDB's peer has no such thing.
+const documents = await signedByRegistrar(plainDocuments);
 
 const sen = await startSenServer();
 await sen.load(documents);
 const senToken = (await sen.enroll('bench-browser')).token;
-const couch = await startCouchServer(documents);
+const couch = await startCouchServer(plainDocuments);
 const senLink = new FaultProxy(() => Number(new URL(sen.url).port), PERFECT_LINK);
 const couchLink = new FaultProxy(() => Number(new URL(couch.url).port), PERFECT_LINK);
 await senLink.start();
@@ -143,9 +147,15 @@ const outboxMs = await tab.evaluate(({ backlog, writes }) => window.senBench.out
   writes: 50,
 });
 
+log('• Signing: client writes signed and unsigned…');
+const SIGNED_WRITES = 200;
+const signingMs = await tab.evaluate((writes) => window.senBench.signedWrites(writes), SIGNED_WRITES);
+log('• Signing: the server checking a 500-row push…');
+const serverSignatures = await measureServerSignatures();
+
 log('• Sen on a 256 kbit/s link with 600 ms round trip…');
 const slowCode = await addFacility(sen, '10020');
-await sen.load(benchPatients(SLOW_LINK_DOCUMENTS, '10020'), slowCode);
+await sen.load(await signedByRegistrar(benchPatients(SLOW_LINK_DOCUMENTS, '10020'), '10020'), slowCode);
 const slowToken = (await sen.enroll('slow-pc', slowCode)).token;
 senLink.setProfile(SLOW_LINK);
 const slowRun = await measure(senLink, () =>
@@ -204,6 +214,12 @@ const results: Record<string, unknown> = {
     plainBulkInsertMs: Math.round(rxdbPlainMs),
     bulkInsertRatio: rxdbMs / rxdbPlainMs,
   },
+  signing: {
+    clientWrites: SIGNED_WRITES,
+    clientMsPerWrite: { signed: Number(signingMs.signed.toFixed(2)), unsigned: Number(signingMs.unsigned.toFixed(2)) },
+    clientMsPerSignature: Number(signingMs.signatureAlone.toFixed(3)),
+    server: serverSignatures,
+  },
   slowLink: {
     documents: SLOW_LINK_DOCUMENTS,
     ms: Math.round(slowRun.ms),
@@ -247,6 +263,15 @@ log(
 );
 log(
   `| outbox write, ${OUTBOX_BACKLOG.toLocaleString('en')} records unsent | ${outboxMs.perEntry.toFixed(1)} ms, one entry per record | one document rewritten each time ${outboxMs.oneDocument.toFixed(1)} ms | ${(outboxMs.oneDocument / outboxMs.perEntry).toFixed(0)}× faster |`,
+);
+log(
+  `| signing: a patient write on the PC (insert + edit, ${SIGNED_WRITES} each) | ${signingMs.signed.toFixed(2)} ms per write, signed (the signature alone ${signingMs.signatureAlone.toFixed(2)} ms) | the same writes unsigned ${signingMs.unsigned.toFixed(2)} ms | ${(signingMs.signed / signingMs.unsigned).toFixed(2)}× the time |`,
+);
+log(
+  `| signing: the server taking a 500-row push | ${serverSignatures.pushSignedMs.toFixed(0)} ms, every signature checked | the same push unchecked ${serverSignatures.pushUncheckedMs.toFixed(0)} ms | ${(serverSignatures.pushSignedMs / serverSignatures.pushUncheckedMs).toFixed(2)}× the time |`,
+);
+log(
+  `| signing: checking 500 signatures alone | WebCrypto ${serverSignatures.verifyWebCryptoMs.toFixed(0)} ms | node:crypto ${serverSignatures.verifyNodeMs.toFixed(0)} ms | WebCrypto ${(serverSignatures.verifyNodeMs / serverSignatures.verifyWebCryptoMs).toFixed(2)}× as fast |`,
 );
 log(
   `| 256 kbit/s, 600 ms RTT, ${SLOW_LINK_DOCUMENTS} docs | ${(slowRun.ms / 1000).toFixed(1)} s | bytes ÷ bandwidth ${(slowLimitMs / 1000).toFixed(1)} s (${kib(slowRun.bytes)}) | ${(slowRun.ms / slowLimitMs).toFixed(2)}× the limit |`,

@@ -269,14 +269,17 @@ export class SyncClient {
     await this.options.outbox.acknowledge(collection, accepted);
   }
 
-  /** Makes the local document what the server now holds (pushing it again is a no-op there). */
+  /**
+   * Makes the local document exactly what the server now holds, envelope included (pushing it
+   * again is a no-op there). A deletion too: a plain remove() would keep the local content with
+   * its signature, a state nobody signed as deleted.
+   */
   private async applyAccepted(collection: ReplicatedCollection, state: WireDocument<Record<string, unknown>>) {
     const rxCollection = this.options.database[collection] as unknown as RxCollection<Record<string, unknown>>;
     const { _deleted: deleted, ...body } = state;
     const document = await rxCollection.findOne(String(body.id)).exec();
-    if (deleted) await document?.remove();
-    else if (document) await document.incrementalPatch(body);
-    else await rxCollection.insert(body);
+    if (document) await document.incrementalModify((current) => ({ ...current, ...body, _deleted: deleted }));
+    else if (!deleted) await rxCollection.insert(body);
   }
 
   /**
