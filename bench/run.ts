@@ -10,6 +10,8 @@ import { startCouchServer } from './couch-server';
 import { benchPatients } from './fixtures';
 import { addFacility, startSenServer } from './sen-server';
 import { runServerLoad } from './server-load';
+import { measureServerSignatures } from './server-signatures';
+import { signedByRegistrar } from './signed-documents';
 
 /**
  * `npm run bench [-- --size large] [-- --load-seconds 60 --devices 200]`
@@ -41,12 +43,14 @@ log(
 );
 
 await build({ configFile: 'bench/vite.config.ts' });
-const documents = benchPatients(documentCount);
+const plainDocuments = benchPatients(documentCount);
+// Sen's documents travel signed (the envelope beside each body); PouchDB's peer has no such thing.
+const documents = await signedByRegistrar(plainDocuments);
 
 const sen = await startSenServer();
 await sen.load(documents);
 const senToken = (await sen.enroll('bench-browser')).token;
-const couch = await startCouchServer(documents);
+const couch = await startCouchServer(plainDocuments);
 const senLink = new FaultProxy(() => Number(new URL(sen.url).port), PERFECT_LINK);
 const couchLink = new FaultProxy(() => Number(new URL(couch.url).port), PERFECT_LINK);
 await senLink.start();
@@ -134,6 +138,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 
 log('• Offline login check and audit trail appends…');
 const loginMs = await tab.evaluate(() => window.senBench.loginCheck());
+const loginWithKeyMs = await tab.evaluate(() => window.senBench.loginWithKey());
 const AUDIT_ENTRIES = 300;
 const auditMs = await tab.evaluate((entries) => window.senBench.auditAppend(entries), AUDIT_ENTRIES);
 log('• Outbox writes with 10,000 records waiting…');
@@ -143,9 +148,15 @@ const outboxMs = await tab.evaluate(({ backlog, writes }) => window.senBench.out
   writes: 50,
 });
 
+log('• Signing: client writes signed and unsigned…');
+const SIGNED_WRITES = 200;
+const signingMs = await tab.evaluate((writes) => window.senBench.signedWrites(writes), SIGNED_WRITES);
+log('• Signing: the server checking a 500-row push…');
+const serverSignatures = await measureServerSignatures();
+
 log('• Sen on a 256 kbit/s link with 600 ms round trip…');
 const slowCode = await addFacility(sen, '10020');
-await sen.load(benchPatients(SLOW_LINK_DOCUMENTS, '10020'), slowCode);
+await sen.load(await signedByRegistrar(benchPatients(SLOW_LINK_DOCUMENTS, '10020'), '10020'), slowCode);
 const slowToken = (await sen.enroll('slow-pc', slowCode)).token;
 senLink.setProfile(SLOW_LINK);
 const slowRun = await measure(senLink, () =>
@@ -189,6 +200,7 @@ const results: Record<string, unknown> = {
   },
   security: {
     loginCheckMs: Math.round(loginMs),
+    loginWithKeyMs: Math.round(loginWithKeyMs),
     auditAppendMsPerEntry: { chained: Number(auditMs.chained.toFixed(2)), plain: Number(auditMs.plain.toFixed(2)) },
   },
   outbox: {
@@ -203,6 +215,12 @@ const results: Record<string, unknown> = {
     bulkInsertMs: Math.round(rxdbMs),
     plainBulkInsertMs: Math.round(rxdbPlainMs),
     bulkInsertRatio: rxdbMs / rxdbPlainMs,
+  },
+  signing: {
+    clientWrites: SIGNED_WRITES,
+    clientMsPerWrite: { signed: Number(signingMs.signed.toFixed(2)), unsigned: Number(signingMs.unsigned.toFixed(2)) },
+    clientMsPerSignature: Number(signingMs.signatureAlone.toFixed(3)),
+    server: serverSignatures,
   },
   slowLink: {
     documents: SLOW_LINK_DOCUMENTS,
@@ -243,10 +261,22 @@ log(
   `| offline login check (PBKDF2-SHA256, 600,000 iterations) | ${loginMs.toFixed(0)} ms | the 1 s a clerk may wait | ${(loginMs / 1000).toFixed(2)} of it |`,
 );
 log(
+  `| login with the signing key unsealed beside the check | ${loginWithKeyMs.toFixed(0)} ms | the check alone ${loginMs.toFixed(0)} ms | ${(loginWithKeyMs / loginMs).toFixed(2)}× the time |`,
+);
+log(
   `| audit trail append, ${AUDIT_ENTRIES} entries | ${auditMs.chained.toFixed(1)} ms per entry, chained | the same entries written unchained ${auditMs.plain.toFixed(1)} ms | ${(auditMs.chained / auditMs.plain).toFixed(2)}× the time |`,
 );
 log(
   `| outbox write, ${OUTBOX_BACKLOG.toLocaleString('en')} records unsent | ${outboxMs.perEntry.toFixed(1)} ms, one entry per record | one document rewritten each time ${outboxMs.oneDocument.toFixed(1)} ms | ${(outboxMs.oneDocument / outboxMs.perEntry).toFixed(0)}× faster |`,
+);
+log(
+  `| signing: a patient write on the PC (insert + edit, ${SIGNED_WRITES} each) | ${signingMs.signed.toFixed(2)} ms per write, signed (the signature alone ${signingMs.signatureAlone.toFixed(2)} ms) | the same writes unsigned ${signingMs.unsigned.toFixed(2)} ms | ${(signingMs.signed / signingMs.unsigned).toFixed(2)}× the time |`,
+);
+log(
+  `| signing: the server taking a 500-row push | ${serverSignatures.pushSignedMs.toFixed(0)} ms, every signature checked | the same push unchecked ${serverSignatures.pushUncheckedMs.toFixed(0)} ms | ${(serverSignatures.pushSignedMs / serverSignatures.pushUncheckedMs).toFixed(2)}× the time |`,
+);
+log(
+  `| signing: checking 500 signatures alone | WebCrypto ${serverSignatures.verifyWebCryptoMs.toFixed(0)} ms | node:crypto ${serverSignatures.verifyNodeMs.toFixed(0)} ms | WebCrypto ${(serverSignatures.verifyNodeMs / serverSignatures.verifyWebCryptoMs).toFixed(2)}× as fast |`,
 );
 log(
   `| 256 kbit/s, 600 ms RTT, ${SLOW_LINK_DOCUMENTS} docs | ${(slowRun.ms / 1000).toFixed(1)} s | bytes ÷ bandwidth ${(slowLimitMs / 1000).toFixed(1)} s (${kib(slowRun.bytes)}) | ${(slowRun.ms / slowLimitMs).toFixed(2)}× the limit |`,

@@ -6,10 +6,12 @@ import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../server/demo/demo-faci
 import { DEMO_FACILITY_CODE } from '../server/demo/demo-facility-code';
 import { DEMO_STAFF } from '../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../server/facilities/facilities';
+import { ServerKey } from '../server/signing/server-key';
 import { saveStaff } from '../server/staff/staff-store';
 import { PROVINCE_AUTHOR } from '../shared/staff/staff-document';
 import type { PatientDocument } from '../shared/patient/patient-document';
 import type { EnrollResponse } from '../shared/sync/enrollment';
+import type { WireDocument } from '../shared/sync/protocol';
 import { enroll as enrollDevice } from '../test/helpers/enroll';
 import { syncPath } from '../shared/sync/protocol';
 
@@ -17,8 +19,8 @@ export interface BenchServer {
   url: string;
   database: Database;
   enroll: (name: string, code?: string) => Promise<EnrollResponse>;
-  /** Pushes documents as one device would, in batches of 500. */
-  load: (documents: PatientDocument[], code?: string) => Promise<void>;
+  /** Pushes signed documents as one device would, in batches of 500. */
+  load: (documents: WireDocument<PatientDocument>[], code?: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -33,12 +35,10 @@ export async function startSenServer(options: { databaseUrl?: string | undefined
   const url = `http://127.0.0.1:${address.port}`;
 
   const enroll = (name: string, code = DEMO_ENROLLMENT_CODE): Promise<EnrollResponse> => enrollDevice(url, name, code);
-  const load = async (documents: PatientDocument[], code = DEMO_ENROLLMENT_CODE): Promise<void> => {
+  const load = async (documents: WireDocument<PatientDocument>[], code = DEMO_ENROLLMENT_CODE): Promise<void> => {
     const { token } = await enroll('loader', code);
     for (let offset = 0; offset < documents.length; offset += 500) {
-      const rows = documents
-        .slice(offset, offset + 500)
-        .map((document) => ({ newDocumentState: { ...document, _deleted: false } }));
+      const rows = documents.slice(offset, offset + 500).map((document) => ({ newDocumentState: document }));
       const response = await fetch(`${url}${syncPath('patients', 'push')}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -72,12 +72,14 @@ export async function addFacility(server: BenchServer, code: string): Promise<st
   const enrollmentCode = `BENCH-${code}`;
   await ensureEnrollmentCode(server.database, enrollmentCode, code, null);
   const now = new Date().toISOString();
+  const serverKey = await ServerKey.load(server.database);
   await server.database.transaction((tx) =>
     saveStaff(
       tx,
       {
         ...DEMO_STAFF.registrar,
         roles: ['registrar'],
+        keys: [...DEMO_STAFF.registrar.keys],
         id: benchRegistrarId(code),
         facilityCode: code,
         active: true,
@@ -85,7 +87,8 @@ export async function addFacility(server: BenchServer, code: string): Promise<st
         updatedAt: now,
         updatedBy: PROVINCE_AUTHOR,
       },
-      true,
+      null,
+      serverKey,
     ),
   );
   return enrollmentCode;

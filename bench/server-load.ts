@@ -1,7 +1,8 @@
 import type { PatientDocument } from '../shared/patient/patient-document';
-import { syncPath, type PullResponse, type SyncCheckpoint } from '../shared/sync/protocol';
+import { syncPath, type PullResponse, type SyncCheckpoint, type WireDocument } from '../shared/sync/protocol';
 import { benchPatients } from './fixtures';
 import { addFacility, type BenchServer } from './sen-server';
+import { signedByRegistrar } from './signed-documents';
 
 export interface LoadResult {
   devices: number;
@@ -44,11 +45,13 @@ export async function runServerLoad(server: BenchServer, devices: number, second
       return { facility: facility.facility, token: (await server.enroll(`load-${n}`, facility.code)).token };
     }),
   );
-  // Documents prepared in advance so that generating them is not measured.
+  // Documents prepared (and signed by their registrar) in advance, so that neither is measured.
   const perDevice = Math.ceil((seconds * 40) / PUSH_BATCH) * PUSH_BATCH;
-  const pools = new Map<string, PatientDocument[]>();
-  for (const { facility } of facilities)
-    pools.set(facility, benchPatients((perDevice * devices) / FACILITIES + perDevice, facility, Number(facility)));
+  const pools = new Map<string, WireDocument<PatientDocument>[]>();
+  for (const { facility } of facilities) {
+    const count = (perDevice * devices) / FACILITIES + perDevice;
+    pools.set(facility, await signedByRegistrar(benchPatients(count, facility, Number(facility)), facility));
+  }
 
   const pushLatencies: number[] = [];
   const pullLatencies: number[] = [];
@@ -69,7 +72,7 @@ export async function runServerLoad(server: BenchServer, devices: number, second
       const pushed = await fetch(`${server.url}${syncPath('patients', 'push')}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(batch.map((document) => ({ newDocumentState: { ...document, _deleted: false } }))),
+        body: JSON.stringify(batch.map((document) => ({ newDocumentState: document }))),
       }).catch(() => null);
       pushLatencies.push(performance.now() - started);
       if (pushed?.ok) pushedIds.push(...batch.map((document) => document.id));

@@ -13,6 +13,8 @@ import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditRoutes } from './audit/audit-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { ServerKey } from './signing/server-key';
+import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 import { registerSyncRoutes } from './sync/sync-routes';
@@ -39,6 +41,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Reference data every server needs: the provinces, each with its feed (catalogs).
   await ensureProvinces(database);
   const epoch = await readEpoch(database);
+  const serverKey = await ServerKey.load(database);
+  const signatures = new SignatureChecker(serverKey);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -70,9 +74,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
-  registerStaffRoutes(app, database, options.adminToken);
-  registerAuditRoutes(app, database, options.adminToken);
-  registerCatalogRoutes(app, database, options.adminToken);
-  registerSyncRoutes(app, { database, notifier, epoch });
+  registerStaffRoutes(app, database, options.adminToken, serverKey);
+  registerAuditRoutes(app, database, options.adminToken, signatures);
+  registerCatalogRoutes(app, database, options.adminToken, serverKey);
+  registerSyncRoutes(app, { database, notifier, epoch, signatures });
   return app;
 }

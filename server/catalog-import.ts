@@ -4,6 +4,7 @@ import { isCatalogKind } from '../shared/catalog/catalog-kinds';
 import { importCatalog } from './catalog/import-catalog';
 import { migrate } from './db/migrate';
 import { ensureProvinces } from './facilities/facilities';
+import { ServerKey } from './signing/server-key';
 import { openDatabase } from './db/open-database';
 
 /**
@@ -34,7 +35,7 @@ const database = await openDatabase({
 try {
   await migrate(database);
   await ensureProvinces(database);
-  const result = await importCatalog(database, {
+  const result = await importCatalog(database, await ServerKey.load(database), {
     kind,
     file: new Uint8Array(await readFile(file)),
     provinceCode: province,

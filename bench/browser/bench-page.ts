@@ -13,9 +13,16 @@ import {
 } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
 import { newDatabaseKey } from '../../renderer/db/database-secrets';
+import { DocumentWriter } from '../../renderer/db/document-writer';
 import { Outbox } from '../../renderer/db/outbox';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import { signDocument } from '../../shared/signing/document-signature';
+import { generateSigningKey, type DocumentSigner } from '../../shared/signing/signing-keys';
+import type { WireDocument } from '../../shared/sync/protocol';
+import { UNSIGNED_SYNC_META } from '../../shared/sync/sync-meta';
+import { unsealPrivateKey } from '../../shared/staff/sealed-key';
+import { newStaffKey } from '../../shared/staff/staff-keys';
 
 /**
  * What bench/run.ts calls inside headless Chromium, on the page's real IndexedDB. Each
@@ -53,7 +60,8 @@ const bench = {
 
   /** RxDB's own bulk insert of the same documents, without sync: where the client's time goes. */
   async rxdbBulkInsert(documentsUrl: string, at: AtRest = 'sealed'): Promise<number> {
-    const documents = (await (await fetch(documentsUrl)).json()) as PatientDocument[];
+    const wire = (await (await fetch(documentsUrl)).json()) as WireDocument<PatientDocument>[];
+    const documents = wire.map(({ _deleted: _alive, ...stored }) => stored);
     const database = await openDatabase(`bench-rx-${crypto.randomUUID()}`, at);
     const started = performance.now();
     for (let offset = 0; offset < documents.length; offset += 2000) {
@@ -78,6 +86,26 @@ const bench = {
   },
 
   /**
+   * A login as Sen does it now, median of 5: the password check and the unsealing of the signing
+   * key side by side (each 600,000 rounds of PBKDF2), against the check alone (loginCheck).
+   */
+  async loginWithKey(): Promise<number> {
+    const verifier = await createPasswordVerifier('sen-bench-password');
+    const { sealedKey } = await newStaffKey('sen-bench-password', new Date().toISOString());
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const [ok, key] = await Promise.all([
+        verifyPassword('sen-bench-password', verifier),
+        unsealPrivateKey(sealedKey, 'sen-bench-password'),
+      ]);
+      if (!ok || !key) throw new Error('the login failed');
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[2] ?? Number.NaN;
+  },
+
+  /**
    * Milliseconds per audit entry: appended to the hash chain (read the head, hash, write), and
    * the same entries written one by one without the chain, the peer that shows what it costs.
    */
@@ -87,7 +115,9 @@ const bench = {
       databaseKey: newDatabaseKey(),
     });
     const deviceId = crypto.randomUUID();
-    const log = new AuditLog(database, { deviceId, facilityCode: '10010' });
+    const signer = await benchSigner('bench');
+    const writer = new DocumentWriter(database, await Outbox.open(database), () => signer);
+    const log = new AuditLog(database, writer, { deviceId, facilityCode: '10010' }, () => signer);
     let started = performance.now();
     for (let n = 0; n < entries; n++)
       await log.record({ action: 'chart-open', userId: 'bench', patientId: `patient-${String(n)}` });
@@ -104,6 +134,50 @@ const bench = {
   },
 
   /**
+   * Milliseconds per patient write (a registration, then an edit of it) through the
+   * DocumentWriter, which computes the lineage, signs, writes and records the outbox entry;
+   * against the same writes and outbox entries unsigned. Alternating halves, so that neither
+   * side gets the warmer database. Also the signature alone (ECDSA P-256 over the canonical form).
+   */
+  async signedWrites(writes: number): Promise<{ signed: number; unsigned: number; signatureAlone: number }> {
+    const database = await createSenDatabase({
+      name: `bench-sign-${crypto.randomUUID()}`,
+      databaseKey: newDatabaseKey(),
+    });
+    const outbox = await Outbox.open(database);
+    const signer = await benchSigner('bench-registrar');
+    const writer = new DocumentWriter(database, outbox, () => signer);
+    const patient = (n: number): PatientDocument => ({
+      ...benchPatient(n),
+      updatedBy: signer.signer,
+      createdBy: signer.signer,
+    });
+    let signedMs = 0;
+    let unsignedMs = 0;
+    for (let n = 0; n < writes; n++) {
+      let started = performance.now();
+      await writer.insert('patients', patient(2 * n));
+      await writer.update('patients', patient(2 * n).id, (current) => ({ ...current, phone: '0987654321' }));
+      signedMs += performance.now() - started;
+
+      started = performance.now();
+      const plain = patient(2 * n + 1);
+      await database.patients.insert({ ...plain, syncMeta: UNSIGNED_SYNC_META });
+      await outbox.recordLocalWrite('patients', { ...plain, _deleted: false, syncMeta: UNSIGNED_SYNC_META }, null);
+      const stored = await database.patients.findOne(plain.id).exec();
+      const edited = await stored?.incrementalPatch({ phone: '0987654321' });
+      const base = { ...plain, _deleted: false, syncMeta: UNSIGNED_SYNC_META };
+      if (edited) await outbox.recordLocalWrite('patients', { ...edited.toMutableJSON(), _deleted: false }, base);
+      unsignedMs += performance.now() - started;
+    }
+    const started = performance.now();
+    for (let n = 0; n < writes; n++) await signDocument('patients', { ...patient(n), _deleted: false }, signer);
+    const signatureAlone = (performance.now() - started) / writes;
+    await database.close();
+    return { signed: signedMs / (2 * writes), unsigned: unsignedMs / (2 * writes), signatureAlone };
+  },
+
+  /**
    * Milliseconds per local write recorded in the outbox once `backlog` records wait unsent (a PC
    * offline for weeks): Sen's outbox, one entry per record, against the same entries kept in one
    * document that every write rewrites (how the outbox was kept before).
@@ -113,7 +187,12 @@ const bench = {
       name: `bench-outbox-${crypto.randomUUID()}`,
       databaseKey: newDatabaseKey(),
     });
-    const state = (n: number) => ({ id: `patient-${String(n)}`, phone: '0912345678', _deleted: false });
+    const state = (n: number) => ({
+      id: `patient-${String(n)}`,
+      phone: '0912345678',
+      _deleted: false,
+      syncMeta: UNSIGNED_SYNC_META,
+    });
     const outbox = await Outbox.open(database);
     for (let n = 0; n < backlog; n++) await outbox.recordLocalWrite('patients', state(n), null);
     let started = performance.now();
@@ -148,6 +227,39 @@ const bench = {
     return elapsed;
   },
 };
+
+/** A signing key made in the page, as an account's key would be unsealed at login. */
+async function benchSigner(staffId: string): Promise<DocumentSigner> {
+  const { keyId, privateKey } = await generateSigningKey();
+  return { signer: staffId, keyId, privateKey };
+}
+
+/** A valid patient document, the n-th of a series. */
+function benchPatient(n: number): PatientDocument {
+  const suffix = String(n).padStart(8, '0');
+  return {
+    id: `0190b0b0-0000-7000-8000-${suffix.padStart(12, '0')}`,
+    facilityCode: '10010',
+    patientCode: `10010-${suffix}`,
+    familyName: 'Nguyễn',
+    middleName: 'Thị',
+    givenName: 'Đào',
+    dateOfBirth: '1990-03-12',
+    sex: 'female',
+    cccd: '',
+    bhyt: '',
+    phone: '0912345678',
+    address: { provinceCode: '15', wardCode: '02647', street: 'Số 5, đường Hoàng Liên' },
+    ethnicityCode: '01',
+    nameKey: 'nguyen thi dao',
+    givenNameKey: 'dao nguyen thi',
+    createdAt: '2026-12-01T08:00:00.000Z',
+    updatedAt: '2026-12-01T08:00:00.000Z',
+    createdByDeviceId: 'bench-device',
+    createdBy: 'bench-registrar',
+    updatedBy: 'bench-registrar',
+  };
+}
 
 /** Encrypted at rest as Sen stores it, or the same database without: what the sealing costs. */
 type AtRest = 'sealed' | 'plain';

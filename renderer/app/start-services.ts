@@ -5,6 +5,7 @@ import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
 import { deleteLocalDatabase } from '../db/delete-local-database';
+import { DocumentWriter } from '../db/document-writer';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../patients/patients-repository';
@@ -52,10 +53,12 @@ export async function startServices(
   });
   // Sync runs whoever is logged in, and before anyone is: the staff accounts come with it.
   await sync.start();
-  const audit = new AuditLog(database, { deviceId: device.deviceId, facilityCode: device.facility.code });
-  const staff = new StaffRepository(database, outbox, device.facility.code, undefined, audit);
-  const session = new Session(database, staff);
-  const userId = (): string => session.requireUserId();
+  // Every synced write is signed as the logged-in user; the session holds their key.
+  const writer = new DocumentWriter(database, outbox, () => session.signer());
+  const identity = { deviceId: device.deviceId, facilityCode: device.facility.code };
+  const audit = new AuditLog(database, writer, identity, (userId) => session.signerFor(userId));
+  const staff = new StaffRepository(database, writer, device.facility.code, undefined, audit);
+  const session: Session = new Session(database, staff);
   const sessionAudit = session.events$.subscribe((event) => {
     audit
       .record({ action: event.action, userId: event.userId ?? '', username: event.username })
@@ -71,13 +74,7 @@ export async function startServices(
     device,
     session,
     staff,
-    patients: new PatientsRepository(
-      database,
-      outbox,
-      { deviceId: device.deviceId, facilityCode: device.facility.code, userId },
-      undefined,
-      audit,
-    ),
+    patients: new PatientsRepository(database, writer, identity, undefined, audit),
     audit,
     // Drafts save while the screen is locked too: the typing just before the lock is kept.
     drafts: new RegistrationDrafts(database, () => session.heldBy()),

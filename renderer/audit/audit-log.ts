@@ -5,10 +5,13 @@ import {
   type AuditAction,
   type AuditEntry,
 } from '../../shared/audit/audit-entry';
+import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import type { SenDatabase } from '../db/collections';
+import type { DocumentWriter } from '../db/document-writer';
 
 export interface AuditEvent {
   action: AuditAction;
+  /** The staff member, who signs the entry; '' for nobody (a failed login) */
   userId: string;
   /** Kept in the entry as typed at the time (a failed login may name no account) */
   username?: string;
@@ -24,24 +27,29 @@ export interface AuditRecorder {
  * This device's append-only audit trail: each entry is chained to the previous one by hash and
  * pushed to the province (never pulled back). Appends are queued one after another, and the
  * chain continues from the newest stored entry, so a restart or a crash between two appends
- * cannot fork it.
+ * cannot fork it. An entry naming a user is signed with that user's key, which the server checks.
  */
 export class AuditLog implements AuditRecorder {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly database: SenDatabase,
+    private readonly writer: DocumentWriter,
     private readonly device: { deviceId: string; facilityCode: string },
+    /** The signing key of a user, if it is held (the session's own): taken when an event is
+     *  recorded, so that a logout's entry is signed although the key goes right after. */
+    private readonly signerFor: (userId: string) => DocumentSigner | null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   record(event: AuditEvent): Promise<void> {
-    const next = this.queue.then(() => this.append(event));
+    const signer = event.userId === '' ? null : this.signerFor(event.userId);
+    const next = this.queue.then(() => this.append(event, signer));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async append(event: AuditEvent): Promise<void> {
+  private async append(event: AuditEvent, signer: DocumentSigner | null): Promise<void> {
     const [last] = await this.database.audit.find({ selector: {}, sort: [{ seq: 'desc' }], limit: 1 }).exec();
     const seq = (last?.seq ?? 0) + 1;
     const content: Omit<AuditEntry, 'hash'> = {
@@ -56,7 +64,7 @@ export class AuditLog implements AuditRecorder {
       patientId: event.patientId ?? '',
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    await this.database.audit.insert({ ...content, hash: await auditEntryHash(content) });
+    await this.writer.insert('audit', { ...content, hash: await auditEntryHash(content) }, signer);
   }
 }
 

@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { documentStateKey } from '../../shared/sync/document-state';
-import type { SyncedDocument } from '../../shared/sync/protocol';
+import type { WireDocument } from '../../shared/sync/protocol';
 import type { SenDatabase } from './collections';
 import { listLocalState, readLocalState, removeLocalState, writeLocalState } from './local-state';
 
@@ -9,7 +9,8 @@ const ENTRY_PREFIX = 'outbox/';
 /** Where the whole outbox was kept as one document before; read once and moved. */
 const LEGACY_OUTBOX_ID = 'sync-outbox';
 
-type State = SyncedDocument<Record<string, unknown>>;
+/** A state as written, with its envelope: the base is pushed again as an assumed master. */
+type State = WireDocument<Record<string, unknown>>;
 
 interface PendingWrite {
   /** The state written locally that the server has not acknowledged yet */

@@ -165,10 +165,20 @@ export const en: Messages = {
       'reference-missing':
         'This record rests on another that has not reached the server yet; it is sent again once that one is.',
     },
-    refusalReasons: {
+    refusals: {
       'field-not-owned': 'This facility may not change that part of the record (it is the other facility’s).',
       'scope-changed': 'A record cannot be moved to another facility; cancel it and make a new one.',
       'document-signed': 'A signed record cannot be changed; write an amendment instead.',
+      'author-unknown':
+        'The server does not know the account of the person who made the change yet; it is sent again once staff accounts sync.',
+      'author-inactive': 'The account of the person who made the change is deactivated.',
+      'not-permitted': 'The person who made the change lacks permission for it.',
+      'author-mismatch': 'The record names the wrong person as its creator.',
+      'signature-missing': 'The change carries no digital signature of the person who made it.',
+      'signature-invalid':
+        'The digital signature is not that of the person the record names (or the record was changed after it was signed).',
+      'signature-key-unknown':
+        'The server does not know the signing key of the person who made the change yet; it is sent again once staff accounts sync.',
     },
   },
   auth: {

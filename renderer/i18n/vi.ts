@@ -161,10 +161,21 @@ export const vi = {
       'reference-missing':
         'Hồ sơ này dựa trên một hồ sơ khác chưa đến máy chủ; máy sẽ tự gửi lại khi hồ sơ kia đã được gửi.',
     },
-    refusalReasons: {
+    /** Why the server refused the person named in a record (details.reason of forbidden). */
+    refusals: {
       'field-not-owned': 'Cơ sở này không được sửa phần đó của hồ sơ (phần của cơ sở bên kia).',
       'scope-changed': 'Không được chuyển hồ sơ sang cơ sở khác; hãy huỷ và tạo hồ sơ mới.',
       'document-signed': 'Hồ sơ đã ký không sửa được; hãy lập bản điều chỉnh.',
+      'author-unknown':
+        'Máy chủ chưa biết tài khoản của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',
+      'author-inactive': 'Tài khoản của người sửa hồ sơ đã bị vô hiệu hoá.',
+      'not-permitted': 'Người sửa hồ sơ không có quyền làm việc này.',
+      'author-mismatch': 'Hồ sơ ghi sai người đã tạo.',
+      'signature-missing': 'Hồ sơ không có chữ ký số của người sửa nên máy chủ không nhận.',
+      'signature-invalid':
+        'Chữ ký số không khớp với người được ghi là người sửa hồ sơ (hoặc nội dung đã bị thay đổi sau khi ký).',
+      'signature-key-unknown':
+        'Máy chủ chưa biết khoá ký của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',
     },
   },
   auth: {

@@ -7,15 +7,13 @@ import { buildPatientFromForm, type RegistrationForm } from '../../shared/patien
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
 import { patientProblems, type PatientProblem } from '../../shared/patient/patient-problems';
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
-import type { SenDatabase } from '../db/collections';
-import type { Outbox } from '../db/outbox';
+import type { SenDatabase, Stored } from '../db/collections';
+import type { DocumentWriter } from '../db/document-writer';
 import { NO_AUDIT, type AuditRecorder } from '../audit/audit-log';
 
 export interface DeviceIdentity {
   deviceId: string;
   facilityCode: string;
-  /** The logged-in staff member: the author of every write (throws when nobody is). */
-  userId: () => string;
 }
 
 export type RegisterResult =
@@ -43,11 +41,20 @@ export type UpdateResult = { ok: true; patient: PatientDocument } | { ok: false;
 
 const SEARCH_LIMIT = 50;
 
-/** Patients of this facility: the only way the UI reads or writes them. */
+/** The body of a patient as the UI sees it: the sync envelope stays in the database layer. */
+function patientOf(stored: PatientDocument & { syncMeta?: unknown }): PatientDocument {
+  const { syncMeta: _envelope, ...patient } = stored;
+  return patient;
+}
+
+/**
+ * Patients of this facility: the only way the UI reads or writes them. Every write is made, and
+ * signed, as the logged-in user (DocumentWriter).
+ */
 export class PatientsRepository {
   constructor(
     private readonly database: SenDatabase,
-    private readonly outbox: Outbox,
+    private readonly writer: DocumentWriter,
     private readonly device: DeviceIdentity,
     private readonly now: () => Date = () => new Date(),
     private readonly audit: AuditRecorder = NO_AUDIT,
@@ -60,7 +67,7 @@ export class PatientsRepository {
     // The write is done: a failed audit append is reported, not turned into a failed save
     // (which a clerk would retry, registering the patient twice).
     return this.audit
-      .record({ action, userId: this.device.userId(), patientId })
+      .record({ action, userId: this.writer.author(), patientId })
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   }
 
@@ -70,7 +77,7 @@ export class PatientsRepository {
       patientCode: newPatientCode(this.device.facilityCode, (length) => crypto.getRandomValues(new Uint8Array(length))),
       facilityCode: this.device.facilityCode,
       deviceId: this.device.deviceId,
-      userId: this.device.userId(),
+      userId: this.writer.author(),
       now: this.now().toISOString(),
     });
     if (!built.ok) return built;
@@ -79,8 +86,7 @@ export class PatientsRepository {
       if (existingPatient)
         return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
     }
-    await this.database.patients.insert(built.patient);
-    await this.outbox.recordLocalWrite('patients', { ...built.patient, _deleted: false }, null);
+    await this.writer.insert('patients', built.patient);
     await this.recordWrite('patient-create', built.patient.id);
     return built;
   }
@@ -90,22 +96,20 @@ export class PatientsRepository {
    * creation) never change; search keys follow the name.
    */
   async update(id: string, changes: PatientChanges): Promise<UpdateResult> {
-    const document = await this.database.patients.findOne(id).exec();
-    if (!document) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
-    const current = document.toMutableJSON();
-    const next: PatientDocument = {
-      ...current,
-      ...changes,
-      updatedAt: this.now().toISOString(),
-      updatedBy: this.device.userId(),
+    const current = await this.get(id);
+    if (!current) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
+    const updatedAt = this.now().toISOString();
+    const updatedBy = this.writer.author();
+    const edit = (patient: PatientDocument): PatientDocument => {
+      const next: PatientDocument = { ...patient, ...changes, updatedAt, updatedBy };
+      return { ...next, ...patientSearchKeys(next) };
     };
-    const updated = { ...next, ...patientSearchKeys(next) };
-    const problems = patientProblems(updated);
+    const problems = patientProblems(edit(current));
     if (problems.length > 0) return { ok: false, problems };
-    await document.incrementalPatch(updated);
-    await this.outbox.recordLocalWrite('patients', { ...updated, _deleted: false }, { ...current, _deleted: false });
+    const written = await this.writer.update('patients', id, edit);
+    if (!written) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
     await this.recordWrite('patient-update', id);
-    return { ok: true, patient: updated };
+    return { ok: true, patient: patientOf(written) };
   }
 
   /** Applies an edit made in the patient form: the same rules as registration. */
@@ -113,7 +117,7 @@ export class PatientsRepository {
     const current = await this.database.patients.findOne(id).exec();
     if (!current) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
     const built = buildPatientFromForm(form, {
-      ...current.toMutableJSON(),
+      ...patientOf(current.toMutableJSON()),
       deviceId: current.createdByDeviceId,
       userId: current.createdBy,
       now: this.now().toISOString(),
@@ -143,26 +147,21 @@ export class PatientsRepository {
 
   /** Deletes as a tombstone, which syncs like any change. */
   async remove(id: string): Promise<void> {
-    const document = await this.database.patients.findOne(id).exec();
-    if (!document) return;
-    const base = { ...document.toMutableJSON(), _deleted: false };
     // The tombstone names who deleted the record: the server checks that they may.
-    const signed = await document.incrementalPatch({
-      updatedBy: this.device.userId(),
-      updatedAt: this.now().toISOString(),
-    });
-    const removed = await signed.remove();
-    await this.outbox.recordLocalWrite('patients', { ...removed.toMutableJSON(), _deleted: true }, base);
-    await this.recordWrite('patient-delete', id);
+    const updatedBy = this.writer.author();
+    const updatedAt = this.now().toISOString();
+    const removed = await this.writer.remove('patients', id, (patient) => ({ ...patient, updatedBy, updatedAt }));
+    if (removed) await this.recordWrite('patient-delete', id);
   }
 
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {
     const found = await this.database.patients.findOne({ selector: { cccd } }).exec();
-    return found?.toMutableJSON();
+    return found ? patientOf(found.toMutableJSON()) : undefined;
   }
 
   async get(id: string): Promise<PatientDocument | null> {
-    return (await this.database.patients.findOne(id).exec())?.toMutableJSON() ?? null;
+    const found = await this.database.patients.findOne(id).exec();
+    return found ? patientOf(found.toMutableJSON()) : null;
   }
 
   /** Emits whenever any patient is written, locally or by sync. */
@@ -171,7 +170,9 @@ export class PatientsRepository {
   }
 
   observe(id: string): Observable<PatientDocument | null> {
-    return this.database.patients.findOne(id).$.pipe(map((document) => document?.toMutableJSON() ?? null));
+    return this.database.patients
+      .findOne(id)
+      .$.pipe(map((document) => (document ? patientOf(document.toMutableJSON()) : null)));
   }
 
   /**
@@ -196,12 +197,12 @@ export class PatientsRepository {
     const documents = await this.database.patients
       .find({ selector: {}, sort: [{ givenNameKey: 'asc' }], limit: SEARCH_LIMIT })
       .exec();
-    return documents.map((document) => document.toMutableJSON());
+    return documents.map((document) => patientOf(document.toMutableJSON()));
   }
 
   private async prefixRange(field: PatientIndex, prefix: string): Promise<PatientDocument[]> {
     const documents = await this.database.patients.find(patientPrefixQuery(field, prefix)).exec();
-    return documents.map((document) => document.toMutableJSON());
+    return documents.map((document) => patientOf(document.toMutableJSON()));
   }
 }
 
@@ -223,7 +224,7 @@ function identifierPrefixes(text: string): { field: PatientIndex; prefix: string
 }
 
 /** Every key starting with `prefix`, as a range over the field's index. */
-export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQuery<PatientDocument> {
-  const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<PatientDocument>;
+export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQuery<Stored<PatientDocument>> {
+  const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<Stored<PatientDocument>>;
   return { selector, index: [field, 'id'], limit: SEARCH_LIMIT };
 }

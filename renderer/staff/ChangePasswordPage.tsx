@@ -4,7 +4,10 @@ import { verifyPassword } from '../../shared/staff/password-verifier';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { useServices } from '../app/services-context';
 
-/** A staff member's own password: changed offline, in force on this PC at once, synced later. */
+/**
+ * A staff member's own password: changed offline, in force on this PC at once, synced later.
+ * Their signing key is sealed again under it (the key pair stays).
+ */
 export function ChangePasswordPage({ user }: { user: StaffDocument }) {
   const { t } = useTranslation();
   const { staff } = useServices();
@@ -25,7 +28,7 @@ export function ChangePasswordPage({ user }: { user: StaffDocument }) {
         setMessage({ ok: false, text: t('auth.password-mismatch') });
         return;
       }
-      const result = await staff.setPassword(user.id, next, user.id);
+      const result = await staff.changeOwnPassword(current, next);
       if (!result.ok) {
         setMessage({ ok: false, text: result.problems.map((problem) => t(`auth.${problem}`)).join(' ') });
         return;

@@ -63,7 +63,7 @@ export function StaffPage({ user }: { user: StaffDocument }) {
                       type="button"
                       onClick={() =>
                         void staff
-                          .update(account.id, { active: !account.active }, user.id)
+                          .update(account.id, { active: !account.active })
                           .then((result) => report(result, t('staff.saved')))
                       }
                     >
@@ -74,7 +74,7 @@ export function StaffPage({ user }: { user: StaffDocument }) {
                         className="inline-form"
                         onSubmit={(event) => {
                           event.preventDefault();
-                          void staff.setPassword(account.id, newPassword, user.id).then((result) => {
+                          void staff.resetPassword(account.id, newPassword).then((result) => {
                             if (report(result, t('staff.saved'))) setResetting(null);
                           });
                         }}
@@ -108,18 +108,12 @@ export function StaffPage({ user }: { user: StaffDocument }) {
           ))}
         </tbody>
       </table>
-      <AddStaffForm author={user.id} report={report} />
+      <AddStaffForm report={report} />
     </section>
   );
 }
 
-function AddStaffForm({
-  author,
-  report,
-}: {
-  author: string;
-  report: (result: StaffResult, success: string) => boolean;
-}) {
+function AddStaffForm({ report }: { report: (result: StaffResult, success: string) => boolean }) {
   const { t } = useTranslation();
   const { staff } = useServices();
   const [username, setUsername] = useState('');
@@ -135,7 +129,7 @@ function AddStaffForm({
       className="add-staff"
       onSubmit={(event) => {
         event.preventDefault();
-        void staff.create({ username, displayName, roles, password }, author).then((result) => {
+        void staff.create({ username, displayName, roles, password }).then((result) => {
           if (report(result, t('staff.added', { name: displayName }))) {
             setUsername('');
             setDisplayName('');

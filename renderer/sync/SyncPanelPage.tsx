@@ -36,10 +36,13 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
     const problems = (details?.problems ?? []).map((problem) =>
       t(`problems.${problem.code}`, { defaultValue: problem.code }),
     );
-    // A refusal's own reason (field-not-owned, document-signed, …) says more than its code.
-    const refusal = typeof details?.reason === 'string' ? details.reason : undefined;
-    const why = refusal ? [t(`syncPanel.refusalReasons.${refusal}`, { defaultValue: refusal })] : [];
-    return [t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message }), ...why, ...problems].join(' ');
+    const general = t(`syncPanel.reasons.${entry.code}`, { defaultValue: entry.message });
+    // A refusal of the person named in the record says which rule: who they are, or their signature.
+    const refusal =
+      typeof details?.reason === 'string'
+        ? t(`syncPanel.refusals.${details.reason}`, { defaultValue: general })
+        : general;
+    return [refusal, ...problems].join(' ');
   };
 
   return (

@@ -3,6 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs';
 import type { SyncDirection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/protocol';
+import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SyncTransport } from './sync-transport';
 
 export interface CollectionReplicationOptions<T> {
@@ -32,7 +33,7 @@ const PUSH_BATCH = 200;
 const RETRY_MS = 1000;
 
 /** One collection replicated through the server's pull/push handlers, in its direction. */
-export function replicateCollection<T>(
+export function replicateCollection<T extends { syncMeta: SyncMeta }>(
   options: CollectionReplicationOptions<T>,
 ): RxReplicationState<T, SyncCheckpoint> {
   const { transport, name } = options;

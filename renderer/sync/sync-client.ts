@@ -9,8 +9,9 @@ import {
   syncStreamPath,
   type LostValue,
   type SyncCheckpoint,
-  type SyncedDocument,
+  type WireDocument,
 } from '../../shared/sync/protocol';
+import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox } from '../db/outbox';
@@ -47,6 +48,9 @@ async function withinTime(task: Promise<unknown>, ms: number, what: string): Pro
   if (outcome === 'late') console.warn(`Sen sync: ${what} took over ${String(ms / 1000)} s; going on`);
 }
 
+/** Any synced document: a body with its envelope beside it. */
+type Synced = Record<string, unknown> & { syncMeta: SyncMeta };
+
 /** The collections this client keeps, each replicated in the direction the registry gives it. */
 const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
@@ -57,13 +61,15 @@ export function isReplicatedCollection(name: string): name is ReplicatedCollecti
 
 /**
  * Whether a held row waits on documents of `collection` that may simply not have reached the
- * server yet: an author whose account was created on this PC (staff), or a record it refers to.
+ * server yet: an author (or an author's new key) whose account was created or reset on this PC,
+ * or a record it refers to.
  */
 function isWaitingFor(collection: string): (entry: QuarantinedDocument) => boolean {
   return (entry) => {
     const details = entry.details as { reason?: unknown; collection?: unknown } | undefined;
     if (entry.code === 'reference-missing') return details?.collection === collection;
-    return collection === 'staff' && entry.code === 'forbidden' && details?.reason === 'author-unknown';
+    const unknownAuthor = details?.reason === 'author-unknown' || details?.reason === 'signature-key-unknown';
+    return collection === 'staff' && entry.code === 'forbidden' && unknownAuthor;
   };
 }
 
@@ -79,7 +85,7 @@ export class SyncClient {
   private replicationSubscriptions: Subscription[] = [];
   private startingOver = false;
   private stopped = false;
-  private replications: RxReplicationState<object, SyncCheckpoint>[] = [];
+  private replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
   private stream: { close: () => void } | undefined;
   private quarantine: Quarantine | undefined;
   private transport: SyncTransport | undefined;
@@ -151,12 +157,12 @@ export class SyncClient {
     if (!transport || !quarantine) return;
     const generation = (await readLocalState<{ generation: number }>(database, GENERATION_ID))?.generation ?? 0;
     const replicationSubscriptions: Subscription[] = [];
-    const replications: RxReplicationState<object, SyncCheckpoint>[] = [];
+    const replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
     for (const name of REPLICATED_COLLECTIONS) {
       // The first-sync progress bar follows patients, by far the largest collection.
       const showsProgress = name === 'patients';
-      const replication = replicateCollection<object>({
-        collection: database[name] as unknown as RxCollection<object>,
+      const replication = replicateCollection<Synced>({
+        collection: database[name] as unknown as RxCollection<Synced>,
         name,
         // The audit trail only goes up: the server checks its chain and never sends it back.
         direction: name === 'audit' ? 'push-only' : SYNCED_COLLECTIONS[name].direction,
@@ -238,11 +244,15 @@ export class SyncClient {
   }
 
   /**
-   * The content the server refused, as it was sent: kept apart from the document, which a later
-   * pull may overwrite, so that it can still be fixed ("Sửa") or sent again ("Gửi lại").
+   * The content the server refused, as it was sent (its body and `_deleted`, without the sync
+   * envelope): kept apart from the document, which a later pull may overwrite, so that it can
+   * still be fixed ("Sửa") or sent again ("Gửi lại").
    */
   heldCopy(collection: string, id: string): Record<string, unknown> | undefined {
-    return this.quarantine?.get(collection, id)?.row.newDocumentState;
+    const held = this.quarantine?.get(collection, id)?.row.newDocumentState;
+    if (!held) return undefined;
+    const { syncMeta: _envelope, ...content } = held;
+    return content;
   }
 
   /**
@@ -253,7 +263,7 @@ export class SyncClient {
   async resend(collection: ReplicatedCollection, id: string): Promise<void> {
     const held = this.quarantine?.get(collection, id);
     if (!held || !this.transport) return;
-    const newDocumentState = held.row.newDocumentState as SyncedDocument<Record<string, unknown>>;
+    const newDocumentState = held.row.newDocumentState;
     const masters = await this.transport.push(collection, [
       { assumedMasterState: held.row.assumedMasterState ?? null, newDocumentState },
     ]);
@@ -263,14 +273,17 @@ export class SyncClient {
     await this.options.outbox.acknowledge(collection, accepted);
   }
 
-  /** Makes the local document what the server now holds (pushing it again is a no-op there). */
-  private async applyAccepted(collection: ReplicatedCollection, state: SyncedDocument<Record<string, unknown>>) {
+  /**
+   * Makes the local document exactly what the server now holds, envelope included (pushing it
+   * again is a no-op there). A deletion too: a plain remove() would keep the local content with
+   * its signature, a state nobody signed as deleted.
+   */
+  private async applyAccepted(collection: ReplicatedCollection, state: WireDocument<Record<string, unknown>>) {
     const rxCollection = this.options.database[collection] as unknown as RxCollection<Record<string, unknown>>;
     const { _deleted: deleted, ...body } = state;
     const document = await rxCollection.findOne(String(body.id)).exec();
-    if (deleted) await document?.remove();
-    else if (document) await document.incrementalPatch(body);
-    else await rxCollection.insert(body);
+    if (document) await document.incrementalModify((current) => ({ ...current, ...body, _deleted: deleted }));
+    else if (!deleted) await rxCollection.insert(body);
   }
 
   /**

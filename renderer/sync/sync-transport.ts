@@ -5,7 +5,7 @@ import {
   type PushResponse,
   type PushRow,
   type SyncCheckpoint,
-  type SyncedDocument,
+  type WireDocument,
 } from '../../shared/sync/protocol';
 import { AdaptiveBatchSize } from './adaptive-batch';
 import { RetryGate } from './backoff';
@@ -21,7 +21,7 @@ export interface SyncTransportOptions {
   protocolVersion?: number;
   quarantine: Quarantine;
   /** The state a pending local write was made on (see Outbox.baseOf). */
-  baseOf: (collection: string, id: string) => SyncedDocument<Body> | null | undefined;
+  baseOf: (collection: string, id: string) => WireDocument<Body> | null | undefined;
   /** Called after every request: null on success, else the error. */
   onOutcome: (error: unknown) => void;
   now: () => Date;
@@ -178,9 +178,18 @@ export class SyncTransport {
   private withKnownBase(collection: string, row: PushRow<Body>): PushRow<Body> {
     const id = String(row.newDocumentState.id);
     // RxDB took the refused state for the server's; the server still holds what the refused
-    // edit was made on, and the fixed edit must merge against that.
+    // edit was made on, and the fixed edit must merge against that. Its lineage says the same:
+    // a fix ("Sửa") starts from the refused copy, not from what a pull brought since, so it must
+    // not pass for a version made on the server's newer master (a fast-forward would then undo
+    // that master's changes). The lineage is not signed: it only tells the server what to merge.
     const held = this.options.quarantine.get(collection, id);
-    if (held) return { ...row, assumedMasterState: held.row.assumedMasterState ?? null };
+    if (held) {
+      const lineage = held.row.newDocumentState.syncMeta.lineage;
+      return {
+        assumedMasterState: held.row.assumedMasterState ?? null,
+        newDocumentState: { ...row.newDocumentState, syncMeta: { ...row.newDocumentState.syncMeta, lineage } },
+      };
+    }
     if (row.assumedMasterState) return row;
     const base = this.options.baseOf(collection, id);
     return base ? { ...row, assumedMasterState: base } : row;

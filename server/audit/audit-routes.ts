@@ -5,6 +5,7 @@ import { ADMIN_PREFIX } from '../admin/admin-routes';
 import { authenticateAdmin } from '../admin/authenticate-admin';
 import { authenticateDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
+import type { SignatureChecker } from '../signing/signature-checker';
 import { pushAuditEntries } from './push-audit-entries';
 
 const patientParams = z.object({ id: z.string().min(1).max(40) });
@@ -33,10 +34,15 @@ export interface PatientAccessRecord {
  * The audit trail: devices push their hash-chained entries (push only: nothing is pulled back),
  * and the provincial admin asks who accessed a patient and which chains broke.
  */
-export function registerAuditRoutes(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
+export function registerAuditRoutes(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+  signatures: SignatureChecker,
+): void {
   app.post(syncPath('audit', 'push'), async (request) => {
     const device = await authenticateDevice(request, database);
-    const alerts = await pushAuditEntries(database, device, request.body);
+    const alerts = await pushAuditEntries(database, device, request.body, signatures);
     // The alert the province sees in its logs; the admin API lists them too.
     for (const alert of alerts) request.log.warn({ device: device.deviceId, alert }, 'audit chain break');
     return [];

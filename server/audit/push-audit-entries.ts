@@ -7,10 +7,15 @@ import {
   GENESIS_HASH,
   type AuditEntry,
 } from '../../shared/audit/audit-entry';
+import { syncMetaSchema, withoutSyncMeta, type DocumentSignature } from '../../shared/sync/sync-meta';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import type { Database, SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { SignatureChecker } from '../signing/signature-checker';
+import { loadFacilityStaff } from '../sync/authorize-authors';
 import { verifyAuditChain, type AuditAlert } from './verify-audit-chain';
+
+type ReceivedEntry = AuditEntry & { deleted: boolean; signature: DocumentSignature | null };
 
 const pushBodySchema = z
   .array(z.object({ assumedMasterState: z.unknown().optional(), newDocumentState: z.looseObject({}) }).strict())
@@ -18,13 +23,16 @@ const pushBodySchema = z
 
 /**
  * Stores a device's audit entries and checks its hash chain. The whole batch is refused if an
- * entry is malformed or claims another device or facility; a broken chain is not refused (the
- * entries are evidence) but recorded as alerts, returned to the caller to log.
+ * entry is malformed, claims another device or facility, or names a user who did not sign it
+ * (403 forbidden: an entry's user is proven, not claimed; a failed login names nobody); a broken
+ * chain is not refused (the entries are evidence) but recorded as alerts, returned to the
+ * caller to log.
  */
 export async function pushAuditEntries(
   database: Database,
   device: AuthenticatedDevice,
   body: unknown,
+  signatures: SignatureChecker,
 ): Promise<AuditAlert[]> {
   const entries = parseEntries(body, device);
   if (entries.length === 0) return [];
@@ -32,6 +40,13 @@ export async function pushAuditEntries(
     const head = await lockHead(tx, device.deviceId);
     const stored = await storedHashes(tx, device.deviceId, head.lastSeq, entries);
     const verdict = await verifyAuditChain(head, entries, stored);
+    await refuseUnsignedEntries(
+      tx,
+      device,
+      signatures,
+      entries,
+      new Set(verdict.inserts.map(({ entry }) => entry.seq)),
+    );
     for (const { entry, chainOk, deleted } of verdict.inserts) await insertEntry(tx, entry, chainOk, deleted);
     const alerts = [...verdict.alerts];
     for (const seq of verdict.deletedLater) {
@@ -58,13 +73,52 @@ export async function pushAuditEntries(
   });
 }
 
-function parseEntries(body: unknown, device: AuthenticatedDevice): (AuditEntry & { deleted: boolean })[] {
+/**
+ * Only entries about to be stored are checked: one the server already holds (a retry, or the
+ * tombstone of a stored entry) is no new claim. A signature covers the entry as written, so a
+ * tombstone sent in its place is checked as the entry it deletes.
+ */
+async function refuseUnsignedEntries(
+  tx: SqlExecutor,
+  device: AuthenticatedDevice,
+  signatures: SignatureChecker,
+  entries: readonly ReceivedEntry[],
+  inserted: ReadonlySet<number>,
+): Promise<void> {
+  const claims = entries.filter((entry) => inserted.has(entry.seq) && entry.userId !== '');
+  if (claims.length === 0) return;
+  const staff = await loadFacilityStaff(tx, device.facilityCode);
+  const refusals = await Promise.all(
+    claims.map(({ deleted: _deleted, signature, ...entry }) =>
+      signatures.refusal(
+        { collection: 'audit', state: { ...entry, _deleted: false }, signature, author: entry.userId },
+        staff,
+      ),
+    ),
+  );
+  const index = refusals.findIndex((refusal) => refusal !== null);
+  const refused = claims[index];
+  if (refused) {
+    throw new HttpError(403, 'forbidden', `An audit entry does not prove its user (${String(refusals[index])}).`, {
+      id: refused.id,
+      reason: refusals[index],
+    });
+  }
+}
+
+function parseEntries(body: unknown, device: AuthenticatedDevice): ReceivedEntry[] {
   const rows = pushBodySchema.parse(body);
-  const bySeq = new Map<number, AuditEntry & { deleted: boolean }>();
+  const bySeq = new Map<number, ReceivedEntry>();
   for (const row of rows) {
-    const { _deleted: deleted, ...document } = row.newDocumentState;
-    const parsed = auditEntrySchema.safeParse(document);
+    const { _deleted: deleted, syncMeta, ...document } = row.newDocumentState;
+    const meta = syncMetaSchema.safeParse(syncMeta);
+    const parsed = auditEntrySchema.safeParse(withoutSyncMeta(document));
     const id = typeof document.id === 'string' ? document.id : undefined;
+    if (!meta.success)
+      throw new HttpError(422, 'invalid-document', 'An audit entry carries no valid sync envelope.', {
+        id,
+        issues: meta.error.issues,
+      });
     if (!parsed.success)
       throw new HttpError(422, 'invalid-document', 'An audit entry does not match its schema.', {
         id,
@@ -75,7 +129,7 @@ function parseEntries(body: unknown, device: AuthenticatedDevice): (AuditEntry &
       throw new HttpError(403, 'out-of-scope', 'An audit entry names another device or facility.', { id });
     if (entry.id !== auditEntryId(entry.deviceId, entry.seq))
       throw new HttpError(422, 'invalid-document', 'An audit entry id does not match its position.', { id });
-    bySeq.set(entry.seq, { ...entry, deleted: deleted === true });
+    bySeq.set(entry.seq, { ...entry, deleted: deleted === true, signature: meta.data.signature });
   }
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }

@@ -5,6 +5,7 @@ import { ADMIN_PREFIX } from '../admin/admin-routes';
 import { authenticateAdmin } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { ServerKey } from '../signing/server-key';
 import { importCatalog } from './import-catalog';
 
 const importParams = z.object({ kind: z.enum(CATALOG_KINDS) }).strict();
@@ -20,7 +21,12 @@ const importQuery = z
  * `POST /admin/v1/catalogs/:kind/import?province=&effectiveFrom=&dryRun=1` with the CSV file as
  * the body (`text/csv`): the whole file applied, or nothing and every bad row with its line.
  */
-export function registerCatalogRoutes(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
+export function registerCatalogRoutes(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+  serverKey: ServerKey,
+): void {
   // Ministry files come as CSV; the body is kept as bytes so that the import can tell a file
   // that is not UTF-8 from one that is.
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => {
@@ -35,7 +41,7 @@ export function registerCatalogRoutes(app: FastifyInstance, database: Database, 
       throw new HttpError(415, 'invalid-request', 'Send the catalog file as text/csv.');
     const [province] = await database.query('SELECT 1 FROM provinces WHERE code = $1', [query.province]);
     if (!province) throw new HttpError(404, 'not-found', `No province ${query.province}.`);
-    const result = await importCatalog(database, {
+    const result = await importCatalog(database, serverKey, {
       kind,
       file: new Uint8Array(request.body),
       provinceCode: query.province,

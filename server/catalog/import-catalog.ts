@@ -4,6 +4,7 @@ import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import type { Database, SqlExecutor } from '../db/database';
 import { writeDocuments } from '../documents/write-documents';
+import type { ServerKey } from '../signing/server-key';
 import type { CatalogImportError } from './catalog-import-error';
 import { parseCatalogCsv } from './parse-catalog-csv';
 
@@ -35,7 +36,11 @@ export type CatalogImportResult =
  * content is refused with its line, and a new version needs a later effective date. What is
  * applied reaches every device of the province through its province feed.
  */
-export async function importCatalog(database: Database, request: CatalogImportRequest): Promise<CatalogImportResult> {
+export async function importCatalog(
+  database: Database,
+  serverKey: ServerKey,
+  request: CatalogImportRequest,
+): Promise<CatalogImportResult> {
   const parsed = parseCatalogCsv(request.kind, request.file, {
     provinceCode: request.provinceCode,
     effectiveFrom: request.effectiveFrom,
@@ -61,17 +66,15 @@ export async function importCatalog(database: Database, request: CatalogImportRe
     if (errors.length > 0) return { ok: false as const, errors };
     const unchanged = parsed.documents.length - fresh.length;
     if (!request.dryRun) {
-      await writeDocuments(
-        tx,
-        'catalog',
-        null,
-        fresh.map((entry) => ({
-          id: entry.id,
-          state: { ...entry, _deleted: false },
-          isNew: true,
-          scopes: SYNCED_COLLECTIONS.catalog.scopes(entry),
-        })),
+      const writes = await Promise.all(
+        fresh.map(async (entry) => {
+          const state = { ...entry, _deleted: false };
+          // The province vouches for its catalogs: every version carries the server's signature.
+          const meta = { lineage: [], signature: await serverKey.sign('catalog', state) };
+          return { id: entry.id, state, isNew: true, meta, scopes: SYNCED_COLLECTIONS.catalog.scopes(entry) };
+        }),
       );
+      await writeDocuments(tx, 'catalog', null, writes);
     }
     return { ok: true as const, dryRun: request.dryRun, added: fresh.length, unchanged };
   });

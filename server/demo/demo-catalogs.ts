@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CatalogKind } from '../../shared/catalog/catalog-kinds';
 import { importCatalog } from '../catalog/import-catalog';
 import type { Database } from '../db/database';
+import { ServerKey } from '../signing/server-key';
 import { DEMO_FACILITY } from './demo-facility';
 
 /** The seed files (server/catalog/seed/README.md) and the kind each holds. */
@@ -29,8 +30,9 @@ export async function readSeedFile(kind: CatalogKind): Promise<Uint8Array> {
  * demo would be missing codes otherwise.
  */
 export async function seedDemoCatalogs(database: Database): Promise<void> {
+  const serverKey = await ServerKey.load(database);
   for (const kind of Object.keys(SEED_FILES) as CatalogKind[]) {
-    const result = await importCatalog(database, {
+    const result = await importCatalog(database, serverKey, {
       kind,
       file: await readSeedFile(kind),
       provinceCode: DEMO_FACILITY.provinceCode,

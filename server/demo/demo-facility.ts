@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../db/database';
 import { ensureEnrollmentCode, ensureFacility, ensureProvinces } from '../facilities/facilities';
+import { ServerKey } from '../signing/server-key';
 import { DEMO_FACILITY_CODE } from './demo-facility-code';
 import { ensureDemoStaff } from './demo-staff';
 
@@ -17,5 +18,5 @@ export async function seedDemoFacility(database: SqlExecutor): Promise<void> {
   await ensureProvinces(database);
   await ensureFacility(database, DEMO_FACILITY);
   await ensureEnrollmentCode(database, DEMO_ENROLLMENT_CODE, DEMO_FACILITY.code, null);
-  await ensureDemoStaff(database);
+  await ensureDemoStaff(database, await ServerKey.load(database));
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedDocument } from '../../shared/sync/protocol';
 import type { ScopeName } from '../../shared/sync/scopes';
+import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { SYNC_CHANNEL } from '../sync/change-notifier';
+import { storeSyncMeta } from './store-sync-meta';
 import { claimUniqueValues } from './unique-values';
 
 type Body = Record<string, unknown>;
@@ -14,6 +16,8 @@ export interface DocumentWrite {
   isNew: boolean;
   /** The scopes the document is addressed to, its home first (the registry's scope rule). */
   scopes: readonly ScopeName[];
+  /** The version's lineage and signature, kept beside the body */
+  meta: SyncMeta;
 }
 
 interface FeedEntry {
@@ -44,6 +48,7 @@ export async function writeDocuments(
     await claimUniqueValues(tx, collectionName, home, homeWrites);
   }
   for (const write of writes) await storeBody(tx, collectionName, write, pushedByDevice);
+  await storeSyncMeta(tx, collectionName, writes);
 
   const byScope = groupBy(
     writes.flatMap((write) => [...new Set(write.scopes)].map((scope) => ({ scope, write }))),

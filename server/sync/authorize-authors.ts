@@ -1,8 +1,10 @@
 import type { SyncedCollection } from '../../shared/sync/collections';
-import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
+import type { SyncedDocument } from '../../shared/sync/protocol';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { SignatureChecker } from '../signing/signature-checker';
+import type { ParsedPushRow } from './parse-push-rows';
 
 type Body = Record<string, unknown>;
 
@@ -30,7 +32,7 @@ export function refuseUnauthorizedWrite(
   collection: SyncedCollection<Body>,
   staff: ReadonlyMap<string, StaffDocument>,
   master: SyncedDocument<Body> | undefined,
-  row: PushRow<Body>,
+  row: ParsedPushRow,
   writerFacility: string,
 ): void {
   const pushed = row.newDocumentState;
@@ -47,4 +49,32 @@ export function refuseUnauthorizedWrite(
       reason: refusal,
     });
   }
+}
+
+/**
+ * The refusal of a write whose signature does not prove its author (signature-checker.ts), or
+ * null. A value rather than a throw: the checks of a batch run side by side.
+ */
+export async function unprovenWrite(
+  signatures: SignatureChecker,
+  collectionName: string,
+  collection: SyncedCollection<Body>,
+  staff: ReadonlyMap<string, StaffDocument>,
+  row: ParsedPushRow,
+): Promise<HttpError | null> {
+  const pushed = row.newDocumentState;
+  const refusal = await signatures.refusal(
+    {
+      collection: collectionName,
+      state: pushed,
+      signature: row.meta.signature,
+      author: pushed[collection.authorField],
+    },
+    staff,
+  );
+  if (!refusal) return null;
+  return new HttpError(403, 'forbidden', `The write does not prove its author (${refusal}).`, {
+    id: pushed.id,
+    reason: refusal,
+  });
 }

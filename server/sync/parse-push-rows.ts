@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { facilityScope } from '../../shared/sync/scopes';
-import { PUSH_BATCH_MAX, type PushRow } from '../../shared/sync/protocol';
+import { PUSH_BATCH_MAX, type SyncedDocument } from '../../shared/sync/protocol';
+import { syncMetaSchema, type SyncMeta } from '../../shared/sync/sync-meta';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { HttpError } from '../http/http-error';
 
 type Body = Record<string, unknown>;
+type State = SyncedDocument<Body>;
+
+/** A push row with the envelope taken off both states; the pushed version's envelope in `meta`. */
+export interface ParsedPushRow {
+  assumedMasterState?: State | null | undefined;
+  newDocumentState: State;
+  meta: SyncMeta;
+}
 
 const documentStateSchema = z.looseObject({ _deleted: z.boolean() });
 const pushBodySchema = z
@@ -21,14 +30,15 @@ const pushBodySchema = z
 
 /**
  * Validates a push body completely before anything is written: the shape, every new document
- * state against the collection's schema and rules, and the facility scope.
+ * state against the collection's schema and rules, and the facility scope. The sync envelope
+ * (`syncMeta`) is split off before the body is validated: it is never stored in the body.
  */
 export function parsePushRows(
   body: unknown,
   collection: SyncedCollection<Body>,
   device: AuthenticatedDevice,
-): PushRow<Body>[] {
-  const rows = pushBodySchema.parse(body);
+): ParsedPushRow[] {
+  const rows = pushBodySchema.parse(body).map(splitEnvelope);
   const ids = new Set<unknown>();
   for (const row of rows) {
     const { _deleted: _ignored, ...document } = row.newDocumentState;
@@ -59,6 +69,29 @@ export function parsePushRows(
     }
   }
   return rows;
+}
+
+function splitEnvelope(row: { assumedMasterState?: State | null | undefined; newDocumentState: State }): ParsedPushRow {
+  const pushed = row.newDocumentState;
+  const meta = syncMetaSchema.safeParse(pushed.syncMeta);
+  if (!meta.success) {
+    const id = typeof pushed.id === 'string' ? pushed.id : undefined;
+    throw new HttpError(422, 'invalid-document', 'A document carries no valid sync envelope.', {
+      id,
+      issues: meta.error.issues,
+    });
+  }
+  const assumed = row.assumedMasterState;
+  return {
+    ...(assumed === undefined ? {} : { assumedMasterState: assumed && withoutEnvelope(assumed) }),
+    newDocumentState: withoutEnvelope(pushed),
+    meta: meta.data,
+  };
+}
+
+function withoutEnvelope(state: State): State {
+  const { syncMeta: _envelope, ...body } = state;
+  return body;
 }
 
 /**

@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import type { FieldConflict } from '../../shared/sync/merge-document';
-import type { PushRow, SyncedDocument } from '../../shared/sync/protocol';
+import type { SyncedDocument, WireDocument } from '../../shared/sync/protocol';
+import type { DocumentSignature } from '../../shared/sync/sync-meta';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { isRetryableTransactionError, type Database, type SqlExecutor } from '../db/database';
 import { facilityScope } from '../../shared/sync/scopes';
 import { writeDocuments, type DocumentWrite } from '../documents/write-documents';
-import { loadFacilityStaff, refuseUnauthorizedWrite } from './authorize-authors';
+import { HttpError } from '../http/http-error';
+import type { SignatureChecker } from '../signing/signature-checker';
+import { loadFacilityStaff, refuseUnauthorizedWrite, unprovenWrite } from './authorize-authors';
 import { refuseMissingReferences } from './check-references';
+import type { ParsedPushRow } from './parse-push-rows';
 import { resolvePushRow } from './resolve-push-row';
 import { refuseChangeOfSigned, refuseFieldsNotOwned, refuseOutOfScope } from './scope-rules';
 
@@ -21,14 +25,16 @@ interface MasterRow {
   scope: string;
   body: Body;
   deleted: boolean;
+  lineage: string[];
+  signature: DocumentSignature | null;
 }
 
 const MAX_ATTEMPTS = 5;
 
 /**
  * Applies a push batch in one transaction and returns, for every row that met a different
- * master, the master state the device must adopt (merged where both sides changed). Nothing of a
- * refused batch is stored.
+ * master, the master state the device must adopt (merged where both sides changed), with its
+ * envelope. Nothing of a refused batch is stored.
  *
  * Rows are locked in id order so that parallel batches from one client cannot deadlock; two
  * first inserts of the same id race on the primary key, and the loser's transaction is rerun,
@@ -39,24 +45,29 @@ export async function pushDocuments(
   collectionName: string,
   collection: SyncedCollection<Body>,
   device: AuthenticatedDevice,
-  rows: PushRow<Body>[],
-): Promise<State[]> {
+  rows: ParsedPushRow[],
+  signatures: SignatureChecker,
+): Promise<WireDocument<Body>[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await database.transaction((tx) => applyPush(tx, collectionName, collection, device, rows));
+      return await database.transaction((tx) =>
+        applyPush(tx, { collectionName, collection, device, signatures }, rows),
+      );
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
     }
   }
 }
 
-async function applyPush(
-  tx: SqlExecutor,
-  collectionName: string,
-  collection: SyncedCollection<Body>,
-  device: AuthenticatedDevice,
-  rows: PushRow<Body>[],
-): Promise<State[]> {
+interface PushContext {
+  collectionName: string;
+  collection: SyncedCollection<Body>;
+  device: AuthenticatedDevice;
+  signatures: SignatureChecker;
+}
+
+async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPushRow[]): Promise<WireDocument<Body>[]> {
+  const { collectionName, collection, device, signatures } = context;
   const sorted = [...rows].sort((a, b) => compareIds(documentId(a.newDocumentState), documentId(b.newDocumentState)));
   const masters = await lockMasters(
     tx,
@@ -68,8 +79,16 @@ async function applyPush(
   let staff: Map<string, StaffDocument> | undefined;
   const facilityStaff = async (): Promise<Map<string, StaffDocument>> =>
     (staff ??= await loadFacilityStaff(tx, device.facilityCode));
+  // Every write must prove its author; the checks run side by side and are awaited before
+  // anything is written.
+  const proofs: Promise<HttpError | null>[] = [];
+  const checkAuthor = async (masterState: State | undefined, row: ParsedPushRow): Promise<void> => {
+    const accounts = await facilityStaff();
+    refuseUnauthorizedWrite(collection, accounts, masterState, row, device.facilityCode);
+    proofs.push(unprovenWrite(signatures, collectionName, collection, accounts, row));
+  };
 
-  const answers: State[] = [];
+  const answers: WireDocument<Body>[] = [];
   const writes: DocumentWrite[] = [];
   for (const row of sorted) {
     const id = documentId(row.newDocumentState);
@@ -79,27 +98,42 @@ async function applyPush(
     refuseOutOfScope(collection, device, masterState, pushed);
     refuseChangeOfSigned(collection, masterState, pushed);
     refuseFieldsNotOwned(collection, device, row.assumedMasterState ?? masterState, pushed);
-    const outcome = resolvePushRow(collection, masterState, row);
+    const outcome = await resolvePushRow(
+      collection,
+      master && masterState ? { state: masterState, lineage: master.lineage } : undefined,
+      row,
+    );
     // Only what changes the master is checked: a retried or re-sent unchanged row (after a
     // restore, every document comes back) is not a new write by anyone.
     if (outcome.kind === 'write') {
-      refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row, device.facilityCode);
+      await checkAuthor(masterState, row);
       await refuseMissingReferences(tx, collection, device, masterState, pushed);
-      writes.push({ id, state: outcome.state, isNew: !master, scopes: scopesOf(collection, outcome.state) });
+      writes.push({
+        id,
+        state: outcome.state,
+        isNew: !master,
+        meta: row.meta,
+        scopes: scopesOf(collection, outcome.state),
+      });
     }
-    if (outcome.kind === 'merge') {
-      let state = outcome.state;
-      if (masterState && !sameDocumentState(state, masterState)) {
-        refuseUnauthorizedWrite(collection, await facilityStaff(), masterState, row, device.facilityCode);
-        await refuseMissingReferences(tx, collection, device, masterState, state);
-        // The merged version carries the pusher's changes: it is theirs to answer for.
-        state = { ...state, [collection.authorField]: row.newDocumentState[collection.authorField] };
-        writes.push({ id, state, isNew: false, scopes: scopesOf(collection, state) });
+    if (outcome.kind === 'merge' && master && masterState) {
+      if (sameDocumentState(outcome.state, masterState)) {
+        answers.push({ ...masterState, syncMeta: { lineage: master.lineage, signature: master.signature } });
+      } else {
+        await checkAuthor(masterState, row);
+        await refuseMissingReferences(tx, collection, device, masterState, outcome.state);
+        // The merged version carries the pusher's changes: it is theirs to answer for, and the
+        // server, which made it, signs it.
+        const state = { ...outcome.state, [collection.authorField]: row.newDocumentState[collection.authorField] };
+        const meta = { lineage: outcome.lineage, signature: await signatures.serverKey.sign(collectionName, state) };
+        writes.push({ id, state, isNew: false, meta, scopes: scopesOf(collection, state) });
+        answers.push({ ...state, syncMeta: meta });
       }
-      answers.push(state);
       await recordConflicts(tx, collectionName, collection, id, device, row.newDocumentState, outcome.conflicts);
     }
   }
+  const refusal = (await Promise.all(proofs)).find((proof) => proof !== null);
+  if (refusal) throw refusal;
   await writeDocuments(tx, collectionName, device.deviceId, writes);
   return answers;
 }
@@ -145,7 +179,7 @@ async function recordConflicts(
 
 async function lockMasters(tx: SqlExecutor, collectionName: string, ids: string[]): Promise<Map<string, MasterRow>> {
   const rows = await tx.query<MasterRow>(
-    `SELECT id, scope, body, deleted FROM sync_documents
+    `SELECT id, scope, body, deleted, lineage, signature FROM sync_documents
      WHERE collection = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
     [collectionName, ids],
   );

@@ -15,6 +15,7 @@ import { facilityScope, provinceScope } from '../../shared/sync/scopes';
 import { authenticateDevice, type AuthenticatedDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { SignatureChecker } from '../signing/signature-checker';
 import type { ChangeNotifier } from './change-notifier';
 import { listConflicts } from './conflict-records';
 import { parsePushRows } from './parse-push-rows';
@@ -33,10 +34,11 @@ export interface SyncRouteContext {
   database: Database;
   notifier: ChangeNotifier;
   epoch: string;
+  signatures: SignatureChecker;
 }
 
 export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteContext): void {
-  const { database, notifier, epoch } = context;
+  const { database, notifier, epoch, signatures } = context;
   const prefix = `/sync/v${SYNC_PROTOCOL_VERSION}`;
   // Open streams never finish by themselves: end them so that closing the server does not hang.
   const openStreams = new Set<ServerResponse>();
@@ -101,7 +103,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     const device = await authenticateDevice(request, database);
     const collection = syncedCollection(request.params.collection, 'push');
     const rows = parsePushRows(request.body, collection, device);
-    return pushDocuments(database, request.params.collection, collection, device, rows);
+    return pushDocuments(database, request.params.collection, collection, device, rows, signatures);
   });
 
   // The values that lost a merge of one of the facility's documents, for the staff at its PCs

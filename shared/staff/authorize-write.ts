@@ -1,7 +1,8 @@
 import type { PatientDocument } from '../patient/patient-document';
+import { documentStateKey } from '../sync/document-state';
 import type { SyncedDocument } from '../sync/protocol';
 import { can, PROVINCE_GRANTED_ROLES, type Role } from './roles';
-import { SELF_SERVICE_FIELDS, type StaffDocument } from './staff-document';
+import { SELF_SERVICE_FIELDS, type StaffDocument, type StaffPublicKey } from './staff-document';
 
 /** Why the server refuses a write by its author; sent as `details.reason` with 403 forbidden. */
 export type WriteRefusal = 'author-unknown' | 'author-inactive' | 'not-permitted' | 'author-mismatch';
@@ -49,10 +50,12 @@ export function authorizePatientWrite(attempt: WriteAttempt<PatientDocument>): W
 }
 
 /**
- * Staff may change their own password and nothing else of their own account. Anything else needs
- * staff.manage, and never touches an account holding a role only the province grants, nor grants
- * one: a facility admin cannot take over or create a sync admin. Accounts are deactivated, never
- * deleted, so that the audit trail keeps naming who did what.
+ * Staff may change their own password (re-sealing their key under it) and nothing else of their
+ * own account. Anything else needs staff.manage, and never touches an account holding a role
+ * only the province grants, nor grants one: a facility admin cannot take over or create a sync
+ * admin. Accounts are deactivated, never deleted, so that the audit trail keeps naming who did
+ * what. An account's keys are append-only: a key once listed stays, so that what it signed can
+ * still be checked, and only staff.manage (or the province) vouches for a new one.
  */
 export function authorizeStaffWrite(attempt: WriteAttempt<StaffDocument>): WriteRefusal | null {
   const { pushed, staff, master } = attempt;
@@ -60,11 +63,22 @@ export function authorizeStaffWrite(attempt: WriteAttempt<StaffDocument>): Write
   const authorStanding = standing(author);
   if (authorStanding || !author) return authorStanding;
   if (pushed._deleted) return 'not-permitted';
+  if (master && !keysAppendedTo(master.keys, pushed.keys)) return 'not-permitted';
   const base = attempt.assumed ?? master;
   if (author.id === pushed.id) return base && onlyChanged(base, pushed, SELF_SERVICE_FIELDS) ? null : 'not-permitted';
   if (!can(author.roles, 'staff.manage')) return 'not-permitted';
   if (master && holdsProvinceRole(master.roles)) return 'not-permitted';
   return holdsProvinceRole(pushed.roles) ? 'not-permitted' : null;
+}
+
+/** Whether `after` is `before` with keys added at the end, none changed or removed. */
+function keysAppendedTo(before: readonly StaffPublicKey[], after: readonly StaffPublicKey[]): boolean {
+  return after.length >= before.length && before.every((key, n) => sameValue(key, after[n]));
+}
+
+/** By content: a value read back from the server's jsonb has its keys in another order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return documentStateKey({ value: a ?? null }) === documentStateKey({ value: b ?? null });
 }
 
 function holdsProvinceRole(roles: readonly Role[]): boolean {
@@ -75,7 +89,7 @@ function onlyChanged<T extends object>(before: T, after: T, fields: readonly (ke
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof T>;
   for (const key of keys) {
     if (key === '_deleted' || fields.includes(key)) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) return false;
+    if (!sameValue(before[key], after[key])) return false;
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BASE64, fromBase64, toBase64 } from '../encoding/base64';
 
 /**
  * Offline login checks a password against a verifier synced with the account: PBKDF2-SHA256
@@ -8,7 +9,6 @@ import { z } from 'zod';
 export const MIN_PBKDF2_ITERATIONS = 600_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export const passwordVerifierSchema = z
   .object({
@@ -52,12 +52,4 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let difference = 0;
   for (let index = 0; index < a.length; index++) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
   return difference === 0;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (character) => character.charCodeAt(0));
 }

@@ -1,14 +1,18 @@
 /**
- * Comparing document states the way sync must: by content, independent of key order and of
- * RxDB's local bookkeeping fields. A retried push whose state equals the master is a success
- * (idempotence); a push whose assumed master equals the real master may be applied.
+ * Comparing document states the way sync must: by content, independent of key order, of RxDB's
+ * local bookkeeping fields and of the sync envelope (`syncMeta`: lineage and signature). A
+ * retried push whose state equals the master is a success (idempotence); a push whose assumed
+ * master equals the real master may be applied.
  */
 
 const LOCAL_ONLY_FIELDS = new Set(['_meta', '_rev', '_attachments']);
+/** Beside the body on the wire and in the client's database, never part of the content. */
+const ENVELOPE_FIELD = 'syncMeta';
 
 /** JSON with object keys sorted and RxDB's local fields left out; `_deleted` always present. */
 export function documentStateKey(document: object): string {
-  const withDeleted = { ...document, _deleted: (document as { _deleted?: unknown })._deleted === true };
+  const { [ENVELOPE_FIELD]: _envelope, ...content } = document as Record<string, unknown>;
+  const withDeleted = { ...content, _deleted: content._deleted === true };
   return canonicalJson(withDeleted);
 }
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { SyncMeta } from './sync-meta';
 
 /**
  * The sync wire format, imported by both ends. Bump SYNC_PROTOCOL_VERSION whenever the shape
  * of a request or response changes; the server answers other versions with 426.
+ *
+ * v2: every document carries `syncMeta` (lineage and signature, sync-meta.ts) beside its body.
  */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 
 export const syncCheckpointSchema = z
   .object({
@@ -41,8 +44,11 @@ export const pullBodySchema = z
 
 export type SyncedDocument<T> = T & { _deleted: boolean };
 
+/** A document as it travels: body, tombstone flag and the sync envelope beside the body. */
+export type WireDocument<T> = SyncedDocument<T> & { syncMeta: SyncMeta };
+
 export interface PullResponse<T> {
-  documents: SyncedDocument<T>[];
+  documents: WireDocument<T>[];
   checkpoint: SyncCheckpoint | null;
   /** More changes follow this page: saves a device the round trip that would find none. */
   hasMore?: boolean;
@@ -51,12 +57,12 @@ export interface PullResponse<T> {
 }
 
 export interface PushRow<T> {
-  assumedMasterState?: SyncedDocument<T> | null;
-  newDocumentState: SyncedDocument<T>;
+  assumedMasterState?: WireDocument<T> | null;
+  newDocumentState: WireDocument<T>;
 }
 
 /** The server's answer to a push: the current master state of every row that conflicted. */
-export type PushResponse<T> = SyncedDocument<T>[];
+export type PushResponse<T> = WireDocument<T>[];
 
 export const PUSH_BATCH_MAX = 500;
 
@@ -100,7 +106,7 @@ export function syncPath(collection: string, action?: 'pull' | 'push', version =
   return action ? `/sync/v${version}/${collection}/${action}` : `/sync/v${version}/${collection}`;
 }
 
-/** `GET /sync/v1/conflicts?collection=&documentId=`: a value that lost a merge of a document. */
+/** `GET /sync/v2/conflicts?collection=&documentId=`: a value that lost a merge of a document. */
 export interface LostValue {
   field: string;
   masterValue: unknown;

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
-import { DEMO_PASSWORD } from '../../server/demo/demo-staff';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
+import type { StaffDocument } from '../../shared/staff/staff-document';
 import { RENDERER_DIST } from '../../scripts/build-renderer';
 import { listeningUrl, serveClient } from '../../scripts/serve-client';
 import {
@@ -129,7 +130,7 @@ describe('staff at a shared desk', () => {
     await expectValue(desk.locator('#field-givenName'), 'Dính');
   });
 
-  it('changes a password offline: the new one works at once on this PC', async () => {
+  it('changes a password offline: the new one works at once on this PC, and reaches the province signed, the key re-sealed', async () => {
     const desk = await openDesk();
     await loginAs(desk, 'dieuduong');
     await server.stop();
@@ -143,6 +144,16 @@ describe('staff at a shared desk', () => {
     await desk.getByRole('button', { name: 'Đăng xuất' }).click();
     await loginAs(desk, 'dieuduong', 'mai-2026-bat-xat');
     await expectTextContaining(desk.getByTestId('current-user'), 'Điều dưỡng');
+    // Back online, the change reaches the province signed by the nurse, with her key re-sealed.
+    await server.restart();
+    await expect.poll(() => desk.getByTestId('sync-unsent').getAttribute('data-count'), { timeout: 20_000 }).toBe('0');
+    const [stored] = await server.database.query<{ body: StaffDocument; signature: { signer: string } }>(
+      `SELECT body, signature FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+      [DEMO_STAFF.nurse.id],
+    );
+    expect(stored?.signature.signer).toBe(DEMO_STAFF.nurse.id);
+    expect(stored?.body.keys).toEqual(DEMO_STAFF.nurse.keys);
+    expect(stored?.body.sealedKey.kdf.salt).not.toBe(DEMO_STAFF.nurse.sealedKey.kdf.salt);
   });
 
   it('on a revoked PC, lets the facility admin erase the local data for good', async () => {

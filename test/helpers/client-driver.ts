@@ -107,11 +107,8 @@ export class ClientDriver {
    * recorded as unsent: for tests of what the server refuses.
    */
   async writeUnchecked(id: string, patch: Partial<PatientDocument>): Promise<void> {
-    const document = await this.opened.database.patients.findOne(id).exec();
-    if (!document) throw new Error(`no patient ${id}`);
-    const base = { ...document.toMutableJSON(), _deleted: false };
-    const written = await document.incrementalPatch(patch);
-    await this.opened.outbox.recordLocalWrite('patients', { ...written.toMutableJSON(), _deleted: false }, base);
+    const written = await this.opened.writer.update('patients', id, (current) => ({ ...current, ...patch }));
+    if (!written) throw new Error(`no patient ${id}`);
   }
 
   heldCopy(collection: string, id: string): Record<string, unknown> | undefined {

@@ -1,6 +1,10 @@
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import type { StaffDocument } from '../../shared/staff/staff-document';
+import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { adminRequest } from './admin-requests';
+import { storedStaffSigner } from './signing';
+
+const DOCTOR_PASSWORD = 'mat-khau-bac-si-2026';
 import type { TestServer } from './test-server';
 
 export interface OtherFacility {
@@ -9,6 +13,8 @@ export interface OtherFacility {
   token: string;
   /** A doctor's account there (staff id) */
   doctorId: string;
+  /** The doctor's signing key */
+  doctor: DocumentSigner;
 }
 
 /**
@@ -24,8 +30,9 @@ export async function addFacility(server: TestServer, code: string, name: string
     username: `bacsi${code}`,
     displayName: `Bác sĩ ${code}`,
     roles: ['doctor', 'registrar'],
-    password: 'mat-khau-bac-si-2026',
+    password: DOCTOR_PASSWORD,
   });
   if (created.status !== 201) throw new Error(`staff not created: ${JSON.stringify(created.body)}`);
-  return { code, token, doctorId: (created.body as Pick<StaffDocument, 'id'>).id };
+  const doctorId = (created.body as Pick<StaffDocument, 'id'>).id;
+  return { code, token, doctorId, doctor: await storedStaffSigner(server.database, doctorId, DOCTOR_PASSWORD) };
 }

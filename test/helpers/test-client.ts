@@ -7,12 +7,15 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { SenDatabase } from '../../renderer/db/collections';
 import { createSenDatabase } from '../../renderer/db/create-database';
 import { AuditLog, NO_AUDIT } from '../../renderer/audit/audit-log';
+import { DocumentWriter } from '../../renderer/db/document-writer';
 import { Outbox } from '../../renderer/db/outbox';
 import { PatientsRepository } from '../../renderer/patients/patients-repository';
 import { SyncClient } from '../../renderer/sync/sync-client';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { demoSigner } from './signing';
 
 // Dev-mode checks every schema and query; the ajv wrapper validates every write against the
 // schema derived from zod. Both are off in the product (ajv needs eval, which the CSP forbids).
@@ -25,7 +28,8 @@ export const TEST_DATABASE_KEY = 'c2VuIGludGVncmF0aW9uIHRlc3QgZGF0YWJhc2Uga3k';
 export interface TestClientOptions {
   /** The device clock, for clock-skew tests */
   now?: () => Date;
-  /** The staff member logged in (the demo registrar by default) */
+  /** The staff member logged in (the demo registrar by default): a demo account, whose key the
+   *  client unseals with the demo password, as a login would. */
   userId?: string;
   /** Record patient writes in the device's audit trail (off unless a test checks it) */
   audit?: boolean;
@@ -55,11 +59,13 @@ export class TestClient {
   private constructor(
     readonly database: SenDatabase,
     readonly outbox: Outbox,
+    readonly writer: DocumentWriter,
     readonly patients: PatientsRepository,
     private readonly serverUrl: string,
     readonly enrollment: EnrollResponse,
     private readonly options: TestClientOptions,
     readonly audit: AuditLog,
+    private readonly keys: SigningKeys,
   ) {}
 
   static async open(
@@ -81,11 +87,17 @@ export class TestClient {
       await database.addCollections(Object.fromEntries(standIns) as never);
     }
     const outbox = await Outbox.open(database);
-    const userId = options.userId ?? DEMO_STAFF.registrar.id;
-    const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code, userId: () => userId };
-    const audit = new AuditLog(database, device, options.now);
-    const patients = new PatientsRepository(database, outbox, device, options.now, options.audit ? audit : NO_AUDIT);
-    return new TestClient(database, outbox, patients, serverUrl, enrollment, options, audit);
+    const keys = new SigningKeys(await demoSigner(options.userId ?? DEMO_STAFF.registrar.id));
+    const writer = new DocumentWriter(database, outbox, () => keys.current);
+    const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code };
+    const audit = new AuditLog(database, writer, device, (id) => keys.held(id), options.now);
+    const patients = new PatientsRepository(database, writer, device, options.now, options.audit ? audit : NO_AUDIT);
+    return new TestClient(database, outbox, writer, patients, serverUrl, enrollment, options, audit, keys);
+  }
+
+  /** From now on the client writes, and signs, as this staff member (a demo id or a key). */
+  async actAs(user: string | DocumentSigner): Promise<void> {
+    this.keys.use(typeof user === 'string' ? await demoSigner(user) : user);
   }
 
   get sync(): SyncClient {
@@ -110,13 +122,35 @@ export class TestClient {
     this.syncClient = undefined;
   }
 
-  /** The patient as stored locally, or null if absent or deleted. */
+  /** The patient as stored locally (its body, without the sync envelope), or null if absent or deleted. */
   async patient(id: string): Promise<PatientDocument | null> {
-    return (await this.database.patients.findOne(id).exec())?.toMutableJSON() ?? null;
+    return this.patients.get(id);
   }
 
   async close(): Promise<void> {
     await this.goOffline();
     await this.database.close();
+  }
+}
+
+/** The keys a test client has unsealed, as sessions at its desk would have: the newest signs. */
+class SigningKeys {
+  private readonly byUser = new Map<string, DocumentSigner>();
+
+  constructor(private active: DocumentSigner) {
+    this.use(active);
+  }
+
+  get current(): DocumentSigner {
+    return this.active;
+  }
+
+  use(signer: DocumentSigner): void {
+    this.active = signer;
+    this.byUser.set(signer.signer, signer);
+  }
+
+  held(userId: string): DocumentSigner | null {
+    return this.byUser.get(userId) ?? null;
   }
 }

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientAccessRecord } from '../../server/audit/audit-routes';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
-import { auditEntryHash, type AuditEntry } from '../../shared/audit/audit-entry';
+import { auditEntryHash } from '../../shared/audit/audit-entry';
 import { syncPath } from '../../shared/sync/protocol';
+import { UNSIGNED_SYNC_META } from '../../shared/sync/sync-meta';
 import { adminRequest } from '../helpers/admin-requests';
+import { demoSigner, signedDocument } from '../helpers/signing';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';
 import { TestServer } from '../helpers/test-server';
@@ -35,8 +37,9 @@ describe('the audit trail', () => {
     if (!registered.ok) throw new Error('registration failed');
     const id = registered.patient.id;
     await client.patients.update(id, { phone: '0912000111' });
-    const doctorLog = client.audit;
-    await doctorLog.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, username: 'bacsi', patientId: id });
+    // The doctor logs in at the same desk and opens the chart: the entry is signed with their key.
+    await client.actAs(DEMO_STAFF.doctor.id);
+    await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, username: 'bacsi', patientId: id });
     expect(await client.database.audit.count().exec()).toBe(3);
 
     await client.goOnline();
@@ -56,6 +59,7 @@ describe('the audit trail', () => {
   });
 
   it('raises an alert when an entry is deleted on the PC, before or after it was sent', async () => {
+    await client.actAs(DEMO_STAFF.doctor.id);
     for (let n = 0; n < 4; n++)
       await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
     await (await client.database.audit.findOne({ selector: { seq: 2 } }).exec())?.remove();
@@ -72,6 +76,7 @@ describe('the audit trail', () => {
 
   it('sends a long offline backlog in order: no alert, every link intact', async () => {
     const BACKLOG = 700;
+    await client.actAs(DEMO_STAFF.doctor.id);
     for (let n = 0; n < BACKLOG; n++)
       await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
     await client.goOnline();
@@ -81,6 +86,7 @@ describe('the audit trail', () => {
   });
 
   it('raises entries-missing when the pushed chain has a gap', async () => {
+    await client.actAs(DEMO_STAFF.doctor.id);
     for (let n = 0; n < 3; n++)
       await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.doctor.id, patientId: `p-${String(n)}` });
     const entries = (await client.database.audit.find({ sort: [{ seq: 'asc' }] }).exec()).map((entry) =>
@@ -97,29 +103,49 @@ describe('the audit trail', () => {
     expect(await alerts()).toMatchObject([{ kind: 'entries-missing', seq: 3 }]);
   });
 
-  it('refuses entries claiming another device, and flags one edited with its hash recomputed', async () => {
+  it('refuses entries claiming another device, or a user who did not sign them, and flags a re-signed edit', async () => {
     const other = await server.enroll('other-pc');
-    const pushAs = (token: string, entries: AuditEntry[]) =>
-      fetch(`${server.url}${syncPath('audit', 'push')}`, {
+    const pushAs = async (token: string, entries: object[]) => {
+      const response = await fetch(`${server.url}${syncPath('audit', 'push')}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(entries.map((entry) => ({ newDocumentState: { ...entry, _deleted: false } }))),
       });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
     await client.audit.record({ action: 'login', userId: DEMO_STAFF.registrar.id, username: 'tiepdon' });
     await client.audit.record({ action: 'chart-open', userId: DEMO_STAFF.registrar.id, patientId: 'p-1' });
     const entries = (await client.database.audit.find({ sort: [{ seq: 'asc' }] }).exec()).map((entry) =>
       entry.toMutableJSON(),
     );
-    const response = await pushAs(other.token, entries);
-    expect(response.status).toBe(403);
+    expect((await pushAs(other.token, entries)).status).toBe(403);
     expect(await storedEntries()).toEqual([]);
 
-    const [first, second] = entries as [AuditEntry, AuditEntry];
-    const { hash: _old, ...content } = { ...second, patientId: 'p-2' };
-    const forged = { ...content, hash: await auditEntryHash(content) };
-    const { hash: _first, ...firstContent } = { ...first, userId: DEMO_STAFF.doctor.id };
-    const reHashedFirst = { ...firstContent, hash: await auditEntryHash(firstContent) };
-    expect((await pushAs(client.enrollment.token, [reHashedFirst, forged])).status).toBe(200);
+    const [first, second] = entries;
+    if (!first || !second) throw new Error('fixture');
+    // The first entry re-hashed to name the doctor, with the registrar's signature still on it.
+    const { hash: _first, syncMeta: firstMeta, ...firstContent } = { ...first, userId: DEMO_STAFF.doctor.id };
+    const blamed = { ...firstContent, hash: await auditEntryHash(firstContent), syncMeta: firstMeta };
+    expect(await pushAs(client.enrollment.token, [blamed, second])).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', details: { id: first.id, reason: 'signature-invalid' } },
+    });
+    // The same, unsigned.
+    expect(await pushAs(client.enrollment.token, [{ ...blamed, syncMeta: UNSIGNED_SYNC_META }])).toMatchObject({
+      status: 403,
+      body: { details: { reason: 'signature-missing' } },
+    });
+    expect(await storedEntries()).toEqual([]);
+
+    // Whoever holds the registrar's key can still rewrite the registrar's own entries and sign
+    // them again: the chain shows it.
+    const { hash: _old, syncMeta: _meta, ...backdated } = { ...first, at: '2020-01-01T00:00:00.000Z' };
+    const rewritten = await signedDocument(
+      'audit',
+      { ...backdated, hash: await auditEntryHash(backdated) },
+      await demoSigner(DEMO_STAFF.registrar.id),
+    );
+    expect((await pushAs(client.enrollment.token, [rewritten, second])).status).toBe(200);
     expect(await alerts()).toMatchObject([{ kind: 'chain-broken', seq: 2 }]);
   });
 });

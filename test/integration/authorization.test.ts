@@ -5,9 +5,13 @@ import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
+import { generateSigningKey, type DocumentSigner } from '../../shared/signing/signing-keys';
 import type { StaffDocument } from '../../shared/staff/staff-document';
+import { revisionOf } from '../../shared/sync/revision';
+import { UNSIGNED_SYNC_META } from '../../shared/sync/sync-meta';
 import { adminRequest } from '../helpers/admin-requests';
 import { patientDocument } from '../helpers/patient-documents';
+import { demoSigner, signedDocument } from '../helpers/signing';
 import { routesOf } from '../helpers/route-list';
 import { syncRequest } from '../helpers/sync-requests';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
@@ -27,12 +31,12 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /admin/v1/staff/:id': 'admin',
   'GET /admin/v1/patients/:id/access': 'admin',
   'GET /admin/v1/audit/alerts': 'admin',
-  'POST /sync/v1/audit/push': 'device',
-  'GET /sync/v1/stream': 'device',
-  'GET /sync/v1/conflicts': 'device',
-  'GET /sync/v1/:collection/pull': 'device',
-  'POST /sync/v1/:collection/pull': 'device',
-  'POST /sync/v1/:collection/push': 'device',
+  'POST /sync/v2/audit/push': 'device',
+  'GET /sync/v2/stream': 'device',
+  'GET /sync/v2/conflicts': 'device',
+  'GET /sync/v2/:collection/pull': 'device',
+  'POST /sync/v2/:collection/pull': 'device',
+  'POST /sync/v2/:collection/push': 'device',
 };
 
 const OTHER_FACILITY = '10020';
@@ -138,9 +142,20 @@ describe('authorization of every route', () => {
     }
   });
 
-  const push = (credential: string, documents: object[]) =>
+  /** The key of whoever a document names as its author: a demo account's, else one nobody vouched for. */
+  const authorKey = async (staffId: string): Promise<DocumentSigner> => {
+    if (Object.values(DEMO_STAFF).some((account) => account.id === staffId)) return demoSigner(staffId);
+    const { keyId, privateKey } = await generateSigningKey();
+    return { signer: staffId, keyId, privateKey };
+  };
+  /** Patients as their author's PC sends them, signed by the author they name. */
+  const push = async (credential: string, documents: PatientDocument[]) =>
     syncRequest(server.url, credential, 'patients', 'push', {
-      body: documents.map((document) => ({ newDocumentState: { ...document, _deleted: false } })),
+      body: await Promise.all(
+        documents.map(async (document) => ({
+          newDocumentState: await signedDocument('patients', document, await authorKey(document.updatedBy)),
+        })),
+      ),
     });
   const storedPatients = async (): Promise<number> =>
     (
@@ -188,12 +203,138 @@ describe('authorization of every route', () => {
     expect(await storedPatients()).toBe(before);
   });
 
-  it('names the pusher as the author of a merged version', async () => {
-    const base = { ...patientDocument('10010'), _deleted: false };
+  /** A key of the attacker's own, passed off as `staffId`'s key `keyId`. */
+  const forgedKey = async (staffId: string, keyId?: string): Promise<DocumentSigner> => {
+    const own = await generateSigningKey();
+    return { signer: staffId, keyId: keyId ?? own.keyId, privateKey: own.privateKey };
+  };
+  const registrarKeyId = DEMO_STAFF.registrar.keys[0].keyId;
+
+  it.each([
+    ['unsigned', () => Promise.resolve(null), 'signature-missing'],
+    ['signed by the nurse whose key the PC holds', () => demoSigner(DEMO_STAFF.nurse.id), 'signature-invalid'],
+    [
+      'signed by the nurse, claiming to be the registrar',
+      async () => ({ ...(await demoSigner(DEMO_STAFF.nurse.id)), signer: DEMO_STAFF.registrar.id }),
+      'signature-key-unknown',
+    ],
+    [
+      'signed with a key made up under the registrar’s key id',
+      () => forgedKey(DEMO_STAFF.registrar.id, registrarKeyId),
+      'signature-invalid',
+    ],
+    [
+      'signed with a key the registrar’s account does not list',
+      () => forgedKey(DEMO_STAFF.registrar.id),
+      'signature-key-unknown',
+    ],
+    ['signed as the server, with a key that is not the server’s', () => forgedKey('server'), 'signature-invalid'],
+  ])('refuses a patient the registrar did not sign: %s (nothing stored)', async (_name, signer, reason) => {
+    const before = await storedPatients();
+    const forged = await signedDocument('patients', patientDocument('10010'), await signer());
+    const honest = await signedDocument(
+      'patients',
+      patientDocument('10010'),
+      await demoSigner(DEMO_STAFF.registrar.id),
+    );
+    const answer = await syncRequest(server.url, token, 'patients', 'push', {
+      body: [{ newDocumentState: honest }, { newDocumentState: forged }],
+    });
+    expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { id: forged.id, reason } } });
+    expect(await storedPatients()).toBe(before);
+  });
+
+  it('refuses a signed patient changed after signing, and a signature moved to another collection', async () => {
+    const registrar = await demoSigner(DEMO_STAFF.registrar.id);
+    const signed = await signedDocument('patients', patientDocument('10010'), registrar);
+    const tampered = { ...signed, phone: '0911000111' };
+    expect(
+      await syncRequest(server.url, token, 'patients', 'push', { body: [{ newDocumentState: tampered }] }),
+    ).toMatchObject({ status: 403, body: { details: { reason: 'signature-invalid' } } });
+    // The registrar's signature over the same body as another kind of record does not carry over.
+    const asStaff = await signedDocument('staff', patientDocument('10010'), registrar);
+    const moved = { ...signed, syncMeta: asStaff.syncMeta };
+    expect(
+      await syncRequest(server.url, token, 'patients', 'push', { body: [{ newDocumentState: moved }] }),
+    ).toMatchObject({ status: 403, body: { details: { reason: 'signature-invalid' } } });
+  });
+
+  const storedStaff = async (id: string): Promise<StaffDocument | undefined> =>
+    (
+      await server.database.query<{ body: StaffDocument }>(
+        `SELECT body FROM sync_documents WHERE collection = 'staff' AND id = $1`,
+        [id],
+      )
+    )[0]?.body;
+
+  it('refuses an account made as the admin without the admin’s key, and a key a user vouches for alone', async () => {
+    const adminKeyId = ((await storedStaff(DEMO_STAFF.admin.id)) ?? DEMO_STAFF.admin).keys[0].keyId;
+    const nurse = await storedStaff(DEMO_STAFF.nurse.id);
+    if (!nurse) throw new Error('no nurse');
+    const account: StaffDocument = {
+      ...nurse,
+      id: randomUUID(),
+      username: 'ke.mao.danh',
+      roles: ['doctor'],
+      updatedBy: DEMO_STAFF.admin.id,
+    };
+    const pushStaff = async (state: StaffDocument, signer: DocumentSigner | null, assumed?: StaffDocument) =>
+      syncRequest(server.url, token, 'staff', 'push', {
+        body: [
+          {
+            assumedMasterState: assumed ? { ...assumed, _deleted: false, syncMeta: UNSIGNED_SYNC_META } : null,
+            newDocumentState: await signedDocument('staff', state, signer),
+          },
+        ],
+      });
+    // The PC holds the admin's sealed key and public key, not their password.
+    expect(await pushStaff(account, await forgedKey(DEMO_STAFF.admin.id, adminKeyId))).toMatchObject({
+      status: 403,
+      body: { details: { reason: 'signature-invalid' } },
+    });
+    expect(await pushStaff(account, null)).toMatchObject({
+      status: 403,
+      body: { details: { reason: 'signature-missing' } },
+    });
+    expect(await storedStaff(account.id)).toBeUndefined();
+
+    // A registrar appending a key of their own making to their account, signed by themselves.
+    const registrar = await storedStaff(DEMO_STAFF.registrar.id);
+    if (!registrar) throw new Error('no registrar');
+    const extra = await generateSigningKey();
+    const ownKey = {
+      ...registrar,
+      keys: [...registrar.keys, { keyId: extra.keyId, publicKey: extra.publicKey, createdAt: 'now' }],
+      sealedKey: { ...registrar.sealedKey, keyId: extra.keyId },
+      updatedBy: DEMO_STAFF.registrar.id,
+    };
+    expect(await pushStaff(ownKey, await demoSigner(DEMO_STAFF.registrar.id), registrar)).toMatchObject({
+      status: 403,
+      body: { details: { reason: 'not-permitted' } },
+    });
+    // Nor may the admin take a key away.
+    const dropped = { ...registrar, keys: [], updatedBy: DEMO_STAFF.admin.id };
+    expect((await pushStaff(dropped, await demoSigner(DEMO_STAFF.admin.id), registrar)).status).toBe(422);
+    expect((await storedStaff(DEMO_STAFF.registrar.id))?.keys).toEqual(registrar.keys);
+  });
+
+  it('names the pusher as the author of a merged version, which the server signs', async () => {
+    const base = await signedDocument('patients', patientDocument('10010'), await demoSigner(DEMO_STAFF.registrar.id));
     expect((await push(token, [base])).status).toBe(200);
+    const lineage = [await revisionOf(base)];
     const renamed = { ...base, middleName: 'Văn' };
-    const byDoctor = { ...renamed, ...patientSearchKeys(renamed), updatedBy: DEMO_STAFF.doctor.id };
-    const byRegistrar = { ...base, phone: '0912999888', updatedBy: DEMO_STAFF.registrar.id };
+    const byDoctor = await signedDocument(
+      'patients',
+      { ...renamed, ...patientSearchKeys(renamed), updatedBy: DEMO_STAFF.doctor.id },
+      await demoSigner(DEMO_STAFF.doctor.id),
+      lineage,
+    );
+    const byRegistrar = await signedDocument(
+      'patients',
+      { ...base, phone: '0912999888', updatedBy: DEMO_STAFF.registrar.id },
+      await demoSigner(DEMO_STAFF.registrar.id),
+      lineage,
+    );
     const send = (state: object) =>
       syncRequest(server.url, token, 'patients', 'push', {
         body: [{ assumedMasterState: base, newDocumentState: state }],
@@ -202,7 +343,14 @@ describe('authorization of every route', () => {
     const merged = await send(byRegistrar);
     expect(merged).toMatchObject({
       status: 200,
-      body: [{ middleName: 'Văn', phone: '0912999888', updatedBy: DEMO_STAFF.registrar.id }],
+      body: [
+        {
+          middleName: 'Văn',
+          phone: '0912999888',
+          updatedBy: DEMO_STAFF.registrar.id,
+          syncMeta: { signature: { signer: 'server' } },
+        },
+      ],
     });
   });
 
@@ -214,7 +362,8 @@ describe('authorization of every route', () => {
       [DEMO_STAFF.doctor.id],
     );
     if (!row) throw new Error('no doctor');
-    const again = { ...row.body, _deleted: false };
+    // Not even its signature is looked at: nothing is written.
+    const again = { ...row.body, _deleted: false, syncMeta: UNSIGNED_SYNC_META };
     const answer = await syncRequest(server.url, token, 'staff', 'push', {
       body: [{ assumedMasterState: null, newDocumentState: again }],
     });
@@ -237,10 +386,17 @@ describe('authorization of every route', () => {
       [DEMO_STAFF.registrar.id],
     );
     if (!row) throw new Error('no registrar');
-    const promoted = { ...row.body, roles: ['registrar', 'doctor'], updatedBy: DEMO_STAFF.registrar.id };
+    const promoted = await signedDocument(
+      'staff',
+      { ...row.body, roles: ['registrar', 'doctor'], updatedBy: DEMO_STAFF.registrar.id },
+      await demoSigner(DEMO_STAFF.registrar.id),
+    );
     const answer = await syncRequest(server.url, token, 'staff', 'push', {
       body: [
-        { assumedMasterState: { ...row.body, _deleted: false }, newDocumentState: { ...promoted, _deleted: false } },
+        {
+          assumedMasterState: { ...row.body, _deleted: false, syncMeta: UNSIGNED_SYNC_META },
+          newDocumentState: promoted,
+        },
       ],
     });
     expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } });

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSeedFile } from '../../server/demo/demo-catalogs';
 import type { CatalogEntry } from '../../shared/catalog/catalog-entry';
-import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
+import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/protocol';
 import { addFacility } from '../helpers/second-facility';
 import { syncRequest } from '../helpers/sync-requests';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
@@ -29,8 +29,8 @@ async function importFile(
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-async function pullCatalog(server: TestServer, token: string): Promise<CatalogEntry[]> {
-  const entries: CatalogEntry[] = [];
+async function pullCatalog(server: TestServer, token: string): Promise<WireDocument<CatalogEntry>[]> {
+  const entries: WireDocument<CatalogEntry>[] = [];
   let checkpoint: SyncCheckpoint | null = null;
   for (;;) {
     const query: Record<string, string> = { limit: '500' };
@@ -125,8 +125,11 @@ describe('catalogs imported at the province', () => {
       expect(new Set(entries.map((entry) => entry.id)).size).toBe(stored);
     }
     const [entry] = await pullCatalog(server, district.token);
+    if (!entry) throw new Error('no catalog entry pulled');
+    // Every version carries the province's signature.
+    expect(entry.syncMeta.signature?.signer).toBe('server');
     const pushed = await syncRequest(server.url, district.token, 'catalog', 'push', {
-      body: [{ newDocumentState: { ...entry, name: 'sửa tại cơ sở', _deleted: false } }],
+      body: [{ newDocumentState: { ...entry, name: 'sửa tại cơ sở', _deleted: false, syncMeta: entry.syncMeta } }],
     });
     expect(pushed.status).toBe(405);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
+import { registrarRow } from '../helpers/signing';
 import { syncRequest } from '../helpers/sync-requests';
 import { TestServer } from '../helpers/test-server';
 
@@ -18,10 +19,10 @@ describe('concurrent pushes', () => {
   });
 
   it('stores each document once when one client sends overlapping batches in parallel and retries them', async () => {
-    const documents = Array.from({ length: 40 }, () => ({ ...patientDocument('10010'), _deleted: false }));
+    const documents = await Promise.all(Array.from({ length: 40 }, () => registrarRow(patientDocument('10010'))));
     const batches = Array.from({ length: 8 }, (_, n) => {
       const rotated = [...documents.slice(n * 5), ...documents.slice(0, n * 5)];
-      return (n % 2 === 0 ? rotated : rotated.reverse()).map((state) => ({ newDocumentState: state }));
+      return n % 2 === 0 ? rotated : rotated.reverse();
     });
     const answers = await Promise.all(
       batches.map((rows) => syncRequest(server.url, token, 'patients', 'push', { body: rows })),
@@ -58,15 +59,12 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('commit order under concurrent
 
     const write = async (token: string): Promise<void> => {
       for (let batch = 0; batch < 25; batch++) {
-        const documents = Array.from({ length: 1 + (batch % 4) }, () => ({
-          ...patientDocument('10010'),
-          _deleted: false,
-        }));
-        const answer = await syncRequest(server.url, token, 'patients', 'push', {
-          body: documents.map((state) => ({ newDocumentState: state })),
-        });
+        const rows = await Promise.all(
+          Array.from({ length: 1 + (batch % 4) }, () => registrarRow(patientDocument('10010'))),
+        );
+        const answer = await syncRequest(server.url, token, 'patients', 'push', { body: rows });
         expect(answer.status).toBe(200);
-        for (const document of documents) pushedIds.add(document.id);
+        for (const row of rows) pushedIds.add(String(row.newDocumentState.id));
       }
     };
 

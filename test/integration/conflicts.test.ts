@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictRecord } from '../../server/sync/conflict-records';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import { syncPath } from '../../shared/sync/protocol';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import { validRegistrationForm } from '../helpers/patient-forms';
@@ -55,7 +56,7 @@ describe('the same patient edited on two offline clients', () => {
 
   /** The conflicts of a patient as the facility's PCs get them: with the values. */
   async function conflicts(id: string): Promise<ConflictRecord[]> {
-    const response = await fetch(`${server.url}/sync/v1/conflicts?collection=patients&documentId=${id}`, {
+    const response = await fetch(`${server.url}${syncPath('conflicts')}?collection=patients&documentId=${id}`, {
       headers: { authorization: `Bearer ${clientA.enrollment.token}` },
     });
     expect(response.status).toBe(200);
@@ -158,7 +159,7 @@ describe('the same patient edited on two offline clients', () => {
     await ensureEnrollmentCode(server.database, 'OTHER-10020', '10020', 1);
     const other = await server.enroll('sa-pa', 'OTHER-10020');
     const foreign = await fetch(
-      `${server.url}/sync/v1/conflicts?collection=patients&documentId=${registered.patient.id}`,
+      `${server.url}${syncPath('conflicts')}?collection=patients&documentId=${registered.patient.id}`,
       { headers: { authorization: `Bearer ${other.token}` } },
     );
     expect(await foreign.json()).toEqual({ conflicts: [] });

@@ -1,6 +1,7 @@
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { randomUUID } from 'node:crypto';
 import { indexedDB } from 'fake-indexeddb';
+import { UNSIGNED_SYNC_META } from '../../shared/sync/sync-meta';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegistrationDrafts } from '../../renderer/patients/registration-draft';
 import { Quarantine } from '../../renderer/sync/quarantine';
@@ -77,7 +78,10 @@ describe('encryption at rest of the local database', () => {
     await quarantine.hold({
       collection: 'patients',
       id: randomUUID(),
-      row: { assumedMasterState: null, newDocumentState: { ...registered.patient, _deleted: false } },
+      row: {
+        assumedMasterState: null,
+        newDocumentState: { ...registered.patient, _deleted: false, syncMeta: UNSIGNED_SYNC_META },
+      },
       code: 'invalid-document',
       message: 'refused',
       details: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlExecutor } from '../../server/db/database';
 import { startNewEpoch } from '../../server/db/epoch';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';
@@ -32,7 +33,10 @@ async function restore(database: SqlExecutor, snapshot: Dump): Promise<void> {
       const columns = Object.keys(row);
       const values = columns.map((column) => {
         const value = row[column];
-        return value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+        // jsonb columns go back as JSON; arrays (text[]) and times as they came.
+        return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+          ? JSON.stringify(value)
+          : value;
       });
       await database.query(
         `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')})`,
@@ -60,8 +64,17 @@ describe('a server restored from an earlier dump', () => {
   const sent = async (): Promise<void> => {
     await waitFor(async () => (await setup.client.outbox.count()) === 0, 'everything sent');
   };
+  const conflictsOn = (id: string) =>
+    setup.server.database.query<{ field: string }>(`SELECT field FROM sync_conflicts WHERE document_id = $1`, [id]);
+  const serverEnvelope = async (id: string) =>
+    (
+      await setup.server.database.query<{ lineage: string[]; signature: unknown }>(
+        `SELECT lineage, signature FROM sync_documents WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
-  it('is noticed by the client (410), which downloads again, keeps its unpushed changes and pushes back what was lost', async () => {
+  it('is noticed by the client (410), which downloads again, keeps its unpushed changes and pushes back what was lost, an acknowledged edit as the newest value', async () => {
     const first = await register(1);
     const second = await register(2);
     await setup.client.goOnline();
@@ -92,16 +105,100 @@ describe('a server restored from an earlier dump', () => {
     expect(await setup.client.patient(second.id)).toMatchObject({ phone: '0988000222' });
     // What the restore lost is pushed back from the device.
     expect(await serverDocument(afterDump.id)).toMatchObject({ givenName: afterDump.givenName, deleted: false });
-    // The acknowledged edit the backup lacks survives, in the document or as a recorded conflict.
-    const firstOnServer = await serverDocument(first.id);
-    const conflicts = await setup.server.database.query<{ losing_value: unknown }>(
-      `SELECT losing_value FROM sync_conflicts WHERE document_id = $1 AND field = 'phone'`,
-      [first.id],
-    );
-    expect(firstOnServer?.phone === '0977000111' || conflicts.some((row) => row.losing_value === '0977000111')).toBe(
-      true,
-    );
+    // The acknowledged edit the backup lacks comes back as the newest value, not as a conflict:
+    // the device's version names the backup's version in its lineage (a fast-forward).
+    await waitFor(async () => (await serverDocument(first.id))?.phone === '0977000111', 'the edit is back');
+    expect(await conflictsOn(first.id)).toEqual([]);
+    expect(await setup.client.patient(first.id)).toMatchObject({ phone: '0977000111' });
     expect(await setup.client.database.patients.count().exec()).toBe(4);
+    // And on every PC: one that starts from the restored server gets it too.
+    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    try {
+      await other.goOnline();
+      await waitFor(async () => (await other.patient(first.id))?.phone === '0977000111', 'the other PC has it');
+      expect(await other.patient(first.id)).toMatchObject({ phone: '0977000111' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('brings back an acknowledged edit as the newest value when the restore is noticed late, after another PC pushed', async () => {
+    const first = await register(1);
+    await setup.client.goOnline();
+    await sent();
+    const earlier = await dump(setup.server.database);
+    expect((await setup.client.patients.update(first.id, { phone: '0977000111' })).ok).toBe(true);
+    await sent();
+    setup.client.sync.syncNow();
+    await setup.client.sync.awaitInSync();
+    await setup.client.goOffline();
+
+    // Restored without a new epoch: nothing tells the devices until one notices its checkpoint.
+    await setup.server.stop();
+    await restore(setup.server.database, earlier);
+    await setup.server.restart();
+    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    try {
+      const theirs = await other.patients.register(numberedRegistrationForm('Máy khác', 20));
+      if (!theirs.ok) throw new Error('fixture');
+      await other.goOnline();
+      await waitFor(async () => (await other.outbox.count()) === 0, 'the other PC has pushed to the restored server');
+      expect((await other.patient(first.id))?.phone).toBe(first.phone);
+
+      await setup.client.goOnline();
+      await waitFor(async () => (await serverDocument(first.id))?.phone === '0977000111', 'the edit is back');
+      expect(await conflictsOn(first.id)).toEqual([]);
+      await waitFor(async () => (await other.patient(first.id))?.phone === '0977000111', 'the other PC has it');
+      expect(await setup.client.patient(first.id)).toMatchObject({ phone: '0977000111' });
+      expect(await setup.client.patient(theirs.patient.id)).not.toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('takes back a version the server merged and signed, re-sent after a restore, without refusing it', async () => {
+    const patient = await register(1);
+    await setup.client.goOnline();
+    await sent();
+    const exam = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'), {
+      userId: DEMO_STAFF.doctor.id,
+    });
+    try {
+      await exam.goOnline();
+      await waitFor(async () => (await exam.patient(patient.id)) !== null, 'the exam room has the patient');
+      await exam.goOffline();
+      const earlier = await dump(setup.server.database);
+
+      // Two edits of different fields, made on the same version: the later one is merged.
+      expect((await setup.client.patients.update(patient.id, { phone: '0977000111' })).ok).toBe(true);
+      await sent();
+      expect((await exam.patients.update(patient.id, { bhyt: '0123456789' })).ok).toBe(true);
+      await exam.goOnline();
+      await waitFor(async () => (await exam.outbox.count()) === 0, 'the merge is answered');
+      const merged = await serverEnvelope(patient.id);
+      expect(merged?.signature).toMatchObject({ signer: 'server' });
+      expect(await exam.patient(patient.id)).toMatchObject({ phone: '0977000111', bhyt: '0123456789' });
+      await exam.goOffline();
+
+      await setup.client.goOffline();
+      await setup.server.stop();
+      await restore(setup.server.database, earlier);
+      await startNewEpoch(setup.server.database);
+      await setup.server.restart();
+      await exam.goOnline();
+      await waitFor(
+        async () => (await serverDocument(patient.id))?.bhyt === '0123456789',
+        'the merged version is back',
+      );
+      expect(await serverDocument(patient.id)).toMatchObject({ phone: '0977000111', bhyt: '0123456789' });
+      expect((await serverEnvelope(patient.id))?.signature).toMatchObject({ signer: 'server' });
+      let held = -1;
+      exam.sync.quarantine$.subscribe((entries) => (held = entries.length)).unsubscribe();
+      expect(held).toBe(0);
+      expect(await conflictsOn(patient.id)).toEqual([]);
+    } finally {
+      await exam.close();
+    }
   });
 
   it('starts a device over even when the restore kept the old epoch, if its checkpoint is beyond the newest change', async () => {

@@ -1,7 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPath } from '../../shared/sync/protocol';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { patientDocument } from '../helpers/patient-documents';
+import { demoSigner, signedDocument } from '../helpers/signing';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
 
 const REQUESTS = 10_000;
@@ -39,7 +41,19 @@ describe('hostile and malformed requests', () => {
   it(`answers ${REQUESTS.toLocaleString('en')} of them without a 5xx, stores nothing, and keeps serving valid requests`, async () => {
     const random = seeded(20_261_123);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    const valid = { ...patientDocument('10010'), _deleted: false };
+    const registrar = await demoSigner(DEMO_STAFF.registrar.id);
+    const valid = await signedDocument('patients', patientDocument('10010'), registrar);
+    const account = {
+      ...DEMO_STAFF.nurse,
+      roles: ['nurse'],
+      keys: [...DEMO_STAFF.nurse.keys],
+      facilityCode: '10010',
+      active: true,
+      passwordChangedAt: 'x',
+      updatedAt: 'x',
+      updatedBy: DEMO_STAFF.admin.id,
+      _deleted: false,
+    };
     // Enrollment bodies are valid but for the hostile part; a fixed request id keeps the seeded
     // sequence of requests what it was before enrollment took one.
     const requestId = '019a0000-0000-4000-8000-000000000001';
@@ -68,8 +82,47 @@ describe('hostile and malformed requests', () => {
       document[field] = pick(hostileValues);
       return document;
     };
+    const hostileText = (): string =>
+      pick([
+        'x'.repeat(5000),
+        '\u0000',
+        '\ud800',
+        'server',
+        '__proto__',
+        registrar.keyId,
+        DEMO_STAFF.registrar.id,
+        'A'.repeat(86),
+      ] as const);
+    // Envelopes of every wrong shape, and well-shaped ones whose signature cannot be valid: the
+    // body beside them is valid, so the signature check itself is what must refuse them.
+    const hostileEnvelope = (): unknown =>
+      pick([
+        () => pick(hostileValues),
+        () => ({ lineage: pick(hostileValues), signature: null }),
+        () => ({ lineage: Array.from({ length: 5000 }, () => 'A'.repeat(22)), signature: null }),
+        () => ({ lineage: [], signature: pick(hostileValues) }),
+        () => ({ lineage: [], signature: { signer: hostileText(), keyId: hostileText(), value: hostileText() } }),
+        () => ({ lineage: [], signature: { ...valid.syncMeta.signature, value: 'A'.repeat(86) + '==' } }),
+        () => ({ lineage: [], signature: { ...valid.syncMeta.signature, signer: 'server' } }),
+        () => ({ lineage: ['A'.repeat(22)], signature: { ...valid.syncMeta.signature, value: 'AAAA' } }),
+        () => ({ ...valid.syncMeta, extra: 1 }),
+      ])();
+    // An account carrying hostile keys or a hostile sealed key (and an unknown key: never storable).
+    const mutateAccount = (): Record<string, unknown> => ({
+      ...account,
+      fuzz: true,
+      [pick(['keys', 'sealedKey', 'password'])]: pick([
+        ...hostileValues,
+        Array.from({ length: 500 }, () => account.keys[0]),
+        [{ ...account.keys[0], publicKey: 'AAAA' }],
+        { ...account.sealedKey, kdf: { ...account.sealedKey.kdf, iterations: 1 } },
+      ]),
+      syncMeta: valid.syncMeta,
+    });
     const bodies: (() => string | Uint8Array)[] = [
       () => JSON.stringify([{ newDocumentState: mutateDocument() }]),
+      () => JSON.stringify([{ newDocumentState: { ...valid, syncMeta: hostileEnvelope() } }]),
+      () => JSON.stringify([{ newDocumentState: mutateAccount() }]),
       () =>
         JSON.stringify(
           [{ assumedMasterState: pick(hostileValues), newDocumentState: valid }].concat(pick([[], [{}]]) as never[]),
@@ -90,8 +143,8 @@ describe('hostile and malformed requests', () => {
       syncPath('patients', 'pull'),
       `${syncPath('patients', 'pull')}?checkpoint=${encodeURIComponent(String(pick(hostileValues)))}&limit=${encodeURIComponent(String(pick(hostileValues)))}`,
       `${syncPath('patients', 'pull')}?checkpoint=%7B%22epoch%22%3A%22'%3B--%22%2C%22seq%22%3A-1%7D`,
-      '/sync/v1/__proto__/push',
-      '/sync/v1/patients%00/pull',
+      '/sync/v2/__proto__/push',
+      '/sync/v2/patients%00/pull',
       '/sync/v999/patients/pull',
       '/enroll',
       '/admin/v1/conflicts?facility=%27%3B--',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncPath, syncStreamPath } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
+import { registrarRow } from '../helpers/signing';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
@@ -56,7 +57,7 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('the LISTEN connection lost (P
     const push = await fetch(`${server.url}${syncPath('patients', 'push')}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${writer.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{ newDocumentState: { ...patientDocument('10010'), _deleted: false } }]),
+      body: JSON.stringify([await registrarRow(patientDocument('10010'))]),
     });
     expect(push.status).toBe(200);
     await waitFor(() => resyncs > before, 'the change is announced after the reconnect', 10_000);

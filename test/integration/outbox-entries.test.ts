@@ -8,6 +8,7 @@ import { createSenDatabase } from '../../renderer/db/create-database';
 import { listLocalState, readLocalState, writeLocalState } from '../../renderer/db/local-state';
 import { Outbox } from '../../renderer/db/outbox';
 import { Quarantine } from '../../renderer/sync/quarantine';
+import { UNSIGNED_SYNC_META } from '../../shared/sync/sync-meta';
 import { patientDocument } from '../helpers/patient-documents';
 import { TEST_DATABASE_KEY } from '../helpers/test-client';
 
@@ -24,7 +25,11 @@ describe('the outbox and the quarantine on the device', () => {
     const name = `outbox-${randomUUID()}`;
     let database = await open(name);
     let outbox = await Outbox.open(database);
-    const patients = Array.from({ length: 5 }, () => ({ ...patientDocument('10010'), _deleted: false }));
+    const patients = Array.from({ length: 5 }, () => ({
+      ...patientDocument('10010'),
+      _deleted: false,
+      syncMeta: UNSIGNED_SYNC_META,
+    }));
     for (const patient of patients) await outbox.recordLocalWrite('patients', patient, null);
     const [first, second] = patients;
     if (!first || !second) throw new Error('fixture');

@@ -8,6 +8,7 @@ import type { InitialSyncProgress } from '../../renderer/sync/sync-status';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { syncPath, type PullResponse } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
+import { registrarRow } from '../helpers/signing';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { IsolatedClient } from '../helpers/isolated-client';
 import { TestClient } from '../helpers/test-client';
@@ -26,8 +27,7 @@ describe('documents the server refuses', () => {
   it('holds a refused document in quarantine with its reason, sends the rest, and sends it once fixed', async () => {
     // Written as an older app version with laxer rules would have: the CCCD says male.
     const invalid = { ...patientDocument('10010'), cccd: '001090012345' };
-    await setup.client.database.patients.insert(invalid);
-    await setup.client.outbox.recordLocalWrite('patients', { ...invalid, _deleted: false }, null);
+    await setup.client.writer.insert('patients', invalid);
     const valid = await setup.client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
     if (!valid.ok) throw new Error('fixture');
 
@@ -104,9 +104,7 @@ describe('transport', () => {
   });
 
   it('gzips pushes and accepts gzipped pulls', async () => {
-    const rows = Array.from({ length: 50 }, () => ({
-      newDocumentState: { ...patientDocument('10010'), _deleted: false },
-    }));
+    const rows = await Promise.all(Array.from({ length: 50 }, () => registrarRow(patientDocument('10010'))));
     const pushed = await requestJson(new URL(syncPath('patients', 'push'), server.url), {
       method: 'POST',
       credential: enrollment.token,
@@ -134,9 +132,7 @@ describe('transport', () => {
 
   it('shows a new device the progress of its first download, documents done of the total', async () => {
     for (let batch = 0; batch < 5; batch++) {
-      const rows = Array.from({ length: 500 }, () => ({
-        newDocumentState: { ...patientDocument('10010'), _deleted: false },
-      }));
+      const rows = await Promise.all(Array.from({ length: 500 }, () => registrarRow(patientDocument('10010'))));
       await requestJson(new URL(syncPath('patients', 'push'), server.url), {
         method: 'POST',
         credential: enrollment.token,

@@ -6,7 +6,9 @@ import type { PullResponse, SyncCheckpoint } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
 import { referralDocument } from '../helpers/referral-documents';
 import { addFacility, type OtherFacility } from '../helpers/second-facility';
-import { syncRequest } from '../helpers/sync-requests';
+import type { DocumentSigner } from '../../shared/signing/signing-keys';
+import { demoSigner, signedRow, signedRows } from '../helpers/signing';
+import { syncRequest, type RawResponse } from '../helpers/sync-requests';
 import { TestServer } from '../helpers/test-server';
 
 const live = <T extends object>(document: T) => ({ ...document, _deleted: false });
@@ -28,13 +30,22 @@ async function pullAll<T>(server: TestServer, token: string, collection: string)
 
 describe('documents addressed to two facilities (a referral)', () => {
   let server: TestServer;
-  let sender: { token: string; doctorId: string };
+  let sender: { token: string; doctorId: string; doctor: DocumentSigner; registrar: DocumentSigner };
   let receiver: OtherFacility;
   let bystander: OtherFacility;
   let patient: PatientDocument;
 
-  const push = (token: string, collection: string, rows: unknown[]) =>
-    syncRequest(server.url, token, collection, 'push', { body: rows });
+  /** One signed row: the new state by `signer`, made on `assumed` when given. */
+  const push = async (
+    token: string,
+    collection: string,
+    signer: DocumentSigner,
+    state: object,
+    assumed?: object,
+  ): Promise<RawResponse> =>
+    syncRequest(server.url, token, collection, 'push', {
+      body: [await signedRow(collection, live(state), signer, assumed && live(assumed))],
+    });
   const storedReferral = async (id: string) =>
     (
       await server.database.query<{ body: ReferralDocument }>(
@@ -45,11 +56,16 @@ describe('documents addressed to two facilities (a referral)', () => {
 
   beforeEach(async () => {
     server = await TestServer.start();
-    sender = { token: (await server.enroll('phòng khám 1')).token, doctorId: DEMO_STAFF.doctor.id };
+    sender = {
+      token: (await server.enroll('phòng khám 1')).token,
+      doctorId: DEMO_STAFF.doctor.id,
+      doctor: await demoSigner(DEMO_STAFF.doctor.id),
+      registrar: await demoSigner(DEMO_STAFF.registrar.id),
+    };
     receiver = await addFacility(server, '15001', 'Bệnh viện Đa khoa tỉnh (demo)');
     bystander = await addFacility(server, '10020', 'Trung tâm Y tế khu vực Bảo Thắng (demo)');
     patient = patientDocument('10010');
-    expect((await push(sender.token, 'patients', [{ newDocumentState: live(patient) }])).status).toBe(200);
+    expect((await push(sender.token, 'patients', sender.registrar, patient)).status).toBe(200);
   });
   afterEach(async () => {
     await server.close();
@@ -57,10 +73,7 @@ describe('documents addressed to two facilities (a referral)', () => {
 
   it('reaches the sending and the receiving facility once each, and nobody else', async () => {
     const referral = referralDocument(patient, receiver.code, sender.doctorId);
-    expect(await push(sender.token, 'referrals', [{ newDocumentState: live(referral) }])).toEqual({
-      status: 200,
-      body: [],
-    });
+    expect(await push(sender.token, 'referrals', sender.doctor, referral)).toEqual({ status: 200, body: [] });
 
     expect((await pullAll<ReferralDocument>(server, sender.token, 'referrals')).map((r) => r.id)).toEqual([
       referral.id,
@@ -75,12 +88,10 @@ describe('documents addressed to two facilities (a referral)', () => {
 
   it('lets the receiver write its side and nothing else, and the sender sees each step', async () => {
     const referral = referralDocument(patient, receiver.code, sender.doctorId);
-    await push(sender.token, 'referrals', [{ newDocumentState: live(referral) }]);
+    await push(sender.token, 'referrals', sender.doctor, referral);
 
     const rewritten = { ...referral, findings: 'viết lại', updatedBy: receiver.doctorId };
-    const refused = await push(receiver.token, 'referrals', [
-      { assumedMasterState: live(referral), newDocumentState: live(rewritten) },
-    ]);
+    const refused = await push(receiver.token, 'referrals', receiver.doctor, rewritten, referral);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       code: 'forbidden',
@@ -89,54 +100,53 @@ describe('documents addressed to two facilities (a referral)', () => {
     expect((await storedReferral(referral.id))?.findings).toBe(referral.findings);
 
     const registered = patientDocument(receiver.code, { createdBy: receiver.doctorId, updatedBy: receiver.doctorId });
-    expect((await push(receiver.token, 'patients', [{ newDocumentState: live(registered) }])).status).toBe(200);
+    expect((await push(receiver.token, 'patients', receiver.doctor, registered)).status).toBe(200);
     const accepted = {
       ...referral,
       receiverStatus: 'accepted' as const,
       receiverPatientId: registered.id,
       updatedBy: receiver.doctorId,
     };
-    expect(
-      await push(receiver.token, 'referrals', [
-        { assumedMasterState: live(referral), newDocumentState: live(accepted) },
-      ]),
-    ).toEqual({ status: 200, body: [] });
+    expect(await push(receiver.token, 'referrals', receiver.doctor, accepted, referral)).toEqual({
+      status: 200,
+      body: [],
+    });
 
     const [seenBySender] = await pullAll<ReferralDocument>(server, sender.token, 'referrals');
     expect(seenBySender).toMatchObject({ receiverStatus: 'accepted', receiverPatientId: registered.id });
 
     const forgedAcceptance = { ...accepted, receiverStatus: 'declined' as const, updatedBy: sender.doctorId };
-    const senderRefused = await push(sender.token, 'referrals', [
-      { assumedMasterState: live(accepted), newDocumentState: live(forgedAcceptance) },
-    ]);
+    const senderRefused = await push(sender.token, 'referrals', sender.doctor, forgedAcceptance, accepted);
     expect(senderRefused.body).toMatchObject({ details: { reason: 'field-not-owned', field: 'receiverStatus' } });
   });
 
   it('keeps a referral where it was addressed: no readdressing, no writing from a third facility', async () => {
     const referral = referralDocument(patient, receiver.code, sender.doctorId);
-    await push(sender.token, 'referrals', [{ newDocumentState: live(referral) }]);
+    await push(sender.token, 'referrals', sender.doctor, referral);
 
     const readdressed = { ...referral, toFacilityCode: bystander.code };
-    const moved = await push(sender.token, 'referrals', [
-      { assumedMasterState: live(referral), newDocumentState: live(readdressed) },
-    ]);
+    const moved = await push(sender.token, 'referrals', sender.doctor, readdressed, referral);
     expect(moved).toMatchObject({ status: 403, body: { code: 'out-of-scope', details: { reason: 'scope-changed' } } });
 
-    const intruder = await push(bystander.token, 'referrals', [
-      { assumedMasterState: live(referral), newDocumentState: live({ ...referral, updatedBy: bystander.doctorId }) },
-    ]);
+    const intruder = await push(
+      bystander.token,
+      'referrals',
+      bystander.doctor,
+      { ...referral, updatedBy: bystander.doctorId },
+      referral,
+    );
     expect(intruder).toMatchObject({ status: 403, body: { code: 'out-of-scope' } });
 
     // Only the sending facility creates a referral "from" itself.
     const forged = referralDocument(patient, receiver.code, receiver.doctorId);
-    expect((await push(receiver.token, 'referrals', [{ newDocumentState: live(forged) }])).status).toBe(403);
+    expect((await push(receiver.token, 'referrals', receiver.doctor, forged)).status).toBe(403);
     expect(await pullAll<ReferralDocument>(server, bystander.token, 'referrals')).toEqual([]);
   });
 
   it('holds a referral whose patient has not reached the province, and takes it once the patient has', async () => {
     const unsent = patientDocument('10010');
     const referral = referralDocument(unsent, receiver.code, sender.doctorId);
-    const early = await push(sender.token, 'referrals', [{ newDocumentState: live(referral) }]);
+    const early = await push(sender.token, 'referrals', sender.doctor, referral);
     expect(early).toMatchObject({
       status: 409,
       body: {
@@ -146,8 +156,8 @@ describe('documents addressed to two facilities (a referral)', () => {
     });
     expect(await storedReferral(referral.id)).toBeUndefined();
 
-    await push(sender.token, 'patients', [{ newDocumentState: live(unsent) }]);
-    expect((await push(sender.token, 'referrals', [{ newDocumentState: live(referral) }])).status).toBe(200);
+    await push(sender.token, 'patients', sender.registrar, unsent);
+    expect((await push(sender.token, 'referrals', sender.doctor, referral)).status).toBe(200);
   });
 });
 
@@ -164,7 +174,13 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('fan-out under concurrent writ
   });
 
   it('each facility checkpointing continuously ends with every referral addressed to it exactly once', async () => {
-    const district = { code: '10010', doctorId: DEMO_STAFF.doctor.id, registrarId: DEMO_STAFF.registrar.id };
+    const district = {
+      code: '10010',
+      doctorId: DEMO_STAFF.doctor.id,
+      registrarId: DEMO_STAFF.registrar.id,
+      doctor: await demoSigner(DEMO_STAFF.doctor.id),
+      registrar: await demoSigner(DEMO_STAFF.registrar.id),
+    };
     const province = await addFacility(server, '15001', 'Bệnh viện Đa khoa tỉnh (demo)');
     const districtWriters = await Promise.all([0, 1, 2].map((n) => server.enroll(`district-${n}`)));
     const provinceWriters = await Promise.all(
@@ -176,28 +192,18 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('fan-out under concurrent writ
 
     const write = async (
       token: string,
-      from: { code: string; doctorId: string; registrarId: string },
+      from: { code: string; doctorId: string; registrarId: string; doctor: DocumentSigner; registrar: DocumentSigner },
       to: string,
     ): Promise<void> => {
       for (let batch = 0; batch < 15; batch++) {
         const patients = Array.from({ length: 1 + (batch % 3) }, () =>
           patientDocument(from.code, { createdBy: from.registrarId, updatedBy: from.registrarId }),
         );
-        expect(
-          (
-            await push(
-              token,
-              'patients',
-              patients.map((p) => ({ newDocumentState: live(p) })),
-            )
-          ).status,
-        ).toBe(200);
-        const referrals = patients.map((p) => referralDocument(p, to, from.doctorId));
-        const answer = await push(
-          token,
-          'referrals',
-          referrals.map((r) => ({ newDocumentState: live(r) })),
+        expect((await push(token, 'patients', await signedRows('patients', patients, from.registrar))).status).toBe(
+          200,
         );
+        const referrals = patients.map((p) => referralDocument(p, to, from.doctorId));
+        const answer = await push(token, 'referrals', await signedRows('referrals', referrals, from.doctor));
         expect(answer, JSON.stringify(answer.body)).toMatchObject({ status: 200 });
         for (const referral of referrals) {
           addressedTo.district.add(referral.id);
@@ -228,7 +234,9 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('fan-out under concurrent writ
     const reading = Promise.all([read(readers.district), read(readers.province)]);
     await Promise.all([
       ...districtWriters.map((writer) => write(writer.token, district, province.code)),
-      ...provinceWriters.map((token) => write(token, { ...province, registrarId: province.doctorId }, district.code)),
+      ...provinceWriters.map((token) =>
+        write(token, { ...province, registrarId: province.doctorId, registrar: province.doctor }, district.code),
+      ),
     ]);
     writing = false;
     const [districtPulled, provincePulled] = await reading;

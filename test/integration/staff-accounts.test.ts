@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../renderer/auth/session';
+import { DocumentWriter } from '../../renderer/db/document-writer';
 import { StaffRepository } from '../../renderer/staff/staff-repository';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { StaffDocument } from '../../shared/staff/staff-document';
+import { syncPath } from '../../shared/sync/protocol';
 import { adminRequest } from '../helpers/admin-requests';
+import { signedRows } from '../helpers/signing';
 import { TestClient } from '../helpers/test-client';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
@@ -20,13 +23,16 @@ describe('staff accounts, managed at the province and used offline', () => {
     await server.close();
   });
 
+  /** A synced PC whose writes are made and signed as whoever logs in to its session. */
   async function syncedClient(): Promise<{ client: TestClient; staff: StaffRepository; session: Session }> {
     const client = await TestClient.open(server.url, await server.enroll(`pc-${clients.length}`));
     clients.push(client);
     await client.goOnline();
     await waitFor(async () => (await client.database.staff.count().exec()) >= 7, 'the staff list arrived');
-    const staff = new StaffRepository(client.database, client.outbox, '10010');
-    return { client, staff, session: new Session(client.database, staff) };
+    const writer = new DocumentWriter(client.database, client.outbox, () => session.signer());
+    const staff = new StaffRepository(client.database, writer, '10010');
+    const session: Session = new Session(client.database, staff);
+    return { client, staff, session };
   }
 
   const storedStaff = async (id: string): Promise<StaffDocument | undefined> =>
@@ -76,7 +82,12 @@ describe('staff accounts, managed at the province and used offline', () => {
     const first = await syncedClient();
     const second = await syncedClient();
     await first.client.goOffline();
-    const changed = await first.staff.setPassword(DEMO_STAFF.nurse.id, 'mai-doi-mat-khau', DEMO_STAFF.nurse.id);
+    expect(await first.session.login('dieuduong', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await first.staff.changeOwnPassword('not-the-password', 'mai-doi-mat-khau')).toEqual({
+      ok: false,
+      problems: ['current-password-wrong'],
+    });
+    const changed = await first.staff.changeOwnPassword(DEMO_PASSWORD, 'mai-doi-mat-khau');
     expect(changed.ok).toBe(true);
     expect(await first.session.login('dieuduong', 'mai-doi-mat-khau')).toMatchObject({ ok: true });
 
@@ -124,19 +135,23 @@ describe('staff accounts, managed at the province and used offline', () => {
   });
 
   it('refuses two new accounts with one username in one push', async () => {
-    const { client, staff } = await syncedClient();
+    const { client, staff, session } = await syncedClient();
     await client.goOffline();
-    const first = await staff.create(
-      { username: 'ktv.lan', displayName: 'KTV Lan', roles: ['lab-technician'], password: 'lan-2026-xet' },
-      DEMO_STAFF.admin.id,
-    );
+    expect(await session.login('admin', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    const first = await staff.create({
+      username: 'ktv.lan',
+      displayName: 'KTV Lan',
+      roles: ['lab-technician'],
+      password: 'lan-2026-xet',
+    });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    const twin = { ...first.staff, id: '0199d000-0000-4000-8000-0000000000ff', _deleted: false };
-    const answer = await fetch(`${server.url}/sync/v1/staff/push`, {
+    const admin = session.signer();
+    const twin = { ...first.staff, id: '0199d000-0000-4000-8000-0000000000ff' };
+    const answer = await fetch(`${server.url}${syncPath('staff', 'push')}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${client.enrollment.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify([{ newDocumentState: { ...first.staff, _deleted: false } }, { newDocumentState: twin }]),
+      body: JSON.stringify(await signedRows('staff', [first.staff, twin], admin)),
     });
     expect(answer.status).toBe(422);
     expect(await storedStaff(first.staff.id)).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../renderer/sync/sync-http';
 import { syncPath } from '../../shared/sync/protocol';
 import { patientDocument } from '../helpers/patient-documents';
+import { registrarRow } from '../helpers/signing';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
@@ -17,9 +18,7 @@ describe('sync stopped in the middle of a download', () => {
   it('leaves the local database writable, able to sync again, and able to close', async () => {
     const uploader = await setup.server.enroll('uploader');
     for (let batch = 0; batch < 4; batch++) {
-      const rows = Array.from({ length: 500 }, () => ({
-        newDocumentState: { ...patientDocument('10010'), _deleted: false },
-      }));
+      const rows = await Promise.all(Array.from({ length: 500 }, () => registrarRow(patientDocument('10010'))));
       await requestJson(new URL(syncPath('patients', 'push'), setup.server.url), {
         method: 'POST',
         credential: uploader.token,

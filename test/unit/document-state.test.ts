@@ -15,6 +15,12 @@ describe('document state comparison', () => {
     expect(sameDocumentState({ id: 'x' }, { id: 'x', _deleted: true })).toBe(false);
   });
 
+  it('ignores the sync envelope beside the body, and only there', () => {
+    const envelope = { lineage: ['AAAAAAAAAAAAAAAAAAAAAA'], signature: null };
+    expect(sameDocumentState({ id: 'x', syncMeta: envelope }, { id: 'x' })).toBe(true);
+    expect(sameDocumentState({ id: 'x', note: { syncMeta: 1 } }, { id: 'x', note: {} })).toBe(false);
+  });
+
   it('sees any change of value', () => {
     expect(sameDocumentState({ phone: '0912345678' }, { phone: '0912345679' })).toBe(false);
     expect(documentStateKey({ list: [1, 2] })).not.toBe(documentStateKey({ list: [2, 1] }));

@@ -5,6 +5,14 @@ import type { StaffDocument } from '../../shared/staff/staff-document';
 import { patientDocument } from '../helpers/patient-documents';
 
 const VERIFIER = { algorithm: 'pbkdf2-sha256', iterations: 600_000, salt: 'c2FsdA==', hash: 'aGFzaA==' } as const;
+const key = (keyId: string) => ({ keyId, publicKey: 'cHVibGlj', createdAt: '2026-11-01T00:00:00.000Z' });
+const sealed = (keyId: string, ciphertext = 'c2VhbGVk') =>
+  ({
+    keyId,
+    kdf: { algorithm: 'pbkdf2-sha256', iterations: 600_000, salt: 'c2FsdA==' },
+    iv: 'aXY=',
+    ciphertext,
+  }) as const;
 
 function staff(id: string, roles: Role[]): StaffDocument {
   return {
@@ -18,6 +26,8 @@ function staff(id: string, roles: Role[]): StaffDocument {
     passwordChangedAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
     updatedBy: 'province',
+    keys: [key(`k-${id}`)],
+    sealedKey: sealed(`k-${id}`),
   };
 }
 
@@ -120,8 +130,12 @@ describe('who may write a staff account', () => {
   const newPassword = { ...VERIFIER, salt: 'bmV3' };
 
   it('lets staff change their own password and nothing else of their own account', () => {
-    const ownPassword = { ...state(nurse), password: newPassword, updatedBy: 'n' };
+    // A password change re-seals the same key under the new password.
+    const ownPassword = { ...state(nurse), password: newPassword, sealedKey: sealed('k-n', 'bmV3'), updatedBy: 'n' };
     expect(authorizeStaffWrite(attempt(ownPassword, state(nurse)))).toBeNull();
+    // Vouching for a key of one's own is not self-service.
+    const ownKey = { ...ownPassword, keys: [key('k-n'), key('k-new')], sealedKey: sealed('k-new') };
+    expect(authorizeStaffWrite(attempt(ownKey, state(nurse)))).toBe('not-permitted');
     expect(authorizeStaffWrite(attempt({ ...ownPassword, roles: ['nurse', 'doctor'] }, state(nurse)))).toBe(
       'not-permitted',
     );
@@ -158,5 +172,27 @@ describe('who may write a staff account', () => {
     expect(authorizeStaffWrite(attempt({ ...added, _deleted: true }, added))).toBe('not-permitted');
     const takeover = { ...state(syncAdmin), password: newPassword, updatedBy: 'a' };
     expect(authorizeStaffWrite(attempt(takeover, state(syncAdmin)))).toBe('not-permitted');
+  });
+
+  it('lets staff.manage append a key (a password reset), and nobody remove or replace one', () => {
+    const nurseState = state(nurse);
+    const reset = {
+      ...nurseState,
+      password: newPassword,
+      keys: [key('k-n'), key('k-reset')],
+      sealedKey: sealed('k-reset'),
+      updatedBy: 'a',
+    };
+    expect(authorizeStaffWrite(attempt(reset, nurseState))).toBeNull();
+    const withTwo = { ...reset };
+    expect(authorizeStaffWrite(attempt({ ...withTwo, keys: [key('k-reset')] }, withTwo))).toBe('not-permitted');
+    const replaced = { ...withTwo, keys: [key('k-other'), key('k-reset')] };
+    expect(authorizeStaffWrite(attempt(replaced, withTwo))).toBe('not-permitted');
+    // The server's copy comes back from jsonb with its keys in another order: still the same key.
+    const reordered = {
+      ...withTwo,
+      keys: withTwo.keys.map(({ createdAt, publicKey, keyId }) => ({ createdAt, publicKey, keyId })),
+    };
+    expect(authorizeStaffWrite(attempt({ ...reordered, active: false }, withTwo))).toBeNull();
   });
 });
