@@ -31,6 +31,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /admin/v1/staff/:id': 'admin',
   'GET /admin/v1/patients/:id/access': 'admin',
   'GET /admin/v1/audit/alerts': 'admin',
+  'POST /admin/v1/catalogs/:kind/import': 'admin',
   'POST /sync/v2/audit/push': 'device',
   'GET /sync/v2/stream': 'device',
   'GET /sync/v2/conflicts': 'device',
@@ -44,6 +45,7 @@ const OTHER_FACILITY = '10020';
 function concretePath(path: string): string {
   return path
     .replace(':code', '10010')
+    .replace(':kind', 'icd10')
     .replace(':id', randomUUID())
     .replace(':collection', 'patients')
     .replace(':version', 'v9')
@@ -111,7 +113,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(9);
+    expect(listed('admin').length).toBe(10);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
