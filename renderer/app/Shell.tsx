@@ -13,6 +13,11 @@ import { useServices } from './services-context';
 import { StaffPage } from '../staff/StaffPage';
 import { StatusBar } from './StatusBar';
 import { SyncPanelPage } from '../sync/SyncPanelPage';
+import { PatientChartPage } from '../chart/PatientChartPage';
+import { LabWorklistPage } from '../orders/LabWorklistPage';
+import { PharmacyPage } from '../prescriptions/PharmacyPage';
+import { QueuePage } from '../visits/QueuePage';
+import { VisitPage } from '../visits/VisitPage';
 
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
 export function Shell({ user }: { user: StaffDocument }) {
@@ -69,6 +74,21 @@ export function Shell({ user }: { user: StaffDocument }) {
               {t('nav.register')}
             </a>
           )}
+          {session.can('encounter.write') && (
+            <a href="#/queue" className={route.page === 'queue' || route.page === 'visit' ? 'active' : ''}>
+              {t('nav.queue')}
+            </a>
+          )}
+          {session.can('lab-result.write') && (
+            <a href="#/lab" className={route.page === 'lab' ? 'active' : ''}>
+              {t('nav.lab')}
+            </a>
+          )}
+          {session.can('dispense.write') && (
+            <a href="#/pharmacy" className={route.page === 'pharmacy' ? 'active' : ''}>
+              {t('nav.pharmacy')}
+            </a>
+          )}
           <a href="#/sync" className={route.page === 'sync' ? 'active' : ''}>
             {t('nav.sync')}
           </a>
@@ -115,6 +135,11 @@ export function Shell({ user }: { user: StaffDocument }) {
         {route.page === 'sync' && <SyncPanelPage navigate={navigate} />}
         {allowed && route.page === 'staff' && <StaffPage user={user} />}
         {route.page === 'password' && <ChangePasswordPage user={user} />}
+        {allowed && route.page === 'chart' && <PatientChartPage id={route.id} navigate={navigate} />}
+        {allowed && route.page === 'queue' && <QueuePage navigate={navigate} />}
+        {allowed && route.page === 'visit' && <VisitPage id={route.id} navigate={navigate} />}
+        {allowed && route.page === 'lab' && <LabWorklistPage navigate={navigate} />}
+        {allowed && route.page === 'pharmacy' && <PharmacyPage navigate={navigate} />}
       </main>
       <StatusBar />
     </div>

@@ -8,4 +8,9 @@ export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
   register: 'patient.register',
   edit: 'patient.edit',
   staff: 'staff.manage',
+  chart: 'clinical.read',
+  queue: 'clinical.read',
+  visit: 'clinical.read',
+  lab: 'lab-result.write',
+  pharmacy: 'dispense.write',
 };

@@ -6,18 +6,31 @@ export type Route =
   | { page: 'staff' }
   | { page: 'password' }
   | { page: 'patient'; id: string }
-  | { page: 'edit'; id: string };
+  | { page: 'edit'; id: string }
+  | { page: 'chart'; id: string }
+  | { page: 'queue' }
+  | { page: 'visit'; id: string }
+  | { page: 'lab' }
+  | { page: 'pharmacy' };
 
-const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit)?$/;
+const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit|\/chart)?$/;
+const VISIT = /^#\/visits\/([0-9a-f-]{36})$/;
 
 export function routeFromHash(hash: string): Route {
   if (hash === '#/register') return { page: 'register' };
   if (hash === '#/sync') return { page: 'sync' };
   if (hash === '#/staff') return { page: 'staff' };
   if (hash === '#/password') return { page: 'password' };
+  if (hash === '#/queue') return { page: 'queue' };
+  if (hash === '#/lab') return { page: 'lab' };
+  if (hash === '#/pharmacy') return { page: 'pharmacy' };
+  const visit = VISIT.exec(hash);
+  if (visit?.[1]) return { page: 'visit', id: visit[1] };
   const patient = PATIENT.exec(hash);
   if (!patient?.[1]) return { page: 'list' };
-  return patient[2] ? { page: 'edit', id: patient[1] } : { page: 'patient', id: patient[1] };
+  if (patient[2] === '/edit') return { page: 'edit', id: patient[1] };
+  if (patient[2] === '/chart') return { page: 'chart', id: patient[1] };
+  return { page: 'patient', id: patient[1] };
 }
 
 export function hashFromRoute(route: Route): string {
@@ -34,6 +47,16 @@ export function hashFromRoute(route: Route): string {
       return `#/patients/${route.id}`;
     case 'edit':
       return `#/patients/${route.id}/edit`;
+    case 'chart':
+      return `#/patients/${route.id}/chart`;
+    case 'queue':
+      return '#/queue';
+    case 'visit':
+      return `#/visits/${route.id}`;
+    case 'lab':
+      return '#/lab';
+    case 'pharmacy':
+      return '#/pharmacy';
     case 'list':
       return '#/';
   }

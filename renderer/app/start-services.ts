@@ -6,6 +6,8 @@ import type { SenDatabase } from '../db/collections';
 import { createSenDatabase } from '../db/create-database';
 import { deleteLocalDatabase } from '../db/delete-local-database';
 import { DocumentWriter } from '../db/document-writer';
+import { DeviceSerials } from '../db/device-serials';
+import { CatalogRepository } from '../catalog/catalog-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../patients/patients-repository';
@@ -22,6 +24,12 @@ export interface SenServices {
   patients: PatientsRepository;
   drafts: RegistrationDrafts;
   sync: SyncClient;
+  /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
+  catalog: CatalogRepository;
+  /** Serial numbers of the codes this PC issues (prescription codes) */
+  serials: DeviceSerials;
+  /** The one writer of synced documents: every clinical repository writes through it. */
+  writer: DocumentWriter;
   /** Inactivity before the screen locks */
   idleLockMs: number;
   close(): Promise<void>;
@@ -64,7 +72,9 @@ export async function startServices(
       .record({ action: event.action, userId: event.userId ?? '', username: event.username })
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   });
+  const catalog = new CatalogRepository(database);
   const close = async (): Promise<void> => {
+    catalog.close();
     sessionAudit.unsubscribe();
     session.close();
     await sync.stop();
@@ -79,6 +89,9 @@ export async function startServices(
     // Drafts save while the screen is locked too: the typing just before the lock is kept.
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
+    catalog,
+    serials: new DeviceSerials(database),
+    writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,
     eraseDevice: async () => {

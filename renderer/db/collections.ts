@@ -3,6 +3,19 @@ import { PATIENT_INDEXES, patientDocumentSchema, type PatientDocument } from '..
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit/audit-entry';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
 import { syncMetaSchema, type SyncMeta } from '../../shared/sync/sync-meta';
+import type { z } from 'zod';
+import { CATALOG_INDEXES, catalogEntrySchema, type CatalogEntry } from '../../shared/catalog/catalog-entry';
+import {
+  ENCOUNTER_INDEXES,
+  encounterDocumentSchema,
+  type EncounterDocument,
+} from '../../shared/clinical/encounter-document';
+import {
+  OBSERVATION_INDEXES,
+  observationDocumentSchema,
+  type ObservationDocument,
+} from '../../shared/clinical/observation-document';
+import { ORDER_INDEXES, orderDocumentSchema, type OrderDocument } from '../../shared/clinical/order-document';
 import { rxSchemaFromZod } from './rx-schema-from-zod';
 
 /**
@@ -63,10 +76,54 @@ export const auditRxSchema = rxSchemaFromZod<Stored<AuditEntry>>(storedAuditSche
   encrypted: encryptedFields<Stored<AuditEntry>>(storedAuditSchema, ['id', 'seq']),
 });
 
+const storedEncounterSchema = encounterDocumentSchema.extend({ syncMeta: syncMetaSchema });
+const storedOrderSchema = orderDocumentSchema.extend({ syncMeta: syncMetaSchema });
+const storedObservationSchema = observationDocumentSchema.extend({ syncMeta: syncMetaSchema });
+const storedCatalogSchema = catalogEntrySchema.safeExtend({ syncMeta: syncMetaSchema });
+
+/** Clear: the primary key and what an index needs; the clinical content is sealed. */
+function clinicalRxSchema<T>(
+  schema: z.ZodObject,
+  indexes: readonly (readonly (keyof T & string)[])[],
+): ReturnType<typeof rxSchemaFromZod<T>> {
+  const clear = ['id', ...indexes.flat()];
+  return rxSchemaFromZod<T>(schema as unknown as z.ZodType<T>, {
+    version: 0,
+    primaryKey: 'id' as keyof T & string,
+    indexes,
+    encrypted: encryptedFields<T>(schema, clear),
+  });
+}
+
+/** Visits: a room's queue of a day, a patient's visits. */
+export const encounterRxSchema = clinicalRxSchema<Stored<EncounterDocument>>(storedEncounterSchema, ENCOUNTER_INDEXES);
+/** Orders: the lab's and the pharmacy's worklists, a visit's and a patient's orders. */
+export const orderRxSchema = clinicalRxSchema<Stored<OrderDocument>>(storedOrderSchema, ORDER_INDEXES);
+/** Vital signs, results and allergies of a patient, and an order's results. */
+export const observationRxSchema = clinicalRxSchema<Stored<ObservationDocument>>(
+  storedObservationSchema,
+  OBSERVATION_INDEXES,
+);
+
+/**
+ * The province's catalogs: public lists (the ministry publishes them), so nothing is sealed and
+ * lookups cost no decryption.
+ */
+export const catalogRxSchema = rxSchemaFromZod<Stored<CatalogEntry>>(storedCatalogSchema, {
+  version: 0,
+  primaryKey: 'id',
+  indexes: CATALOG_INDEXES,
+  encrypted: [],
+});
+
 export interface SenCollections {
   patients: RxCollection<Stored<PatientDocument>>;
   staff: RxCollection<Stored<StaffDocument>>;
   audit: RxCollection<Stored<AuditEntry>>;
+  encounters: RxCollection<Stored<EncounterDocument>>;
+  orders: RxCollection<Stored<OrderDocument>>;
+  observations: RxCollection<Stored<ObservationDocument>>;
+  catalog: RxCollection<Stored<CatalogEntry>>;
 }
 
 export type SenDatabase = RxDatabase<SenCollections>;

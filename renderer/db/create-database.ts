@@ -1,7 +1,17 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { auditRxSchema, patientRxSchema, staffRxSchema, type SenCollections, type SenDatabase } from './collections';
+import {
+  auditRxSchema,
+  catalogRxSchema,
+  encounterRxSchema,
+  observationRxSchema,
+  orderRxSchema,
+  patientRxSchema,
+  staffRxSchema,
+  type SenCollections,
+  type SenDatabase,
+} from './collections';
 import { deriveDatabaseSecrets } from './database-secrets';
 import { DocumentCipher } from './document-cipher';
 import { wrappedSealedStorage } from './sealed-storage';
@@ -43,6 +53,10 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       patients: { schema: patientRxSchema },
       staff: { schema: staffRxSchema },
       audit: { schema: auditRxSchema },
+      encounters: { schema: encounterRxSchema },
+      orders: { schema: orderRxSchema },
+      observations: { schema: observationRxSchema },
+      catalog: { schema: catalogRxSchema },
     });
   } catch (error) {
     await database.close();

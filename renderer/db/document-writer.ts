@@ -8,7 +8,7 @@ import type { SenCollections, SenDatabase, Stored } from './collections';
 import type { Outbox } from './outbox';
 
 /** The collections whose documents leave this PC. */
-export type WritableCollection = keyof SenCollections;
+export type WritableCollection = Exclude<keyof SenCollections, 'catalog'>;
 
 /** A document of `C` as a repository writes it: the body, without the sync envelope. */
 export type BodyOf<C extends WritableCollection> =
@@ -26,6 +26,9 @@ const WRITE_RULES: Record<WritableCollection, WriteRules> = {
   staff: { authorField: SYNCED_COLLECTIONS.staff.authorField, recordsInOutbox: true },
   // Push-only and outside the registry: an entry names its user, or nobody (a failed login).
   audit: { authorField: 'userId', recordsInOutbox: false },
+  encounters: { authorField: SYNCED_COLLECTIONS.encounters.authorField, recordsInOutbox: true },
+  orders: { authorField: SYNCED_COLLECTIONS.orders.authorField, recordsInOutbox: true },
+  observations: { authorField: SYNCED_COLLECTIONS.observations.authorField, recordsInOutbox: true },
 };
 
 type Body = Record<string, unknown>;

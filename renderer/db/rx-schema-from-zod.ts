@@ -10,7 +10,8 @@ export function rxSchemaFromZod<T>(
   options: {
     version: number;
     primaryKey: keyof T & string;
-    indexes: readonly (keyof T & string)[];
+    /** Single fields, or compound indexes as RxDB declares them (a list of fields). */
+    indexes: readonly ((keyof T & string) | readonly (keyof T & string)[])[];
     /** Fields stored encrypted at rest: never the primary key or an indexed field. */
     encrypted?: readonly (keyof T & string)[];
   },
@@ -23,7 +24,7 @@ export function rxSchemaFromZod<T>(
     properties,
     required,
     additionalProperties,
-    indexes: [...options.indexes],
+    indexes: options.indexes.map((index) => (typeof index === 'string' ? index : [...index])),
     encrypted: [...(options.encrypted ?? [])],
   };
   // zod's JSON Schema type and RxDB's are two descriptions of the same standard; RxDB's

@@ -10,6 +10,9 @@ export const en: Messages = {
     language: 'Language',
   },
   nav: {
+    queue: 'Exam room',
+    lab: 'Laboratory',
+    pharmacy: 'Pharmacy',
     patients: 'Patients',
     register: 'New registration',
     sync: 'Sync',

@@ -8,6 +8,9 @@ export const vi = {
     language: 'Ngôn ngữ',
   },
   nav: {
+    queue: 'Phòng khám',
+    lab: 'Xét nghiệm',
+    pharmacy: 'Nhà thuốc',
     patients: 'Danh sách bệnh nhân',
     register: 'Đăng ký mới',
     sync: 'Đồng bộ',

@@ -52,7 +52,15 @@ async function withinTime(task: Promise<unknown>, ms: number, what: string): Pro
 type Synced = Record<string, unknown> & { syncMeta: SyncMeta };
 
 /** The collections this client keeps, each replicated in the direction the registry gives it. */
-const REPLICATED_COLLECTIONS = ['patients', 'staff', 'audit'] as const;
+const REPLICATED_COLLECTIONS = [
+  'patients',
+  'staff',
+  'audit',
+  'encounters',
+  'orders',
+  'observations',
+  'catalog',
+] as const;
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 export function isReplicatedCollection(name: string): name is ReplicatedCollection {

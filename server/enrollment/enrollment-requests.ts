@@ -1,3 +1,4 @@
+import { deviceTagOf } from '../../shared/identifiers/device-tag';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { newDeviceSecret } from '../auth/device-token';
 import type { SqlExecutor } from '../db/database';
@@ -41,9 +42,10 @@ export async function replayEnrollment(tx: SqlExecutor, requestId: string, codeH
     facility_code: string;
     name: string;
     province_code: string;
+    tag: number;
   }>(
     `SELECT r.code_hash, r.device_id, r.created_at > now() - make_interval(hours => $2) AS in_window,
-            d.revoked_at IS NOT NULL AS revoked, d.facility_code, f.name, f.province_code
+            d.revoked_at IS NOT NULL AS revoked, d.facility_code, f.name, f.province_code, d.tag
      FROM enrollment_requests AS r
      JOIN devices AS d ON d.id = r.device_id
      JOIN facilities AS f ON f.code = d.facility_code
@@ -63,5 +65,6 @@ export async function replayEnrollment(tx: SqlExecutor, requestId: string, codeH
     deviceId: earlier.device_id,
     token,
     facility: { code: earlier.facility_code, name: earlier.name, provinceCode: earlier.province_code },
+    deviceTag: deviceTagOf(earlier.tag),
   };
 }

@@ -6,7 +6,8 @@ import {
   type EnrollResponse,
 } from '../../shared/sync/enrollment';
 import { newDeviceToken, sha256 } from '../auth/device-token';
-import type { Database } from '../db/database';
+import type { Database, SqlExecutor } from '../db/database';
+import { DEVICE_TAG_LIMIT, deviceTagOf } from '../../shared/identifiers/device-tag';
 import { HttpError } from '../http/http-error';
 import { claimEnrollmentRequest, replayEnrollment } from './enrollment-requests';
 
@@ -15,6 +16,26 @@ import { claimEnrollmentRequest, replayEnrollment } from './enrollment-requests'
  * up atomically with the device's creation, so a one-time code enrolls exactly one device; a
  * retry of the same request (same request id) gets that device back rather than a refusal.
  */
+/**
+ * The next free tag of the facility. The facility's row is locked first, so two PCs enrolling
+ * at once take turns instead of both reading the same highest tag.
+ */
+async function nextDeviceTag(tx: SqlExecutor, facilityCode: string): Promise<number> {
+  await tx.query('SELECT 1 FROM facilities WHERE code = $1 FOR UPDATE', [facilityCode]);
+  const [row] = await tx.query<{ next: number }>(
+    'SELECT coalesce(max(tag) + 1, 0)::int AS next FROM devices WHERE facility_code = $1',
+    [facilityCode],
+  );
+  const next = row?.next ?? 0;
+  if (next >= DEVICE_TAG_LIMIT)
+    throw new HttpError(
+      409,
+      'invalid-request',
+      `Facility ${facilityCode} has enrolled ${String(DEVICE_TAG_LIMIT)} PCs.`,
+    );
+  return next;
+}
+
 export function registerEnrollmentRoutes(app: FastifyInstance, database: Database): void {
   app.post(ENROLL_PATH, async (request): Promise<EnrollResponse> => {
     const { code, deviceName, requestId } = enrollRequestSchema.parse(request.body);
@@ -34,16 +55,19 @@ export function registerEnrollmentRoutes(app: FastifyInstance, database: Databas
       // Rolls the claim back with the transaction: the request id stays free for a valid code.
       if (!enrollment)
         throw new HttpError(401, 'enrollment-code-invalid', 'The enrollment code is unknown, used or expired.');
-      await tx.query('INSERT INTO devices (id, facility_code, name, token_hash) VALUES ($1, $2, $3, $4)', [
+      const tag = await nextDeviceTag(tx, enrollment.facility_code);
+      await tx.query('INSERT INTO devices (id, facility_code, name, token_hash, tag) VALUES ($1, $2, $3, $4, $5)', [
         deviceId,
         enrollment.facility_code,
         deviceName,
         tokenHash,
+        tag,
       ]);
       return {
         deviceId,
         token,
         facility: { code: enrollment.facility_code, name: enrollment.name, provinceCode: enrollment.province_code },
+        deviceTag: deviceTagOf(tag),
       };
     });
   });

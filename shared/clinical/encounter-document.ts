@@ -43,7 +43,7 @@ export const encounterDocumentSchema = z
     /** The day of the visit by the queuing PC's calendar: which day's queue it is in. */
     queueDate: isoDateField,
     /** The number called out in the room, in the order reception sent patients there. */
-    queueNumber: z.number().int().min(1).max(9999),
+    queueNumber: z.number().int().min(1).max(9999).multipleOf(1),
     status: z.enum(ENCOUNTER_STATUSES).meta({ maxLength: 11 }),
     queuedAt: deviceTimeField,
     queuedBy: optionalStaffIdField,

@@ -91,8 +91,12 @@ export const observationDocumentSchema = z
 
 export type ObservationDocument = z.infer<typeof observationDocumentSchema>;
 
-/** Indexed fields: a patient's observations of a kind or code over time, and an order's results. */
+/**
+ * Indexed fields: a patient's observations over time, and an order's results. Not the code: an
+ * index is stored in clear, and which tests a patient had (an HIV test…) is as private as the
+ * results; a patient's few hundred observations are grouped by code after reading.
+ */
 export const OBSERVATION_INDEXES = [
-  ['patientId', 'code', 'recordedAt'],
-  ['orderId', 'code'],
+  ['patientId', 'recordedAt'],
+  ['orderId', 'recordedAt'],
 ] as const;

@@ -81,7 +81,8 @@ const referrals: SyncedCollection<ReferralDocument> = {
 
 /** The facility's own clinical records: written at its PCs, merged field by field while open. */
 function clinicalCollection<T extends { facilityCode: string; updatedBy: string }>(
-  definition: Pick<SyncedCollection<T>, 'schema' | 'problems' | 'authorize' | 'references'>,
+  definition: Pick<SyncedCollection<T>, 'schema' | 'problems' | 'authorize' | 'references'> &
+    Partial<Pick<SyncedCollection<T>, 'uniqueFields'>>,
 ): SyncedCollection<T> {
   return {
     direction: 'both',
@@ -108,6 +109,8 @@ const encounters = clinicalCollection<EncounterDocument>({
 /** Lab and imaging orders and prescriptions, each made in a visit. */
 const orders = clinicalCollection<OrderDocument>({
   schema: orderDocumentSchema,
+  // Codes are made collision-free per PC (shared/identifiers/prescription-code.ts); checked again.
+  uniqueFields: [{ field: 'prescriptionCode', problem: 'prescription-code-taken' }],
   problems: orderProblems,
   authorize: authorizeOrderWrite,
   references: [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_TAG_PATTERN } from '../identifiers/device-tag';
 
 export const ENROLL_PATH = '/enroll';
 
@@ -20,6 +21,8 @@ export const enrollResponseSchema = z.object({
   /** Sent back as `Authorization: Bearer <deviceId>.<secret>`; shown once, stored by the client. */
   token: z.string(),
   facility: z.object({ code: z.string(), name: z.string(), provinceCode: z.string() }),
+  /** This PC's tag in its facility (shared/identifiers/device-tag.ts): part of the codes it issues. */
+  deviceTag: z.string().regex(DEVICE_TAG_PATTERN),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 

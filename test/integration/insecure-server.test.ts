@@ -30,6 +30,7 @@ describe('a provincial server reached over plain HTTP', () => {
       deviceId: '019a0000-0000-7000-8000-0000000000bb',
       token: 'unused',
       facility: { code: '10010', name: 'demo', provinceCode: '15' },
+      deviceTag: '00',
     });
     await client.goOnline();
     let status: SyncStatus | undefined;

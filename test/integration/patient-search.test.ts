@@ -8,6 +8,7 @@ const ENROLLMENT = {
   deviceId: '019a0000-0000-7000-8000-0000000000aa',
   token: 'unused',
   facility: { code: '10010', name: 'demo', provinceCode: '15' },
+  deviceTag: '00',
 };
 
 describe('patient search on the local database', () => {
