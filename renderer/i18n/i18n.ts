@@ -1,7 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { catalogEn, catalogVi } from '../catalog/messages';
+import { chartEn, chartVi } from '../chart/messages';
+import { ordersEn, ordersVi } from '../orders/messages';
+import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
+import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
+
+/** Each clinical feature keeps its words beside its screens, under its own key. */
+const features = {
+  vi: { visits: visitsVi, orders: ordersVi, prescriptions: prescriptionsVi, chart: chartVi, catalog: catalogVi },
+  en: { visits: visitsEn, orders: ordersEn, prescriptions: prescriptionsEn, chart: chartEn, catalog: catalogEn },
+};
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +25,10 @@ function storedLanguage(): Language {
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: {
+      vi: { translation: { ...vi, ...features.vi } },
+      en: { translation: { ...en, ...features.en } },
+    },
     lng: storedLanguage(),
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },
