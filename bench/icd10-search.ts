@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildIcd10SearchIndex, searchIcd10 } from '../shared/catalog/icd10-search-index';
-import { parseCatalogCsv } from '../server/catalog/parse-catalog-csv';
+import { icd10BenchRows } from './icd10-bench-rows';
 
 /**
- * `npm run bench:icd10`: the ICD-10 search index at the size of the ministry's list. The seed's
- * real names are repeated under distinct codes up to 15,840 rows, so every word is ~40 times
- * as common as in the real list: posting lists are longer than they will be, not shorter.
+ * `npm run bench:icd10`: the ICD-10 search index in Node at the size of the ministry's list
+ * (icd10-bench-rows.ts). `npm run bench:clinical` times the same searches in Chromium.
  */
-const TARGET_ROWS = 15_840;
 const ROUNDS = 300;
 const QUERIES = [
   'viem phoi',
@@ -26,18 +22,7 @@ const QUERIES = [
   'pneumonia',
 ];
 
-const seed = parseCatalogCsv('icd10', readFileSync(join(import.meta.dirname, '../server/catalog/seed/icd10.csv')), {
-  provinceCode: '15',
-  effectiveFrom: '2026-01-01',
-});
-if (!seed.ok) throw new Error('The ICD-10 seed does not parse.');
-const rows = [];
-for (let copy = 0; rows.length < TARGET_ROWS; copy += 1) {
-  for (const entry of seed.documents) {
-    rows.push({ ...entry, code: copy === 0 ? entry.code : `${entry.code.slice(0, 3)}.${copy}` });
-    if (rows.length === TARGET_ROWS) break;
-  }
-}
+const rows = icd10BenchRows();
 
 const buildStart = performance.now();
 const index = buildIcd10SearchIndex(rows);
