@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ageText } from '../../renderer/visits/visit-format';
+import { EMPTY_VITALS_FORM, parseVitalsForm } from '../../renderer/visits/vitals-form';
 import type { CatalogDetails } from '../../shared/catalog/catalog-details';
 import type { EncounterStatus } from '../../shared/clinical/encounter-document';
 import {
@@ -173,5 +176,27 @@ describe('a list of diagnoses', () => {
       { field: 'Z99.9', code: 'unknown-code' },
       { field: 'diagnoses', code: 'more-than-one-primary' },
     ]);
+  });
+});
+
+describe('the visit screen computations', () => {
+  const t = ((key: string, options?: { count?: number }) => `${key}:${options?.count ?? ''}`) as unknown as TFunction;
+
+  it('gives age in months under two years, in whole years after', () => {
+    expect(ageText(t, '2025-06-15', '2026-06-14')).toBe('visits.ageMonths:11');
+    expect(ageText(t, '2024-06-15', '2026-06-14')).toBe('visits.ageMonths:23');
+    expect(ageText(t, '2024-06-15', '2026-06-15')).toBe('visits.ageYears:2');
+    expect(ageText(t, '1990-03-12', '2026-03-11')).toBe('visits.ageYears:35');
+  });
+
+  it('reads typed vital signs as numbers, a decimal comma too, empty as not measured', () => {
+    const { vitals, notNumbers } = parseVitalsForm({
+      ...EMPTY_VITALS_FORM,
+      temperature: '37,5',
+      pulse: ' 88 ',
+      weightKg: '5o',
+    });
+    expect(vitals).toMatchObject({ temperature: 37.5, pulse: 88, weightKg: null, heightCm: null });
+    expect(notNumbers).toEqual(['weightKg']);
   });
 });
