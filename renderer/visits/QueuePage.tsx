@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntryOf } from '../../shared/catalog/catalog-entry';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { fullName } from '../app/format';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import { useClinicalRooms } from './use-rooms';
 import { usePatientsById, useRoomQueue } from './use-visit';
 import { ageText, problemMessage, timeOfDay } from './visit-format';
 import { nextToCall } from './visit-rules';
@@ -21,8 +21,8 @@ const ROOM_KEY = 'sen.queue.room';
  */
 export function QueuePage({ navigate }: { navigate: (route: Route) => void; id?: string }) {
   const { t } = useTranslation();
-  const { catalog, encounters, session } = useServices();
-  const [rooms, setRooms] = useState<CatalogEntryOf<'department'>[]>([]);
+  const { encounters, session } = useServices();
+  const rooms = useClinicalRooms() ?? [];
   const [roomCode, setRoomCode] = useState(() => localStorage.getItem(ROOM_KEY) ?? '');
   const [selected, setSelected] = useState(0);
   const [message, setMessage] = useState('');
@@ -31,16 +31,6 @@ export function QueuePage({ navigate }: { navigate: (route: Route) => void; id?:
   const patients = usePatientsById(queue?.map((visit) => visit.patientId) ?? []);
   const canCall = session.can('diagnosis.write');
   const rowsRef = useRef<HTMLTableSectionElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    void catalog.all('department').then((all) => {
-      if (current) setRooms(all.filter((department) => department.details.type === 'clinical'));
-    });
-    return () => {
-      current = false;
-    };
-  }, [catalog]);
 
   const chooseRoom = (code: string): void => {
     setRoomCode(code);

@@ -1,37 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntryOf } from '../../shared/catalog/catalog-entry';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { useServices } from '../app/services-context';
+import { useClinicalRooms } from './use-rooms';
 import { problemMessage } from './visit-format';
 
-type Department = CatalogEntryOf<'department'>;
-
 /**
- * Reception sends a patient to an examination room and reads out the number issued. The
- * catalog has departments and no rooms, so a clinical department is the room (its code is both
- * `departmentCode` and `roomCode`); a facility with several rooms per department would add them
- * to the catalog as entries of their own.
+ * Reception sends a patient to an examination room (a clinical department: see use-rooms.ts)
+ * and reads out the number issued.
  */
 export function SendToRoom({ patient }: { patient: PatientDocument }) {
   const { t } = useTranslation();
-  const { catalog, encounters } = useServices();
+  const { encounters } = useServices();
   const [open, setOpen] = useState(false);
-  const [rooms, setRooms] = useState<Department[] | undefined>();
+  const rooms = useClinicalRooms();
   const [roomCode, setRoomCode] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    void catalog.all('department').then((all) => {
-      if (current) setRooms(all.filter((department) => department.details.type === 'clinical'));
-    });
-    return () => {
-      current = false;
-    };
-  }, [catalog, open]);
 
   const send = async (): Promise<void> => {
     if (busy) return;
