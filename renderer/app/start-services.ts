@@ -11,6 +11,7 @@ import { CatalogRepository } from '../catalog/catalog-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../patients/patients-repository';
+import { EncountersRepository } from '../visits/encounters-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
 import { SyncClient } from '../sync/sync-client';
@@ -22,6 +23,8 @@ export interface SenServices {
   audit: AuditLog;
   staff: StaffRepository;
   patients: PatientsRepository;
+  /** Visits: the rooms' queues, examinations, diagnoses, vital signs */
+  encounters: EncountersRepository;
   drafts: RegistrationDrafts;
   sync: SyncClient;
   /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
@@ -85,6 +88,7 @@ export async function startServices(
     session,
     staff,
     patients: new PatientsRepository(database, writer, identity, undefined, audit),
+    encounters: new EncountersRepository(database, writer, identity, catalog),
     audit,
     // Drafts save while the screen is locked too: the typing just before the lock is kept.
     drafts: new RegistrationDrafts(database, () => session.heldBy()),

@@ -6,6 +6,7 @@ import { LostValues } from '../sync/LostValues';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { useChartOpenAudit } from '../audit/use-chart-audit';
+import { SendToRoom } from '../visits/SendToRoom';
 
 export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
         ))}
       </dl>
       <LostValues patientId={id} />
+      {session.can('visit.queue') && <SendToRoom patient={patient} />}
       <div className="actions">
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}

@@ -1,6 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { VisitOrdersSection } from '../orders/VisitOrdersSection';
+import { VisitPrescriptionSection } from '../prescriptions/VisitPrescriptionSection';
 import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
+import { usePatient } from '../db/hooks';
+import { ConclusionSection } from './ConclusionSection';
+import { DiagnosesSection } from './DiagnosesSection';
+import { NotesSection } from './NotesSection';
+import { PatientBanner } from './PatientBanner';
+import { useEncounter } from './use-visit';
+import type { VisitSectionProps } from './visit-context';
+import { VitalsSection } from './VitalsSection';
+import './visits.css';
 
-/** (Scaffold: replaced by its feature's work.) */
-export function VisitPage(_props: { navigate: (route: Route) => void; id?: string }) {
-  return <section className="page" data-testid="VisitPage" />;
+/**
+ * One visit: the patient banner, then vital signs, notes, diagnoses, orders, prescription and
+ * the conclusion. Each section is writable only while the visit is open and only for the
+ * permission it needs (a nurse: vitals and notes; a doctor: everything); a finished visit is
+ * read only for everyone.
+ */
+export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; id?: string }) {
+  const { t } = useTranslation();
+  const { encounters, patients, session } = useServices();
+  const encounter = useEncounter(id ?? '');
+  const patient = usePatient(patients, encounter?.patientId ?? '');
+  if (encounter === undefined || (encounter && patient === undefined)) return null;
+  if (encounter === null || patient === null || patient === undefined)
+    return <p className="page">{t('visits.visitNotFound')}</p>;
+
+  const open = encounter.status === 'in-progress' || encounter.status === 'waiting';
+  const canWrite = session.can('encounter.write');
+  const canDiagnose = session.can('diagnosis.write');
+  const sectionProps: VisitSectionProps = {
+    encounter,
+    patient,
+    editable: encounter.status === 'in-progress' && canWrite,
+  };
+  const examining = encounter.status === 'in-progress';
+
+  return (
+    <section className="page visit" data-testid="VisitPage" data-status={encounter.status}>
+      <PatientBanner patient={patient} today={encounters.today()} />
+      <p className="notice" data-testid="visit-status">
+        {encounter.queueNumber} · {t(`visits.status_${encounter.status}`)}
+        {encounter.status === 'finished' && ` · ${t('visits.readOnly')}`}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => navigate({ page: 'queue' })}>
+          {t('visits.backToQueue')}
+        </button>
+        {encounter.status === 'waiting' && canDiagnose && (
+          <button type="button" data-testid="call-patient" onClick={() => void encounters.call(encounter.id)}>
+            {t('visits.callPatient')}
+          </button>
+        )}
+        {encounter.status === 'waiting' && session.can('visit.queue') && (
+          <button type="button" onClick={() => void encounters.cancel(encounter.id)}>
+            {t('visits.cancelVisit')}
+          </button>
+        )}
+      </div>
+      <VitalsSection encounter={encounter} editable={open && canWrite} />
+      <NotesSection key={encounter.id} encounter={encounter} editable={open && canWrite} />
+      <DiagnosesSection encounter={encounter} patient={patient} editable={examining && canDiagnose} />
+      <VisitOrdersSection {...sectionProps} />
+      <VisitPrescriptionSection {...sectionProps} />
+      <ConclusionSection
+        key={`${encounter.id}-${encounter.status}`}
+        encounter={encounter}
+        editable={examining && canWrite && canDiagnose}
+      />
+    </section>
+  );
 }

@@ -1,5 +1,10 @@
-import type { Subscription } from 'rxjs';
+import { firstValueFrom, type Subscription } from 'rxjs';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
+import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
+import { EncountersRepository, type VisitNotes } from '../../renderer/visits/encounters-repository';
+import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { VitalSigns } from '../../shared/clinical/observation-document';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -25,6 +30,7 @@ export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quara
  */
 export class ClientDriver {
   private client: TestClient | undefined;
+  private visitsRepository: { encounters: EncountersRepository; catalog: CatalogRepository } | undefined;
   private watching: Subscription[] = [];
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
@@ -59,6 +65,8 @@ export class ClientDriver {
 
   async close(): Promise<void> {
     for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
+    this.visitsRepository?.catalog.close();
+    this.visitsRepository = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -121,6 +129,68 @@ export class ClientDriver {
 
   async staffRoles(id: string): Promise<string[] | undefined> {
     return (await this.opened.database.staff.findOne(id).exec())?.toMutableJSON().roles;
+  }
+
+  /** From now on the client writes, and signs, as this demo staff member (a login at its desk). */
+  actAs(userId: string): Promise<void> {
+    return this.opened.actAs(userId);
+  }
+
+  private get encounters(): EncountersRepository {
+    if (!this.visitsRepository) {
+      const { database, writer, enrollment } = this.opened;
+      const catalog = new CatalogRepository(database);
+      const device = { deviceId: enrollment.deviceId, facilityCode: enrollment.facility.code };
+      this.visitsRepository = { catalog, encounters: new EncountersRepository(database, writer, device, catalog) };
+    }
+    return this.visitsRepository.encounters;
+  }
+
+  async queueVisit(patientId: string, departmentCode: string, roomCode: string) {
+    const patient = await this.opened.patient(patientId);
+    if (!patient) throw new Error(`no patient ${patientId}`);
+    return this.encounters.queue(patient, departmentCode, roomCode);
+  }
+
+  callVisit(id: string) {
+    return this.encounters.call(id);
+  }
+
+  saveVisitNotes(id: string, notes: VisitNotes) {
+    return this.encounters.saveNotes(id, notes);
+  }
+
+  saveDiagnoses(id: string, choices: DiagnosisChoice[]) {
+    return this.encounters.saveDiagnoses(id, choices);
+  }
+
+  concludeVisit(id: string, conclusion: Conclusion) {
+    return this.encounters.conclude(id, conclusion);
+  }
+
+  async saveVitals(id: string, vitals: VitalSigns) {
+    const encounter = await this.encounters.get(id);
+    if (!encounter) throw new Error(`no visit ${id}`);
+    return this.encounters.saveVitals(encounter, vitals);
+  }
+
+  visit(id: string): Promise<EncounterDocument | null> {
+    return this.encounters.get(id);
+  }
+
+  /** A room's queue today as this PC sees it, in calling order. */
+  roomQueue(roomCode: string): Promise<EncounterDocument[]> {
+    return firstValueFrom(this.encounters.roomQueue$(roomCode, this.encounters.today()));
+  }
+
+  async latestVitals(id: string): Promise<VitalSigns | null> {
+    const encounter = await this.encounters.get(id);
+    if (!encounter) return null;
+    return (await firstValueFrom(this.encounters.latestVitals$(encounter)))?.vitals ?? null;
+  }
+
+  catalogCount(): Promise<number> {
+    return this.opened.database.catalog.count().exec();
   }
 
   openCollections(): number {

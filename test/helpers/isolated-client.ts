@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { BehaviorSubject } from 'rxjs';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
+import type { VisitNotes } from '../../renderer/visits/encounters-repository';
+import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
+import type { VitalSigns } from '../../shared/clinical/observation-document';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -56,6 +59,20 @@ export class IsolatedClient {
     remove: (id: string) => this.call('remove', id),
     search: (text: string) => this.call('search', text),
   };
+  /** Visits through the client's EncountersRepository (renderer/visits). */
+  readonly visits = {
+    queue: (patientId: string, departmentCode: string, roomCode: string) =>
+      this.call('queueVisit', patientId, departmentCode, roomCode),
+    call: (id: string) => this.call('callVisit', id),
+    saveNotes: (id: string, notes: VisitNotes) => this.call('saveVisitNotes', id, notes),
+    saveDiagnoses: (id: string, choices: DiagnosisChoice[]) => this.call('saveDiagnoses', id, choices),
+    conclude: (id: string, conclusion: Conclusion) => this.call('concludeVisit', id, conclusion),
+    saveVitals: (id: string, vitals: VitalSigns) => this.call('saveVitals', id, vitals),
+    get: (id: string) => this.call('visit', id),
+    roomQueue: (roomCode: string) => this.call('roomQueue', roomCode),
+    latestVitals: (id: string) => this.call('latestVitals', id),
+  };
+  readonly catalog = { count: () => this.call('catalogCount') };
   readonly outbox = { count: () => this.call('outboxCount') };
   readonly sync = {
     status$: this.status.asObservable(),
@@ -95,6 +112,11 @@ export class IsolatedClient {
     }
     OPEN_ISOLATED_CLIENTS.add(client);
     return client;
+  }
+
+  /** From now on the client writes, and signs, as this demo staff member. */
+  actAs(userId: string): Promise<void> {
+    return this.call('actAs', userId);
   }
 
   goOnline(): Promise<void> {
