@@ -55,8 +55,16 @@ export class FaultProxy {
     return `http://127.0.0.1:${address.port}`;
   }
 
+  /**
+   * A different link from now on. Its cap starts afresh: what the old link had queued keeps its
+   * times, but new traffic does not wait behind it. (Without this, a slow link's backlog, say the
+   * pushes of a client killed at 2 kbit/s, held every later request for a minute after the link
+   * was made perfect, and a test waiting 15 s for the restarted client to connect failed.)
+   */
   setProfile(profile: LinkProfile): void {
     this.profile = profile;
+    this.nextFree.up = 0;
+    this.nextFree.down = 0;
     clearTimeout(this.cutTimer);
     this.scheduleCut();
   }
