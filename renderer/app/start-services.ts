@@ -11,6 +11,7 @@ import { CatalogRepository } from '../catalog/catalog-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../patients/patients-repository';
+import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
 import { SyncClient } from '../sync/sync-client';
@@ -28,6 +29,8 @@ export interface SenServices {
   catalog: CatalogRepository;
   /** Serial numbers of the codes this PC issues (prescription codes) */
   serials: DeviceSerials;
+  /** Prescriptions: written in a visit, dispensed by the pharmacy */
+  prescriptions: PrescriptionsRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** Inactivity before the screen locks */
@@ -73,6 +76,7 @@ export async function startServices(
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   });
   const catalog = new CatalogRepository(database);
+  const serials = new DeviceSerials(database);
   const close = async (): Promise<void> => {
     catalog.close();
     sessionAudit.unsubscribe();
@@ -90,7 +94,8 @@ export async function startServices(
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
     catalog,
-    serials: new DeviceSerials(database),
+    serials,
+    prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,
