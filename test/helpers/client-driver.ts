@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -26,6 +27,7 @@ export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quara
 export class ClientDriver {
   private client: TestClient | undefined;
   private watching: Subscription[] = [];
+  private prescriptions: PrescriptionDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -59,6 +61,7 @@ export class ClientDriver {
 
   async close(): Promise<void> {
     for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
+    this.prescriptions?.close();
     await this.client?.close();
     this.client = undefined;
   }
@@ -121,6 +124,17 @@ export class ClientDriver {
 
   async staffRoles(id: string): Promise<string[] | undefined> {
     return (await this.opened.database.staff.findOne(id).exec())?.toMutableJSON().roles;
+  }
+
+  /** From now on the client writes, and signs, as this demo staff member. */
+  actAs(userId: string): Promise<void> {
+    return this.opened.actAs(userId);
+  }
+
+  /** A call on the prescriptions feature of this client (prescription-driver.ts). */
+  prescription(call: PrescriptionCall): Promise<unknown> {
+    this.prescriptions ??= new PrescriptionDriver(this.opened);
+    return this.prescriptions.run(call);
   }
 
   openCollections(): number {
