@@ -10,7 +10,7 @@ import type { SenDatabase, Stored } from '../db/collections';
 import type { DeviceSerials } from '../db/device-serials';
 import type { DocumentWriter } from '../db/document-writer';
 import { prescribedDrugOf, type PrescriptionLineInput } from './prescription-lines';
-import { prescriptionWarnings, type PrescriptionWarning } from './prescription-warnings';
+import { prescriptionWarnings, type DrugIngredients, type PrescriptionWarning } from './prescription-warnings';
 
 /** The PC issuing prescriptions: its facility, its id, and its tag (unique in the facility). */
 export interface PrescribingDevice {
@@ -77,7 +77,10 @@ export class PrescriptionsRepository {
   }
 
   /** Warnings for these lines in this visit: the patient's allergies, repeated ingredients. */
-  async warningsFor(encounter: EncounterDocument, lines: readonly PrescribedDrug[]): Promise<PrescriptionWarning[]> {
+  async warningsFor(
+    encounter: Pick<EncounterDocument, 'id' | 'patientId'>,
+    lines: readonly DrugIngredients[],
+  ): Promise<PrescriptionWarning[]> {
     const [allergies, prescriptions] = await Promise.all([
       this.allergiesOf(encounter.patientId),
       this.ofEncounter(encounter.id),
