@@ -7,12 +7,9 @@ import type { VisitSectionProps } from '../visits/visit-context';
 import { DoseLine } from './DoseLine';
 import { PrescriptionEditor } from './PrescriptionEditor';
 import { PrescriptionPrint } from './PrescriptionPrint';
+import { statusKey } from './prescription-status';
 import { useEncounterPrescriptions } from './use-prescriptions';
 import './prescriptions.css';
-
-/** "statusOrdered", "statusIn-progress"…: the message key of an order's status. */
-export const statusKey = (order: OrderDocument): string =>
-  `prescriptions.status${order.status.charAt(0).toUpperCase()}${order.status.slice(1)}`;
 
 /**
  * The prescriptions of a visit: those written so far (code, status, drugs; cancel while the
