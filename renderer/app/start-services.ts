@@ -12,6 +12,7 @@ import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { PatientsRepository } from '../patients/patients-repository';
 import { EncountersRepository } from '../visits/encounters-repository';
+import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
 import { SyncClient } from '../sync/sync-client';
@@ -31,6 +32,8 @@ export interface SenServices {
   catalog: CatalogRepository;
   /** Serial numbers of the codes this PC issues (prescription codes) */
   serials: DeviceSerials;
+  /** Prescriptions: written in a visit, dispensed by the pharmacy */
+  prescriptions: PrescriptionsRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** Inactivity before the screen locks */
@@ -76,6 +79,7 @@ export async function startServices(
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   });
   const catalog = new CatalogRepository(database);
+  const serials = new DeviceSerials(database);
   const close = async (): Promise<void> => {
     catalog.close();
     sessionAudit.unsubscribe();
@@ -94,7 +98,8 @@ export async function startServices(
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
     catalog,
-    serials: new DeviceSerials(database),
+    serials,
+    prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,

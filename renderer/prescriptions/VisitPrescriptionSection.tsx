@@ -1,6 +1,100 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderDocument } from '../../shared/clinical/order-document';
+import { formatDateTime } from '../app/format';
+import { useServices } from '../app/services-context';
 import type { VisitSectionProps } from '../visits/visit-context';
+import { DoseLine } from './DoseLine';
+import { PrescriptionEditor } from './PrescriptionEditor';
+import { PrescriptionPrint } from './PrescriptionPrint';
+import { statusKey } from './prescription-status';
+import { useEncounterPrescriptions } from './use-prescriptions';
+import './prescriptions.css';
 
-/** The prescription of a visit. (Built by the prescriptions work.) */
-export function VisitPrescriptionSection(_props: VisitSectionProps) {
-  return <section className="visit-section" data-testid="visit-prescription" />;
+/**
+ * The prescriptions of a visit: those written so far (code, status, drugs; cancel while the
+ * pharmacy has not handed them over; print), and a new one for a doctor while the visit is open.
+ */
+export function VisitPrescriptionSection({ encounter, patient, editable }: VisitSectionProps) {
+  const { t } = useTranslation();
+  const { prescriptions, session } = useServices();
+  const orders = useEncounterPrescriptions(encounter.id);
+  const [printing, setPrinting] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const canWrite = editable && session.can('prescription.write');
+  const printed = orders?.find((order) => order.id === printing);
+
+  useEffect(() => {
+    if (printed) window.print();
+  }, [printed]);
+
+  const cancel = async (order: OrderDocument): Promise<void> => {
+    if (!window.confirm(t('prescriptions.confirmCancel', { code: order.prescriptionCode }))) return;
+    const result = await prescriptions.cancel(order.id);
+    setError(result.ok ? null : t('prescriptions.errorNotOpen'));
+  };
+
+  return (
+    <section className="visit-section prescriptions" data-testid="visit-prescription" aria-labelledby="rx-title">
+      <h2 id="rx-title">{t('prescriptions.title')}</h2>
+      {!editable && <p className="notice">{t('prescriptions.readOnly')}</p>}
+      {orders && orders.length === 0 && <p className="empty">{t('prescriptions.none')}</p>}
+      {orders && orders.length > 0 && (
+        <table className="prescription-table" data-testid="visit-prescriptions">
+          <thead>
+            <tr>
+              <th>{t('prescriptions.code')}</th>
+              <th>{t('prescriptions.orderedAt')}</th>
+              <th>{t('prescriptions.drug')}</th>
+              <th>{t('prescriptions.status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id} data-testid="visit-prescription-row">
+                <td>
+                  <strong>{order.prescriptionCode}</strong>
+                </td>
+                <td>{formatDateTime(order.orderedAt)}</td>
+                <td>
+                  <ul>
+                    {order.drugs.map((drug) => (
+                      <li key={drug.code}>
+                        {drug.name} – {drug.quantity} {drug.unit} (<DoseLine drug={drug} />)
+                        {drug.instructions && ` · ${drug.instructions}`}
+                      </li>
+                    ))}
+                  </ul>
+                  {order.overriddenWarnings.length > 0 && (
+                    <small className="form-warning">
+                      {t('prescriptions.overridden')}: {order.overriddenWarnings.join(' ')}
+                    </small>
+                  )}
+                </td>
+                <td data-testid="prescription-status">{t(statusKey(order))}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => setPrinting(printing === order.id ? null : order.id)}>
+                    {printing === order.id ? t('prescriptions.closePrint') : t('prescriptions.print')}
+                  </button>
+                  {canWrite && order.status === 'ordered' && (
+                    <button type="button" onClick={() => void cancel(order)}>
+                      {t('prescriptions.cancel')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {printed && <PrescriptionPrint order={printed} patient={patient} encounter={encounter} />}
+      {canWrite && <PrescriptionEditor encounter={encounter} />}
+    </section>
+  );
 }

@@ -10,6 +10,7 @@ import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -32,6 +33,7 @@ export class ClientDriver {
   private client: TestClient | undefined;
   private visitsRepository: { encounters: EncountersRepository; catalog: CatalogRepository } | undefined;
   private watching: Subscription[] = [];
+  private prescriptions: PrescriptionDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -67,6 +69,7 @@ export class ClientDriver {
     for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
     this.visitsRepository?.catalog.close();
     this.visitsRepository = undefined;
+    this.prescriptions?.close();
     await this.client?.close();
     this.client = undefined;
   }
@@ -191,6 +194,12 @@ export class ClientDriver {
 
   catalogCount(): Promise<number> {
     return this.opened.database.catalog.count().exec();
+  }
+
+  /** A call on the prescriptions feature of this client (prescription-driver.ts). */
+  prescription(call: PrescriptionCall): Promise<unknown> {
+    this.prescriptions ??= new PrescriptionDriver(this.opened);
+    return this.prescriptions.run(call);
   }
 
   openCollections(): number {

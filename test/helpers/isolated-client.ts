@@ -10,6 +10,7 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
+import type { PrescriptionCall, PrescriptionResult } from './prescription-driver';
 import { provided } from './provided';
 
 type DriverMethods = {
@@ -129,6 +130,11 @@ export class IsolatedClient {
 
   patient(id: string) {
     return this.call('patient', id);
+  }
+
+  /** The prescriptions feature on this client (prescription-driver.ts). */
+  async prescription<C extends PrescriptionCall>(call: C): Promise<PrescriptionResult<C>> {
+    return (await this.call('prescription', call)) as PrescriptionResult<C>;
   }
 
   /** How many RxDB collections this client holds open in its worker. */
