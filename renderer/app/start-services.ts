@@ -10,6 +10,7 @@ import { DeviceSerials } from '../db/device-serials';
 import { CatalogRepository } from '../catalog/catalog-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
+import { OrdersRepository } from '../orders/orders-repository';
 import { PatientsRepository } from '../patients/patients-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
@@ -26,6 +27,8 @@ export interface SenServices {
   sync: SyncClient;
   /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
   catalog: CatalogRepository;
+  /** Lab and imaging orders, the lab's worklist, results */
+  orders: OrdersRepository;
   /** Serial numbers of the codes this PC issues (prescription codes) */
   serials: DeviceSerials;
   /** The one writer of synced documents: every clinical repository writes through it. */
@@ -90,6 +93,7 @@ export async function startServices(
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
     catalog,
+    orders: new OrdersRepository(database, writer, catalog, identity),
     serials: new DeviceSerials(database),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,

@@ -57,7 +57,11 @@ describe('earlier tests found before ordering', () => {
           { code: 'SEN-XN-024', validityDays: 1 },
           { code: 'SEN-XN-030', validityDays: 0 },
         ],
-        [result('SEN-XN-024', hoursBefore(30)), result('SEN-XN-001', hoursBefore(1)), result('SEN-XN-030', hoursBefore(1))],
+        [
+          result('SEN-XN-024', hoursBefore(30)),
+          result('SEN-XN-001', hoursBefore(1)),
+          result('SEN-XN-030', hoursBefore(1)),
+        ],
         [],
         now,
       ),
@@ -65,7 +69,12 @@ describe('earlier tests found before ordering', () => {
   });
 
   it('warns of an open order of the same test even before any result', () => {
-    const warnings = findRepeats([{ code: 'SEN-XN-024', validityDays: 1 }], [], [order('SEN-XN-024', hoursBefore(2))], now);
+    const warnings = findRepeats(
+      [{ code: 'SEN-XN-024', validityDays: 1 }],
+      [],
+      [order('SEN-XN-024', hoursBefore(2))],
+      now,
+    );
     expect(warnings).toEqual([
       { code: 'SEN-XN-024', validityDays: 1, result: null, openOrder: order('SEN-XN-024', hoursBefore(2)) },
     ]);

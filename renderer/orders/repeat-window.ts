@@ -66,7 +66,8 @@ export function findRepeats(
 ): RepeatWarning[] {
   const warnings: RepeatWarning[] = [];
   for (const test of tests) {
-    const valid = (code: string, at: string): boolean => code === test.code && isWithinValidity(at, now, test.validityDays);
+    const valid = (code: string, at: string): boolean =>
+      code === test.code && isWithinValidity(at, now, test.validityDays);
     const result = latest(
       results.filter((candidate) => valid(candidate.code, candidate.recordedAt)),
       (candidate) => candidate.recordedAt,

@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
+import { OrdersDriver } from './orders-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -26,6 +27,7 @@ export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quara
 export class ClientDriver {
   private client: TestClient | undefined;
   private watching: Subscription[] = [];
+  private ordersDriver: OrdersDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -59,6 +61,8 @@ export class ClientDriver {
 
   async close(): Promise<void> {
     for (const subscription of this.watching.splice(0)) subscription.unsubscribe();
+    this.ordersDriver?.close();
+    this.ordersDriver = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -121,6 +125,14 @@ export class ClientDriver {
 
   async staffRoles(id: string): Promise<string[] | undefined> {
     return (await this.opened.database.staff.findOne(id).exec())?.toMutableJSON().roles;
+  }
+
+  /** A call on this PC's lab and imaging orders (orders-driver.ts). */
+  orders(method: string, args: unknown[]): unknown {
+    this.ordersDriver ??= new OrdersDriver(this.opened);
+    const member = (this.ordersDriver as unknown as Record<string, unknown>)[method];
+    if (typeof member !== 'function') throw new Error(`The orders driver has no method ${method}.`);
+    return (member as (...values: unknown[]) => unknown).apply(this.ordersDriver, args);
   }
 
   openCollections(): number {
