@@ -10,6 +10,7 @@ import { DeviceSerials } from '../db/device-serials';
 import { CatalogRepository } from '../catalog/catalog-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
+import { OrdersRepository } from '../orders/orders-repository';
 import { PatientsRepository } from '../patients/patients-repository';
 import { EncountersRepository } from '../visits/encounters-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
@@ -30,6 +31,8 @@ export interface SenServices {
   sync: SyncClient;
   /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
   catalog: CatalogRepository;
+  /** Lab and imaging orders, the lab's worklist, results */
+  orders: OrdersRepository;
   /** Serial numbers of the codes this PC issues (prescription codes) */
   serials: DeviceSerials;
   /** Prescriptions: written in a visit, dispensed by the pharmacy */
@@ -100,6 +103,7 @@ export async function startServices(
     catalog,
     serials,
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
+    orders: new OrdersRepository(database, writer, catalog, identity),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,

@@ -11,6 +11,7 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
+import { OrdersDriver } from './orders-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -34,6 +35,7 @@ export class ClientDriver {
   private visitsRepository: { encounters: EncountersRepository; catalog: CatalogRepository } | undefined;
   private watching: Subscription[] = [];
   private prescriptions: PrescriptionDriver | undefined;
+  private ordersDriver: OrdersDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -70,6 +72,8 @@ export class ClientDriver {
     this.visitsRepository?.catalog.close();
     this.visitsRepository = undefined;
     this.prescriptions?.close();
+    this.ordersDriver?.close();
+    this.ordersDriver = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -200,6 +204,14 @@ export class ClientDriver {
   prescription(call: PrescriptionCall): Promise<unknown> {
     this.prescriptions ??= new PrescriptionDriver(this.opened);
     return this.prescriptions.run(call);
+  }
+
+  /** A call on this PC's lab and imaging orders (orders-driver.ts). */
+  orders(method: string, args: unknown[]): unknown {
+    this.ordersDriver ??= new OrdersDriver(this.opened);
+    const member = (this.ordersDriver as unknown as Record<string, unknown>)[method];
+    if (typeof member !== 'function') throw new Error(`The orders driver has no method ${method}.`);
+    return (member as (...values: unknown[]) => unknown).apply(this.ordersDriver, args);
   }
 
   openCollections(): number {

@@ -11,6 +11,7 @@ import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
 import type { PrescriptionCall, PrescriptionResult } from './prescription-driver';
+import { remoteOrders } from './orders-remote';
 import { provided } from './provided';
 
 type DriverMethods = {
@@ -81,6 +82,8 @@ export class IsolatedClient {
     heldCopy: (collection: string, id: string) => this.call('heldCopy', collection, id),
     resend: (collection: 'patients' | 'staff' | 'audit', id: string) => this.call('resend', collection, id),
   };
+  /** The PC's lab and imaging orders (orders-driver.ts). */
+  readonly orders = remoteOrders((method, args) => this.call('orders', method, args));
   readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
   readonly database = {
     patients: {

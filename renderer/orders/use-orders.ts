@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ObservationDocument } from '../../shared/clinical/observation-document';
+import type { OrderDocument } from '../../shared/clinical/order-document';
+import { useObservable } from '../db/hooks';
+import type { TestReference } from './lab-result-entry';
+import type { OrderableTest, OrdersRepository, TestOrderKind } from './orders-repository';
+import type { RepeatWarning } from './repeat-window';
+
+/** A visit's lab and imaging orders, kept current as sync brings changes. */
+export function useEncounterOrders(orders: OrdersRepository, encounterId: string): OrderDocument[] | undefined {
+  const orders$ = useMemo(() => orders.ofEncounter$(encounterId), [orders, encounterId]);
+  return useObservable<OrderDocument[] | undefined>(orders$, undefined);
+}
+
+/** The open orders of a kind, oldest first, live. */
+export function useWorklist(orders: OrdersRepository, kind: TestOrderKind): OrderDocument[] | undefined {
+  const worklist$ = useMemo(() => orders.worklist$(kind), [orders, kind]);
+  return useObservable<OrderDocument[] | undefined>(worklist$, undefined);
+}
+
+/** An order's results as they arrive. */
+export function useOrderResults(orders: OrdersRepository, orderId: string): ObservationDocument[] {
+  const results$ = useMemo(() => orders.resultsOfOrder$(orderId), [orders, orderId]);
+  return useObservable<ObservationDocument[]>(results$, []);
+}
+
+const SEARCH_DELAY_MS = 150;
+
+/** Tests matching what the doctor types, searched a moment after they stop typing. */
+export function useTestSearch(orders: OrdersRepository, text: string): OrderableTest[] {
+  const [found, setFound] = useState<OrderableTest[]>([]);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      void orders.searchTests(text).then((tests) => {
+        if (current) setFound(tests);
+      });
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [orders, text]);
+  return text.trim() === '' ? [] : found;
+}
+
+/** Earlier results and open orders of the chosen tests, checked again whenever the choice changes. */
+export function useRepeats(orders: OrdersRepository, patientId: string, chosen: OrderableTest[]): RepeatWarning[] {
+  const [repeats, setRepeats] = useState<RepeatWarning[]>([]);
+  useEffect(() => {
+    let current = true;
+    void orders.repeatsOf(patientId, chosen).then((found) => {
+      if (current) setRepeats(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [orders, patientId, chosen]);
+  return repeats;
+}
+
+/** What entering an order's results needs: each test's unit, range and normal answer. */
+export function useTestReferences(orders: OrdersRepository, order: OrderDocument | null): TestReference[] | undefined {
+  const [references, setReferences] = useState<{ orderId: string; tests: TestReference[] } | undefined>(undefined);
+  const orderId = order?.id;
+  // Every emission of the worklist is a new object: the last references stay shown meanwhile.
+  useEffect(() => {
+    if (!order) return;
+    let current = true;
+    void orders.testReferences(order).then((tests) => {
+      if (current) setReferences({ orderId: order.id, tests });
+    });
+    return () => {
+      current = false;
+    };
+  }, [orders, order]);
+  return references?.orderId === orderId ? references?.tests : undefined;
+}

@@ -1,0 +1,131 @@
+import { firstValueFrom } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
+import { OrdersRepository, type OrderableTest, type TestOrderKind } from '../../renderer/orders/orders-repository';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { episodeKeyOf, type EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { RegistrationForm } from '../../shared/patient/registration-form';
+import type { TestClient } from './test-client';
+
+/**
+ * A PC's lab and imaging orders, driven from a test (inside a client's worker: see
+ * client-driver.ts). Wraps the product's OrdersRepository over the client's database and
+ * writer, and answers with plain data that crosses to the test.
+ */
+export class OrdersDriver {
+  private readonly catalog: CatalogRepository;
+  readonly repository: OrdersRepository;
+
+  constructor(private readonly client: TestClient) {
+    this.catalog = new CatalogRepository(client.database);
+    this.repository = new OrdersRepository(client.database, client.writer, this.catalog, {
+      deviceId: client.enrollment.deviceId,
+      facilityCode: client.enrollment.facility.code,
+    });
+  }
+
+  close(): void {
+    this.catalog.close();
+  }
+
+  catalogCount(): Promise<number> {
+    return this.client.database.catalog.count().exec();
+  }
+
+  /**
+   * A patient registered at this desk by the registrar, then sent to the exam room by the
+   * logged-in user (the visit page is another feature's; its document is all orders need).
+   */
+  async seedVisit(form: RegistrationForm): Promise<EncounterDocument> {
+    const user = this.client.writer.author();
+    await this.client.actAs(DEMO_STAFF.registrar.id);
+    const registered = await this.client.patients.register(form);
+    await this.client.actAs(user);
+    if (!registered.ok) throw new Error(`the patient was refused: ${JSON.stringify(registered.problems)}`);
+    const id = uuidv7();
+    const now = new Date().toISOString();
+    const facilityCode = this.client.enrollment.facility.code;
+    const encounter: EncounterDocument = {
+      id,
+      facilityCode,
+      patientId: registered.patient.id,
+      kind: 'outpatient',
+      episodeKey: episodeKeyOf(facilityCode, id),
+      departmentCode: 'K01',
+      roomCode: 'P101',
+      queueDate: now.slice(0, 10),
+      queueNumber: 1,
+      status: 'in-progress',
+      queuedAt: now,
+      queuedBy: user,
+      calledAt: now,
+      doctorId: user,
+      reason: 'Mệt mỏi, khát nước nhiều',
+      history: '',
+      examination: '',
+      diagnoses: [],
+      disposition: '',
+      followUpDate: '',
+      advice: '',
+      finishedAt: '',
+      createdAt: now,
+      updatedAt: now,
+      createdByDeviceId: this.client.enrollment.deviceId,
+      createdBy: user,
+      updatedBy: user,
+    };
+    await this.client.writer.insert('encounters', encounter);
+    return encounter;
+  }
+
+  encounter(id: string): Promise<EncounterDocument | null> {
+    return this.client.database.encounters
+      .findOne(id)
+      .exec()
+      .then((document) => {
+        if (!document) return null;
+        const { syncMeta: _envelope, ...body } = document.toMutableJSON();
+        return body;
+      });
+  }
+
+  searchTests(query: string) {
+    return this.repository.searchTests(query);
+  }
+
+  repeatsOf(patientId: string, tests: OrderableTest[]) {
+    return this.repository.repeatsOf(patientId, tests);
+  }
+
+  orderTests(encounter: EncounterDocument, tests: OrderableTest[], reasons: Record<string, string> = {}) {
+    return this.repository.orderTests(encounter, tests, reasons);
+  }
+
+  start(orderId: string) {
+    return this.repository.start(orderId);
+  }
+
+  cancel(orderId: string) {
+    return this.repository.cancel(orderId);
+  }
+
+  enterResults(orderId: string, results: { code: string; value: string }[]) {
+    return this.repository.enterResults(orderId, results);
+  }
+
+  worklist(kind: TestOrderKind) {
+    return firstValueFrom(this.repository.worklist$(kind));
+  }
+
+  ordersOfEncounter(encounterId: string) {
+    return firstValueFrom(this.repository.ofEncounter$(encounterId));
+  }
+
+  resultsOfOrder(orderId: string) {
+    return firstValueFrom(this.repository.resultsOfOrder$(orderId));
+  }
+
+  order(orderId: string) {
+    return this.repository.order(orderId);
+  }
+}
