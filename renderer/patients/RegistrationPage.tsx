@@ -14,6 +14,9 @@ export function RegistrationPage({ navigate }: { navigate: (route: Route) => voi
   const [draftRestored, setDraftRestored] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const latestForm = useRef<RegistrationForm | null>(null);
+  // The form as last saved to the draft: `data-draft` tells a test (and a curious admin) when the
+  // typing is safe on disk, without guessing at the save delay.
+  const [savedForm, setSavedForm] = useState<RegistrationForm | null>(null);
 
   useEffect(() => {
     void drafts.load().then((draft) => {
@@ -26,7 +29,7 @@ export function RegistrationPage({ navigate }: { navigate: (route: Route) => voi
   useEffect(() => {
     latestForm.current = form;
     if (!form) return;
-    const timer = setTimeout(() => void drafts.save(form), DRAFT_SAVE_DELAY_MS);
+    const timer = setTimeout(() => void drafts.save(form).then(() => setSavedForm(form)), DRAFT_SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [form, drafts]);
   useEffect(() => {
@@ -48,7 +51,7 @@ export function RegistrationPage({ navigate }: { navigate: (route: Route) => voi
   };
 
   return (
-    <section className="page">
+    <section className="page" data-draft={savedForm === form ? 'saved' : 'unsaved'}>
       <h1>{t('register.title')}</h1>
       {draftRestored && <p className="notice">{t('register.draftRestored')}</p>}
       <PatientForm

@@ -112,7 +112,7 @@ describe('registration desk', () => {
     await expectText(reception.getByTestId('patient-name'), 'Nguyễn Thị Đào');
 
     await fillRegistration(reception, { cccd: '001190012345' });
-    await reception.waitForTimeout(500);
+    await reception.locator('[data-draft="saved"]').waitFor();
     await reception.reload();
     // A reload ends the session; the same user's draft comes back after logging in again.
     await loginAs(reception);

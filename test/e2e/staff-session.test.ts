@@ -108,7 +108,7 @@ describe('staff at a shared desk', () => {
     await loginAs(desk, 'tiepdon');
     await desk.keyboard.press('F2');
     await desk.locator('#field-givenName').fill('Dính');
-    await desk.waitForTimeout(500);
+    await desk.locator('[data-draft="saved"]').waitFor();
     await desk.keyboard.press('Control+l');
     await desk.getByRole('button', { name: 'Đổi người dùng' }).click();
     await expectText(desk.locator('h1'), 'Đăng nhập');
