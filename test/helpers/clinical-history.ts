@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
 import type { OrderDocument, PrescribedDrug } from '../../shared/clinical/order-document';
+import { PRESCRIPTION_SERIALS, prescriptionCode } from '../../shared/identifiers/prescription-code';
 
 /**
  * Valid clinical documents of one patient, as the visit, lab and pharmacy screens would write
@@ -33,6 +34,8 @@ export function finishedVisit(
 ): EncounterDocument {
   const id = overrides.id ?? uuidv7();
   const at = new Date(`${day}T08:00:00`).toISOString();
+  const followUp = new Date(`${day}T00:00:00Z`);
+  followUp.setUTCDate(followUp.getUTCDate() + 30);
   return {
     ...stamp(by, at),
     id,
@@ -53,7 +56,7 @@ export function finishedVisit(
     examination: 'Tỉnh, tiếp xúc tốt',
     diagnoses: [{ code: 'I10', name: 'Bệnh lý tăng huyết áp vô căn (nguyên phát)', primary: true }],
     disposition: 'follow-up',
-    followUpDate: '',
+    followUpDate: followUp.toISOString().slice(0, 10),
     advice: 'Ăn nhạt, tái khám sau 1 tháng',
     finishedAt: at,
     ...overrides,
@@ -205,7 +208,8 @@ export function prescription(
     status: 'completed',
     tests: [],
     drugs,
-    prescriptionCode: '',
+    // The tag "T0" is no real PC's: a random serial under it is as good as unique in a test.
+    prescriptionCode: prescriptionCode(by.facilityCode, 'T0', Math.floor(Math.random() * PRESCRIPTION_SERIALS), 'C'),
     overriddenWarnings: [],
     note: '',
     orderedAt: visit.queuedAt,
