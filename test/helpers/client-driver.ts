@@ -1,4 +1,10 @@
 import type { Subscription } from 'rxjs';
+import { AllergiesRepository, type AllergyInput, type AllergyResult } from '../../renderer/chart/allergies-repository';
+import { ChartRepository } from '../../renderer/chart/chart-repository';
+import { buildPatientChart, type PatientChart } from '../../renderer/chart/patient-chart';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { ObservationDocument } from '../../shared/clinical/observation-document';
+import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
@@ -121,6 +127,41 @@ export class ClientDriver {
 
   async staffRoles(id: string): Promise<string[] | undefined> {
     return (await this.opened.database.staff.findOne(id).exec())?.toMutableJSON().roles;
+  }
+
+  /** From now on the client writes, and signs, as this demo staff member. */
+  actAs(userId: string): Promise<void> {
+    return this.opened.actAs(userId);
+  }
+
+  /** A clinical document written as the visit, lab or pharmacy screens write it: through the writer. */
+  async writeClinical(
+    document:
+      | { collection: 'encounters'; body: EncounterDocument }
+      | { collection: 'orders'; body: OrderDocument }
+      | { collection: 'observations'; body: ObservationDocument },
+  ): Promise<void> {
+    if (document.collection === 'encounters') await this.opened.writer.insert('encounters', document.body);
+    else if (document.collection === 'orders') await this.opened.writer.insert('orders', document.body);
+    else await this.opened.writer.insert('observations', document.body);
+  }
+
+  /** The patient's chart as this PC's chart page derives it. */
+  async chart(patientId: string, today: string): Promise<PatientChart> {
+    return buildPatientChart(await new ChartRepository(this.opened.database).load(patientId), today);
+  }
+
+  private allergies(): AllergiesRepository {
+    const { deviceId, facility } = this.opened.enrollment;
+    return new AllergiesRepository(this.opened.database, this.opened.writer, { deviceId, facilityCode: facility.code });
+  }
+
+  recordAllergy(patientId: string, input: AllergyInput): Promise<AllergyResult> {
+    return this.allergies().record(patientId, input);
+  }
+
+  deactivateAllergy(id: string, reason: string): Promise<AllergyResult> {
+    return this.allergies().deactivate(id, reason);
   }
 
   openCollections(): number {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BehaviorSubject } from 'rxjs';
+import type { AllergyInput } from '../../renderer/chart/allergies-repository';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
@@ -64,6 +65,13 @@ export class IsolatedClient {
     resend: (collection: 'patients' | 'staff' | 'audit', id: string) => this.call('resend', collection, id),
   };
   readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
+  /** The clinical record: written through the writer, read as the chart page reads it. */
+  readonly clinical = {
+    write: (document: Parameters<ClientDriver['writeClinical']>[0]) => this.call('writeClinical', document),
+    chart: (patientId: string, today: string) => this.call('chart', patientId, today),
+    recordAllergy: (patientId: string, input: AllergyInput) => this.call('recordAllergy', patientId, input),
+    deactivateAllergy: (id: string, reason: string) => this.call('deactivateAllergy', id, reason),
+  };
   readonly database = {
     patients: {
       count: () => ({ exec: () => this.call('patientCount') }),
@@ -95,6 +103,10 @@ export class IsolatedClient {
     }
     OPEN_ISOLATED_CLIENTS.add(client);
     return client;
+  }
+
+  actAs(userId: string): Promise<void> {
+    return this.call('actAs', userId);
   }
 
   goOnline(): Promise<void> {
