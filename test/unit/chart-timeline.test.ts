@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encounterProblems, observationProblems, orderProblems } from '../../shared/clinical/clinical-problems';
 import { buildTimeline } from '../../renderer/chart/chart-timeline';
 import { diagnosesOverTime, medicationsOf } from '../../renderer/chart/chart-history';
 import { buildPatientChart } from '../../renderer/chart/patient-chart';
@@ -125,5 +126,14 @@ describe('the whole chart', () => {
     expect(chart.medications.past).toHaveLength(400);
     // A generous bound on a shared CI machine; the benchmark measures it properly.
     expect(elapsed).toBeLessThan(100);
+  });
+});
+
+describe('the history fixture the chart tests and benchmark use', () => {
+  it('holds documents the server would accept', () => {
+    const history = followedPatientHistory('p1', doctor, lab, 3);
+    expect(history.encounters.flatMap(encounterProblems)).toEqual([]);
+    expect(history.orders.flatMap(orderProblems)).toEqual([]);
+    expect(history.observations.flatMap(observationProblems)).toEqual([]);
   });
 });
