@@ -8,6 +8,8 @@ import { deleteLocalDatabase } from '../db/delete-local-database';
 import { DocumentWriter } from '../db/document-writer';
 import { DeviceSerials } from '../db/device-serials';
 import { CatalogRepository } from '../catalog/catalog-repository';
+import { AllergiesRepository } from '../chart/allergies-repository';
+import { ChartRepository } from '../chart/chart-repository';
 import type { Platform } from '../device/platform';
 import { Outbox } from '../db/outbox';
 import { OrdersRepository } from '../orders/orders-repository';
@@ -37,6 +39,10 @@ export interface SenServices {
   serials: DeviceSerials;
   /** Prescriptions: written in a visit, dispensed by the pharmacy */
   prescriptions: PrescriptionsRepository;
+  /** A patient's record read for the chart: visits, orders, observations by patient */
+  chart: ChartRepository;
+  /** A patient's allergies: recorded and made inactive, never deleted */
+  allergies: AllergiesRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** Inactivity before the screen locks */
@@ -104,6 +110,8 @@ export async function startServices(
     serials,
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
     orders: new OrdersRepository(database, writer, catalog, identity),
+    chart: new ChartRepository(database),
+    allergies: new AllergiesRepository(database, writer, identity),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,

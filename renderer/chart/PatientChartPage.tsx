@@ -1,6 +1,46 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Route } from '../app/route';
+import { useServices } from '../app/services-context';
+import { useChartOpenAudit } from '../audit/use-chart-audit';
+import { usePatient } from '../db/hooks';
+import type { AllergyActions } from './AllergiesBlock';
+import { ChartView } from './ChartView';
+import { useChartDocuments, usePatientChart } from './use-patient-chart';
+import './chart.css';
 
-/** (Scaffold: replaced by its feature's work.) */
-export function PatientChartPage(_props: { navigate: (route: Route) => void; id?: string }) {
-  return <section className="page" data-testid="PatientChartPage" />;
+/** `#/patients/<id>/chart`: the patient's whole record on this PC, opening audited. */
+export function PatientChartPage({ id, navigate }: { navigate: (route: Route) => void; id: string }) {
+  const { t } = useTranslation();
+  const { patients, chart: chartRepository, allergies, session } = useServices();
+  useChartOpenAudit(id);
+  const patient = usePatient(patients, id);
+  const chart = usePatientChart(useChartDocuments(chartRepository, id));
+  const mayWrite = session.can('encounter.write');
+  const allergyActions = useMemo<AllergyActions | null>(
+    () =>
+      mayWrite
+        ? {
+            record: (input) => allergies.record(id, input),
+            deactivate: (allergyId, reason) => allergies.deactivate(allergyId, reason),
+          }
+        : null,
+    [mayWrite, allergies, id],
+  );
+
+  if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
+  return (
+    <section className="page chart" data-testid="PatientChartPage" aria-label={t('chart.title')}>
+      <div className="actions">
+        <button type="button" onClick={() => navigate({ page: 'patient', id })}>
+          {t('chart.back')}
+        </button>
+      </div>
+      {patient === undefined || chart === undefined ? (
+        <p>{t('chart.loading')}</p>
+      ) : (
+        <ChartView patient={patient} chart={chart} allergyActions={allergyActions} />
+      )}
+    </section>
+  );
 }

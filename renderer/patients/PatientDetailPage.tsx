@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { usePatient } from '../db/hooks';
@@ -13,6 +14,18 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
   const { patients, session } = useServices();
   const patient = usePatient(patients, id);
   useChartOpenAudit(id);
+  const mayReadChart = session.can('clinical.read');
+  useEffect(() => {
+    if (!mayReadChart) return;
+    // F4 opens the medical record: the step a clinician takes after finding the patient.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'F4' || session.current.kind !== 'active') return;
+      event.preventDefault();
+      navigate({ page: 'chart', id });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [mayReadChart, session, navigate, id]);
   if (patient === undefined) return null;
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
 
@@ -44,6 +57,11 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}
         </button>
+        {mayReadChart && (
+          <button type="button" onClick={() => navigate({ page: 'chart', id })} data-testid="open-chart" title="F4">
+            {t('chart.open')}
+          </button>
+        )}
         {session.can('patient.edit') && (
           <button type="button" onClick={() => navigate({ page: 'edit', id })} data-testid="edit-patient">
             {t('detail.edit')}

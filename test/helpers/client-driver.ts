@@ -1,10 +1,14 @@
 import { firstValueFrom, type Subscription } from 'rxjs';
+import { AllergiesRepository, type AllergyInput, type AllergyResult } from '../../renderer/chart/allergies-repository';
+import { ChartRepository } from '../../renderer/chart/chart-repository';
+import { buildPatientChart, type PatientChart } from '../../renderer/chart/patient-chart';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
 import { EncountersRepository, type VisitNotes } from '../../renderer/visits/encounters-repository';
 import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
-import type { EncounterDocument } from '../../shared/clinical/encounter-document';
-import type { VitalSigns } from '../../shared/clinical/observation-document';
+import type { ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -212,6 +216,36 @@ export class ClientDriver {
     const member = (this.ordersDriver as unknown as Record<string, unknown>)[method];
     if (typeof member !== 'function') throw new Error(`The orders driver has no method ${method}.`);
     return (member as (...values: unknown[]) => unknown).apply(this.ordersDriver, args);
+  }
+
+  /** A clinical document written as the visit, lab or pharmacy screens write it: through the writer. */
+  async writeClinical(
+    document:
+      | { collection: 'encounters'; body: EncounterDocument }
+      | { collection: 'orders'; body: OrderDocument }
+      | { collection: 'observations'; body: ObservationDocument },
+  ): Promise<void> {
+    if (document.collection === 'encounters') await this.opened.writer.insert('encounters', document.body);
+    else if (document.collection === 'orders') await this.opened.writer.insert('orders', document.body);
+    else await this.opened.writer.insert('observations', document.body);
+  }
+
+  /** The patient's chart as this PC's chart page derives it. */
+  async chart(patientId: string, today: string): Promise<PatientChart> {
+    return buildPatientChart(await new ChartRepository(this.opened.database).load(patientId), today);
+  }
+
+  private allergies(): AllergiesRepository {
+    const { deviceId, facility } = this.opened.enrollment;
+    return new AllergiesRepository(this.opened.database, this.opened.writer, { deviceId, facilityCode: facility.code });
+  }
+
+  recordAllergy(patientId: string, input: AllergyInput): Promise<AllergyResult> {
+    return this.allergies().record(patientId, input);
+  }
+
+  deactivateAllergy(id: string, reason: string): Promise<AllergyResult> {
+    return this.allergies().deactivate(id, reason);
   }
 
   openCollections(): number {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BehaviorSubject } from 'rxjs';
+import type { AllergyInput } from '../../renderer/chart/allergies-repository';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import type { VisitNotes } from '../../renderer/visits/encounters-repository';
 import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
@@ -85,6 +86,13 @@ export class IsolatedClient {
   /** The PC's lab and imaging orders (orders-driver.ts). */
   readonly orders = remoteOrders((method, args) => this.call('orders', method, args));
   readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
+  /** The clinical record: written through the writer, read as the chart page reads it. */
+  readonly clinical = {
+    write: (document: Parameters<ClientDriver['writeClinical']>[0]) => this.call('writeClinical', document),
+    chart: (patientId: string, today: string) => this.call('chart', patientId, today),
+    recordAllergy: (patientId: string, input: AllergyInput) => this.call('recordAllergy', patientId, input),
+    deactivateAllergy: (id: string, reason: string) => this.call('deactivateAllergy', id, reason),
+  };
   readonly database = {
     patients: {
       count: () => ({ exec: () => this.call('patientCount') }),

@@ -1,0 +1,39 @@
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import { AllergiesBlock, type AllergyActions } from './AllergiesBlock';
+import { ChartBanner } from './ChartBanner';
+import { DiagnosesBlock, MedicationsBlock } from './ChartHistory';
+import { ChartTimeline } from './ChartTimeline';
+import { repeatedSeries } from './chart-series';
+import type { PatientChart } from './patient-chart';
+import { TrendChart } from './TrendChart';
+
+/**
+ * The chart of one patient, drawn from its derived form: the page feeds it from the database,
+ * the benchmark from generated documents.
+ */
+export function ChartView({
+  patient,
+  chart,
+  allergyActions,
+}: {
+  patient: PatientDocument;
+  chart: PatientChart;
+  allergyActions: AllergyActions | null;
+}) {
+  return (
+    <div className="chart-view" data-testid="chart-view">
+      <ChartBanner patient={patient} allergies={chart.allergies.active} />
+      <div className="chart-columns">
+        <div className="chart-main">
+          <TrendChart series={repeatedSeries(chart.series)} />
+          <ChartTimeline timeline={chart.timeline} />
+        </div>
+        <aside className="chart-side">
+          <AllergiesBlock allergies={chart.allergies} actions={allergyActions} />
+          <DiagnosesBlock diagnoses={chart.diagnoses} />
+          <MedicationsBlock medications={chart.medications} />
+        </aside>
+      </div>
+    </div>
+  );
+}
