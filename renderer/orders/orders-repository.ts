@@ -1,4 +1,4 @@
-import { map, type Observable } from 'rxjs';
+import { auditTime, from, map, merge, of, switchMap, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { referenceRangeFor } from '../../shared/catalog/lab-reference-range';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
@@ -44,6 +44,8 @@ interface DeviceIdentity {
   facilityCode: string;
 }
 
+/** A first sync writes thousands of catalog entries: the references are read again once it settles. */
+const CHANGES_SETTLE_MS = 300;
 const OPEN_STATUSES: readonly OrderDocument['status'][] = ['ordered', 'in-progress'];
 const CLOSED_VISITS: readonly EncounterDocument['status'][] = ['finished', 'cancelled'];
 
@@ -184,6 +186,17 @@ export class OrdersRepository {
   async testReferences(order: OrderDocument): Promise<TestReference[]> {
     const patient = await this.patient(order.patientId);
     return patient ? this.referencesFor(order, patient, localDay(this.now())) : [];
+  }
+
+  /**
+   * The same, kept current: again when the catalog or the patient arrives or changes by sync
+   * (a PC just enrolled may hold the order before the catalog that describes its tests).
+   */
+  testReferences$(orderId: string): Observable<TestReference[] | undefined> {
+    const changes = merge(this.database.catalog.$, this.database.patients.$).pipe(auditTime(CHANGES_SETTLE_MS));
+    return merge(of(null), changes).pipe(
+      switchMap(() => from(this.order(orderId).then((order) => (order ? this.testReferences(order) : undefined)))),
+    );
   }
 
   /**
