@@ -338,6 +338,8 @@ export class OrdersRepository {
     const current = await this.order(orderId);
     if (!current) return { ok: false, problem: 'order-missing' };
     if (!OPEN_STATUSES.includes(current.status)) return { ok: false, problem: 'order-closed' };
+    // Starting an order already started changes nothing: no new version to sign and send.
+    if (JSON.stringify(change(current)) === JSON.stringify(current)) return { ok: true, order: current };
     const updatedAt = this.now().toISOString();
     const updatedBy = this.writer.author();
     const written = await this.writer.update('orders', orderId, (order) => ({
