@@ -26,7 +26,7 @@ export function ResultEntryForm({ order, onSaved }: { order: OrderDocument; onSa
   const { t } = useTranslation();
   const { orders, patients } = useServices();
   const patient = usePatient(patients, order.patientId);
-  const references = useTestReferences(orders, order);
+  const references = useTestReferences(orders, order.id);
   const results = useOrderResults(orders, order.id);
   const [values, setValues] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Partial<Record<string, ResultProblem>>>({});

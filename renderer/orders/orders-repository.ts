@@ -1,4 +1,4 @@
-import { map, type Observable } from 'rxjs';
+import { auditTime, from, map, merge, of, switchMap, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { referenceRangeFor } from '../../shared/catalog/lab-reference-range';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
@@ -44,6 +44,8 @@ interface DeviceIdentity {
   facilityCode: string;
 }
 
+/** A first sync writes thousands of catalog entries: the references are read again once it settles. */
+const CHANGES_SETTLE_MS = 300;
 const OPEN_STATUSES: readonly OrderDocument['status'][] = ['ordered', 'in-progress'];
 const CLOSED_VISITS: readonly EncounterDocument['status'][] = ['finished', 'cancelled'];
 
@@ -187,6 +189,17 @@ export class OrdersRepository {
   }
 
   /**
+   * The same, kept current: again when the catalog or the patient arrives or changes by sync
+   * (a PC just enrolled may hold the order before the catalog that describes its tests).
+   */
+  testReferences$(orderId: string): Observable<TestReference[] | undefined> {
+    const changes = merge(this.database.catalog.$, this.database.patients.$).pipe(auditTime(CHANGES_SETTLE_MS));
+    return merge(of(null), changes).pipe(
+      switchMap(() => from(this.order(orderId).then((order) => (order ? this.testReferences(order) : undefined)))),
+    );
+  }
+
+  /**
    * Writes one lab-result observation per test typed (blank ones are left for later), each
    * with the range for the patient's sex and age today and its flag, then takes the order
    * forward: completed when every test has a result, in progress otherwise. A bad value
@@ -325,6 +338,8 @@ export class OrdersRepository {
     const current = await this.order(orderId);
     if (!current) return { ok: false, problem: 'order-missing' };
     if (!OPEN_STATUSES.includes(current.status)) return { ok: false, problem: 'order-closed' };
+    // Starting an order already started changes nothing: no new version to sign and send.
+    if (JSON.stringify(change(current)) === JSON.stringify(current)) return { ok: true, order: current };
     const updatedAt = this.now().toISOString();
     const updatedBy = this.writer.author();
     const written = await this.writer.update('orders', orderId, (order) => ({

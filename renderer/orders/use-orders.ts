@@ -59,20 +59,8 @@ export function useRepeats(orders: OrdersRepository, patientId: string, chosen: 
   return repeats;
 }
 
-/** What entering an order's results needs: each test's unit, range and normal answer. */
-export function useTestReferences(orders: OrdersRepository, order: OrderDocument | null): TestReference[] | undefined {
-  const [references, setReferences] = useState<{ orderId: string; tests: TestReference[] } | undefined>(undefined);
-  const orderId = order?.id;
-  // Every emission of the worklist is a new object: the last references stay shown meanwhile.
-  useEffect(() => {
-    if (!order) return;
-    let current = true;
-    void orders.testReferences(order).then((tests) => {
-      if (current) setReferences({ orderId: order.id, tests });
-    });
-    return () => {
-      current = false;
-    };
-  }, [orders, order]);
-  return references?.orderId === orderId ? references?.tests : undefined;
+/** What entering an order's results needs: each test's unit, range and normal answer; live. */
+export function useTestReferences(orders: OrdersRepository, orderId: string): TestReference[] | undefined {
+  const references$ = useMemo(() => orders.testReferences$(orderId), [orders, orderId]);
+  return useObservable<TestReference[] | undefined>(references$, undefined);
 }

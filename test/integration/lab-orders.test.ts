@@ -89,10 +89,13 @@ describe('lab orders between the exam room and the lab', () => {
     expect((await labPc.orders.worklist('lab')).map((order) => order.id)).toEqual([labOrder.id]);
     expect((await labPc.orders.worklist('imaging')).map((order) => order.id)).toEqual([imagingOrder.id]);
 
-    expect(await labPc.orders.start(labOrder.id)).toMatchObject({
+    const started = await labPc.orders.start(labOrder.id);
+    expect(started).toMatchObject({
       ok: true,
       order: { status: 'in-progress', handledBy: DEMO_STAFF.labTechnician.id },
     });
+    // Started twice: the same version, nothing new to send.
+    expect(await labPc.orders.start(labOrder.id)).toEqual(started);
     // A word where a number belongs refuses the whole entry: nothing is written.
     expect(
       await labPc.orders.enterResults(labOrder.id, [
@@ -153,6 +156,12 @@ describe('lab orders between the exam room and the lab', () => {
       async () => (await doctorPc.orders.order(labOrder.id))?.status === 'completed',
       'the doctor sees the order completed',
     );
+
+    // A completed order cannot be cancelled; an open one is, and leaves the worklist (never deleted).
+    expect(await doctorPc.orders.cancel(labOrder.id)).toEqual({ ok: false, problem: 'order-closed' });
+    expect(await doctorPc.orders.cancel(imagingOrder.id)).toMatchObject({ ok: true, order: { status: 'cancelled' } });
+    await waitFor(async () => (await labPc.orders.worklist('imaging')).length === 0, 'the cancelled study leaves');
+    expect((await labPc.orders.order(imagingOrder.id))?.status).toBe('cancelled');
   });
 
   it('asks for a reason before repeating a test within its validity, and keeps the earlier result with it', async () => {
