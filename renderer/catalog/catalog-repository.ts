@@ -23,6 +23,8 @@ function body(document: { toMutableJSON(): Stored<CatalogEntry> }): CatalogEntry
  */
 export class CatalogRepository {
   private icd10Index: Promise<Icd10SearchIndex<Icd10Entry>> | undefined;
+  /** Per kind, the same word index over the entries in force: "xquang" finds "Chụp Xquang…". */
+  private wordIndexes = new Map<CatalogKind, Promise<Icd10SearchIndex<CatalogEntry>>>();
   private readonly watch: Subscription;
 
   constructor(
@@ -32,6 +34,7 @@ export class CatalogRepository {
     // A new catalog version arriving makes the next search rebuild the index.
     this.watch = database.catalog.$.subscribe(() => {
       this.icd10Index = undefined;
+      this.wordIndexes.clear();
     });
   }
 
@@ -51,21 +54,27 @@ export class CatalogRepository {
     return versionInForce(versions.map(body), date) as CatalogEntryOf<K> | null;
   }
 
-  /** Entries of a kind whose folded name starts with what was typed, or whose code does. */
+  /**
+   * Entries of a kind whose folded name starts with what was typed, or whose code does, then
+   * those with a word of their name starting with each word typed (`xquang nguc` finds "Chụp
+   * Xquang ngực thẳng", `amoxi` a drug whose name has Amoxicillin anywhere).
+   */
   async search<K extends CatalogKind>(kind: K, query: string, limit = SEARCH_LIMIT): Promise<CatalogEntryOf<K>[]> {
     const folded = foldVietnamese(query).trim();
     if (folded === '') return [];
     const upper = query.trim().toUpperCase();
-    const [byName, byCode] = await Promise.all([
+    const [byName, byCode, byWords] = await Promise.all([
       this.database.catalog
         .find({ selector: { kind, searchKey: { $gte: folded, $lt: `${folded}\uffff` } }, limit: limit * 2 })
         .exec(),
       this.database.catalog
         .find({ selector: { kind, code: { $gte: upper, $lt: `${upper}\uffff` } }, limit: limit * 2 })
         .exec(),
+      this.wordIndex(kind).then((index) => searchIcd10(index, query, limit)),
     ]);
     const inForce = entriesInForce([...byName, ...byCode].map(body), this.today());
     const unique = new Map(inForce.map((entry) => [entry.code, entry]));
+    for (const entry of byWords) if (!unique.has(entry.code)) unique.set(entry.code, entry);
     return [...unique.values()].slice(0, limit) as CatalogEntryOf<K>[];
   }
 
@@ -75,6 +84,16 @@ export class CatalogRepository {
     return entriesInForce(entries, this.today()).sort((a, b) =>
       a.name.localeCompare(b.name, 'vi'),
     ) as CatalogEntryOf<K>[];
+  }
+
+  /** Built from the entries in force, so a word search returns those only. */
+  private wordIndex(kind: CatalogKind): Promise<Icd10SearchIndex<CatalogEntry>> {
+    let index = this.wordIndexes.get(kind);
+    if (!index) {
+      index = this.all(kind).then((entries) => buildIcd10SearchIndex<CatalogEntry>(entries));
+      this.wordIndexes.set(kind, index);
+    }
+    return index;
   }
 
   private icd10(): Promise<Icd10SearchIndex<Icd10Entry>> {

@@ -26,6 +26,10 @@ describe('the catalogs on a PC', () => {
       expect(drugs.length).toBeGreaterThan(0);
       expect(drugs.every((drug) => drug.searchKey.startsWith('paracet'))).toBe(true);
       expect((await catalog.search('lab-test', 'glucose')).length).toBeGreaterThan(0);
+      // A word anywhere in the name, not only its start.
+      expect((await catalog.search('lab-test', 'hong cau')).map((entry) => entry.name)).toContain(
+        'Số lượng hồng cầu (RBC)',
+      );
       expect((await catalog.all('department')).length).toBeGreaterThanOrEqual(10);
       // Before the catalogs took effect there was nothing in force.
       expect(await new CatalogRepository(client.database, () => '2025-06-01').entry('icd10', 'I10')).toBeNull();
