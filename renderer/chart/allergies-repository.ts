@@ -4,6 +4,7 @@ import { normalizeText } from '../../shared/text/fold-vietnamese';
 import type { SenDatabase } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import { allergyIngredientKey } from './chart-allergies';
+import { newAuthorship } from '../../shared/clinical/common-fields';
 
 export interface AllergyInput {
   substance: string;
@@ -60,11 +61,7 @@ export class AllergiesRepository {
         active: true,
       },
       note: '',
-      createdAt: at,
-      updatedAt: at,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(at, this.device.deviceId, author),
     };
     await this.writer.insert('observations', allergy);
     return { ok: true, allergy };

@@ -10,6 +10,7 @@ import type { SenDatabase, Stored } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import { labResultEntry, type TestReference, type ValueProblem } from './lab-result-entry';
 import { findRepeats, windowStart, type EarlierOrder, type EarlierResult, type RepeatWarning } from './repeat-window';
+import { newAuthorship } from '../../shared/clinical/common-fields';
 
 /** Orders of tests: lab tests from the lab catalog, imaging studies from the services catalog. */
 export type TestOrderKind = 'lab' | 'imaging';
@@ -370,11 +371,7 @@ export class OrdersRepository {
       orderedAt: now,
       handledBy: '',
       completedAt: '',
-      createdAt: now,
-      updatedAt: now,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(now, this.device.deviceId, author),
     };
   }
 
@@ -394,11 +391,7 @@ export class OrdersRepository {
       lab,
       allergy: null,
       note: '',
-      createdAt: at,
-      updatedAt: at,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(at, this.device.deviceId, author),
     };
   }
 }

@@ -11,6 +11,7 @@ import type { DeviceSerials } from '../db/device-serials';
 import type { DocumentWriter } from '../db/document-writer';
 import { prescribedDrugOf, type PrescriptionLineInput } from './prescription-lines';
 import { prescriptionWarnings, type DrugIngredients, type PrescriptionWarning } from './prescription-warnings';
+import { newAuthorship } from '../../shared/clinical/common-fields';
 
 /** The PC issuing prescriptions: its facility, its id, and its tag (unique in the facility). */
 export interface PrescribingDevice {
@@ -132,11 +133,7 @@ export class PrescriptionsRepository {
       orderedAt: at,
       handledBy: '',
       completedAt: '',
-      createdAt: at,
-      updatedAt: at,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(at, this.device.deviceId, author),
     };
     const shape = orderDocumentSchema.safeParse(order);
     if (!shape.success) {

@@ -20,6 +20,7 @@ import {
   type DiagnosisChoice,
   type Icd10Entry,
 } from './visit-rules';
+import { newAuthorship } from '../../shared/clinical/common-fields';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -108,11 +109,7 @@ export class EncountersRepository {
       followUpDate: '',
       advice: '',
       finishedAt: '',
-      createdAt: at,
-      updatedAt: at,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(at, this.device.deviceId, author),
     };
     await this.writer.insert('encounters', encounter);
     return { ok: true, encounter };
@@ -221,11 +218,7 @@ export class EncountersRepository {
       lab: null,
       allergy: null,
       note: '',
-      createdAt: at,
-      updatedAt: at,
-      createdByDeviceId: this.device.deviceId,
-      createdBy: author,
-      updatedBy: author,
+      ...newAuthorship(at, this.device.deviceId, author),
     };
     await this.writer.insert('observations', observation);
     return { ok: true, observation };

@@ -39,3 +39,8 @@ export const authorshipFields = {
   createdBy: staffIdField,
   updatedBy: staffIdField,
 };
+
+/** The authorship of a new clinical document: made and last changed by `author` on this PC at `at`. */
+export function newAuthorship(at: string, deviceId: string, author: string) {
+  return { createdAt: at, updatedAt: at, createdByDeviceId: deviceId, createdBy: author, updatedBy: author };
+}
