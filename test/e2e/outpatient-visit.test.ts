@@ -1,58 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
-import { seedDemoCatalogs } from '../../server/demo/demo-catalogs';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { localIsoDate } from '../../renderer/visits/visit-rules';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
-import { TestServer } from '../helpers/test-server';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 
 describe('an outpatient visit, from reception to the doctor', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    await seedDemoCatalogs(server.database);
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e' },
-    });
-    clientUrl = listeningUrl(clientHost);
-    screenshotOnFailure(() => pages, task.name);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await clientHost.close();
-    await server.close();
-  });
-
-  /** A new PC: its own browser profile, enrolled on first load, with `username` logged in. */
-  async function openClient(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await expect
-      .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 15_000 })
-      .toContain('Trực tuyến');
-    await loginAs(page, username);
-    return page;
-  }
+  const facility = facilityInBrowsers();
+  const openClient = (username: string): Promise<Page> => facility.openPc(username);
 
   async function registerPatient(page: Page): Promise<void> {
     await page.keyboard.press('F2');
@@ -81,7 +36,7 @@ describe('an outpatient visit, from reception to the doctor', () => {
     await expectText(reception.getByTestId('queue-result'), 'Đã gửi vào Khoa Khám bệnh: số thứ tự 1.');
 
     const doctor = await openClient('bacsi');
-    await doctor.goto(`${clientUrl}/#/queue`);
+    await doctor.goto(`${facility.clientUrl()}/#/queue`);
     await doctor.locator('#queue-room-select option[value="KKB"]').waitFor({ state: 'attached', timeout: 15_000 });
     await doctor.locator('#queue-room-select').selectOption('KKB');
     // The visit arrives through sync from the reception PC.
@@ -164,7 +119,7 @@ describe('an outpatient visit, from reception to the doctor', () => {
     expect(await doctor.locator('#icd-search').count()).toBe(0);
     expect(await doctor.locator('#vital-pulse').isDisabled()).toBe(true);
 
-    await doctor.goto(`${clientUrl}/#/queue`);
+    await doctor.goto(`${facility.clientUrl()}/#/queue`);
     await expectText(doctor.getByTestId('queue-row').first().locator('td').nth(3), 'Đã khám xong');
   });
 });

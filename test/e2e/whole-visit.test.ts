@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
-import { seedDemoCatalogs } from '../../server/demo/demo-catalogs';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
-import { TestServer } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 
 const GLUCOSE = 'SEN-XN-024';
 const POLL = { timeout: 20_000 };
@@ -17,50 +12,14 @@ const POLL = { timeout: 20_000 };
  * reaches the next PC once it is back.
  */
 describe('a whole visit across reception, the exam room and the lab, each step offline', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    await seedDemoCatalogs(server.database);
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e' },
-    });
-    clientUrl = listeningUrl(clientHost);
-    screenshotOnFailure(() => pages, task.name);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await clientHost.close();
-    await server.close();
-  });
-
-  async function openClient(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await expect.poll(() => page.getByTestId('sync-connection').textContent(), POLL).toContain('Trực tuyến');
-    await loginAs(page, username);
-    return page;
-  }
+  const facility = facilityInBrowsers();
+  const openClient = (username: string): Promise<Page> => facility.openPc(username);
 
   const unsent = (page: Page): Promise<string | null> => page.getByTestId('sync-unsent').getAttribute('data-count');
 
   /** The province server goes down; every open PC notices. */
   async function serverDown(...open: Page[]): Promise<void> {
-    await server.stop();
+    await facility.server().stop();
     for (const page of open) {
       await expect.poll(() => page.getByTestId('sync-connection').textContent(), POLL).toContain('Mất kết nối');
     }
@@ -68,15 +27,17 @@ describe('a whole visit across reception, the exam room and the lab, each step o
 
   /** It comes back, and what `writer` did offline reaches it. */
   async function serverUp(writer: Page): Promise<void> {
-    await server.restart();
+    await facility.server().restart();
     await expect.poll(() => unsent(writer), POLL).toBe('0');
   }
 
   async function stored(collection: string): Promise<Record<string, unknown>[]> {
-    const rows = await server.database.query<{ body: Record<string, unknown> }>(
-      `SELECT body FROM sync_documents WHERE collection = $1 AND NOT deleted`,
-      [collection],
-    );
+    const rows = await facility
+      .server()
+      .database.query<{ body: Record<string, unknown> }>(
+        `SELECT body FROM sync_documents WHERE collection = $1 AND NOT deleted`,
+        [collection],
+      );
     return rows.map((row) => row.body);
   }
 
@@ -106,7 +67,7 @@ describe('a whole visit across reception, the exam room and the lab, each step o
 
     // The exam room: the doctor calls her in while the server is up…
     const doctor = await openClient('bacsi');
-    await doctor.goto(`${clientUrl}/#/queue`);
+    await doctor.goto(`${facility.clientUrl()}/#/queue`);
     await doctor.locator('#queue-room-select option[value="KKB"]').waitFor({ state: 'attached', timeout: 20_000 });
     await doctor.locator('#queue-room-select').selectOption('KKB');
     await expectTextContaining(doctor.getByTestId('queue'), 'Lò Thị Mai');
@@ -156,7 +117,7 @@ describe('a whole visit across reception, the exam room and the lab, each step o
 
     // The lab: the order is on its worklist; the result goes in with the server down.
     const lab = await openClient('xetnghiem');
-    await lab.goto(`${clientUrl}/#/lab`);
+    await lab.goto(`${facility.clientUrl()}/#/lab`);
     await expectTextContaining(lab.getByTestId('worklist'), 'Lò Thị Mai');
     await serverDown(lab, doctor);
     await lab.getByTestId('worklist-order').first().focus();
