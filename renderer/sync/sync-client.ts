@@ -51,16 +51,21 @@ async function withinTime(task: Promise<unknown>, ms: number, what: string): Pro
 /** Any synced document: a body with its envelope beside it. */
 type Synced = Record<string, unknown> & { syncMeta: SyncMeta };
 
-/** The collections this client keeps, each replicated in the direction the registry gives it. */
-const REPLICATED_COLLECTIONS = [
-  'patients',
-  'staff',
-  'audit',
-  'encounters',
-  'orders',
-  'observations',
-  'catalog',
-] as const;
+/**
+ * The collections this client keeps and how each is replicated: in the direction the registry
+ * gives it, except the audit trail, which is outside the registry: it only goes up, one batch at
+ * a time, because the server checks its chain in order and never sends it back.
+ */
+const REPLICATION = {
+  patients: { direction: SYNCED_COLLECTIONS.patients.direction, serialPush: false },
+  staff: { direction: SYNCED_COLLECTIONS.staff.direction, serialPush: false },
+  audit: { direction: 'push-only', serialPush: true },
+  encounters: { direction: SYNCED_COLLECTIONS.encounters.direction, serialPush: false },
+  orders: { direction: SYNCED_COLLECTIONS.orders.direction, serialPush: false },
+  observations: { direction: SYNCED_COLLECTIONS.observations.direction, serialPush: false },
+  catalog: { direction: SYNCED_COLLECTIONS.catalog.direction, serialPush: false },
+} as const;
+const REPLICATED_COLLECTIONS = Object.keys(REPLICATION) as (keyof typeof REPLICATION)[];
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 export function isReplicatedCollection(name: string): name is ReplicatedCollection {
@@ -172,9 +177,8 @@ export class SyncClient {
       const replication = replicateCollection<Synced>({
         collection: database[name] as unknown as RxCollection<Synced>,
         name,
-        // The audit trail only goes up: the server checks its chain and never sends it back.
-        direction: name === 'audit' ? 'push-only' : SYNCED_COLLECTIONS[name].direction,
-        serialPush: name === 'audit',
+        direction: REPLICATION[name].direction,
+        serialPush: REPLICATION[name].serialPush,
         replicationIdentifier: `sen-${name}-${serverUrl}-${generation}`,
         transport,
         resync$: this.resync$,
