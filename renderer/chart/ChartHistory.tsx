@@ -32,7 +32,7 @@ function MedicationItem({ line }: { line: MedicationLine }) {
       <strong>{line.name}</strong> {line.strength} ·{' '}
       {t('chart.medicationDose', {
         dose: line.dosePerTime,
-        unit: line.unit,
+        unit: line.doseUnit,
         times: line.timesPerDay,
         days: line.days,
       })}{' '}

@@ -63,7 +63,7 @@ export function VisitDetails({ id, visit }: { id: string; visit: TimelineVisit }
                 {drug.name} {drug.strength} ·{' '}
                 {t('chart.medicationDose', {
                   dose: drug.dosePerTime,
-                  unit: drug.unit,
+                  unit: drug.doseUnit,
                   times: drug.timesPerDay,
                   days: drug.days,
                 })}

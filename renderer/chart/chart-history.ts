@@ -54,6 +54,7 @@ export interface MedicationLine {
   strength: string;
   unit: string;
   dosePerTime: number;
+  doseUnit: string;
   timesPerDay: number;
   days: number;
   quantity: number;
@@ -89,6 +90,7 @@ export function medicationsOf(orders: readonly OrderDocument[], today: string): 
         activeIngredient: drug.activeIngredient,
         strength: drug.strength,
         unit: drug.unit,
+        doseUnit: drug.doseUnit,
         dosePerTime: drug.dosePerTime,
         timesPerDay: drug.timesPerDay,
         days: drug.days,

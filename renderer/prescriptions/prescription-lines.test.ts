@@ -60,11 +60,16 @@ describe('a prescription line', () => {
         route: 'Uống',
         unit: 'Viên',
         dosePerTime: 1,
+        doseUnit: 'Viên',
         timesPerDay: 3,
         days: 5,
         quantity: 15,
         instructions: 'Uống sau ăn',
       },
+    });
+    // A syrup's dose is kept in ml, its quantity in bottles: the printout says "5 ml", not "5".
+    expect(prescribedDrugOf(line({ drug: syrup, dosePerTime: 5 }))).toMatchObject({
+      drug: { dosePerTime: 5, doseUnit: 'ml', quantity: 2, unit: 'Chai' },
     });
     expect(prescribedDrugOf(line({ route: '  Ngậm  dưới lưỡi ' }))).toMatchObject({
       drug: { route: 'Ngậm dưới lưỡi' },

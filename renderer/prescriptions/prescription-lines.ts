@@ -51,6 +51,7 @@ export function prescribedDrugOf(line: PrescriptionLineInput): LineResult {
       route: normalizeText(line.route) || drug.details.route,
       unit: quantity.unit,
       dosePerTime: line.dosePerTime,
+      doseUnit: doseUnitOf(drug),
       timesPerDay: line.timesPerDay,
       days: line.days,
       quantity: quantity.quantity,

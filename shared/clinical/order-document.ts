@@ -49,6 +49,8 @@ export const prescribedDrugSchema = z
     unit: z.string().min(1).max(40),
     /** Units per dose, doses per day, days: the quantity follows from them. */
     dosePerTime: z.number().positive().max(1000),
+    /** What one dose is counted in (viên, ml…): printed beside it, never left to be guessed. */
+    doseUnit: z.string().min(1).max(40),
     timesPerDay: z.number().int().min(1).max(24),
     days: z.number().int().min(1).max(365),
     quantity: z.number().positive().max(100000),

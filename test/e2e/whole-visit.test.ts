@@ -146,6 +146,8 @@ describe('a whole visit across reception, the exam room and the lab, each step o
     await expectTextContaining(doctor.getByTestId('line-quantity'), '15');
     await doctor.keyboard.press('Control+Enter');
     await expectTextContaining(doctor.getByTestId('prescription-saved'), '10010');
+    // The saved line says what a dose is counted in.
+    await expectTextContaining(doctor.getByTestId('visit-prescriptions'), 'Mỗi lần 1 Viên, ngày 3 lần, trong 5 ngày');
     await doctor.locator('#conclusion-disposition').selectOption('home');
     await doctor.locator('#conclusion-advice').focus();
     await doctor.keyboard.type('Ăn nhạt, đo huyết áp hằng ngày');
