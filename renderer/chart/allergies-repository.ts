@@ -55,7 +55,11 @@ export class AllergiesRepository {
       lab: null,
       allergy: {
         substance,
-        ingredientKey: allergyIngredientKey(input.ingredientKey).slice(0, SUBSTANCE_MAX),
+        // Left blank, the ingredient is the substance itself: "Amoxicilin" typed as the allergen
+        // must still warn when amoxicillin is prescribed.
+        ingredientKey: allergyIngredientKey(
+          normalizeText(input.ingredientKey) === '' ? substance : input.ingredientKey,
+        ).slice(0, SUBSTANCE_MAX),
         reaction,
         severity: input.severity,
         active: true,

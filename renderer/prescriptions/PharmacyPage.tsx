@@ -36,7 +36,9 @@ export function PharmacyPage(_props: { navigate: (route: Route) => void; id?: st
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      open(shown[0]);
+      // Only a code typed opens a prescription, and only when it names one: Enter on an empty
+      // box (twice, with the dispense button focused next) must not hand over the oldest.
+      if (query.trim() !== '' && shown.length === 1) open(shown[0]);
     }
   };
   const closePanel = (message: string | null): void => {
@@ -92,10 +94,10 @@ export function PharmacyPage(_props: { navigate: (route: Route) => void; id?: st
                 </tr>
               </thead>
               <tbody>
-                {shown.map((order, index) => {
+                {shown.map((order) => {
                   const patient = patients.get(order.patientId);
                   return (
-                    <tr key={order.id} className={index === 0 && query !== '' ? 'selected' : ''}>
+                    <tr key={order.id} className={shown.length === 1 && query.trim() !== '' ? 'selected' : ''}>
                       <td>
                         <strong>{order.prescriptionCode}</strong>
                       </td>

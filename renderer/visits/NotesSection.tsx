@@ -12,8 +12,8 @@ type SaveState = 'saved' | 'unsaved' | 'saving' | { error: string };
 
 /**
  * Reason, history and examination: saved a moment after typing stops, when a field is left,
- * on Ctrl+S, and when the page is left, so no typing is lost. What was typed here is kept over
- * what sync brings in meanwhile (the newer text is the one on this screen).
+ * on Ctrl+S, and when the page is left, so no typing is lost. Only the fields typed in are
+ * written; the others show what sync brings in (the nurse's reason while the doctor examines).
  */
 export function NotesSection({ encounter, editable }: { encounter: EncounterDocument; editable: boolean }) {
   const { t } = useTranslation();
@@ -24,33 +24,50 @@ export function NotesSection({ encounter, editable }: { encounter: EncounterDocu
     examination: encounter.examination,
   }));
   const [state, setState] = useState<SaveState>('saved');
-  const pending = useRef<VisitNotes | null>(null);
+  // The fields typed here and not yet saved: only these are written, and only these keep the
+  // screen's text over what sync brings in.
+  const pending = useRef<Partial<VisitNotes>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const id = encounter.id;
+
+  // Another PC's notes arrive by sync: shown at once in every field not being typed in here.
+  useEffect(() => {
+    setNotes((shown) => {
+      const next = { ...shown };
+      for (const field of FIELDS) if (pending.current[field] === undefined) next[field] = encounter[field];
+      return next;
+    });
+  }, [encounter]);
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
     const toSave = pending.current;
-    if (!toSave) return;
-    pending.current = null;
+    if (Object.keys(toSave).length === 0) return;
+    pending.current = {};
     setState('saving');
-    const result = await encounters.saveNotes(id, toSave);
-    // Typing may have gone on while this save ran.
-    const typedMeanwhile = pending.current as VisitNotes | null;
-    if (result.ok) setState(typedMeanwhile ? 'unsaved' : 'saved');
-    else {
-      pending.current ??= toSave;
-      setState({ error: result.problems.map((problem) => problemMessage(t, problem)).join(' ') });
+    let failure: string | null = null;
+    try {
+      const result = await encounters.saveNotes(id, toSave);
+      if (!result.ok) failure = result.problems.map((problem) => problemMessage(t, problem)).join(' ');
+    } catch (error) {
+      // The screen locked mid-save, say: the text stays pending and goes with the next save.
+      failure = t('visits.notesSaveFailed', { message: error instanceof Error ? error.message : String(error) });
     }
+    if (failure !== null) {
+      pending.current = { ...toSave, ...pending.current };
+      setState({ error: failure });
+      return;
+    }
+    // Typing may have gone on while this save ran.
+    setState(Object.keys(pending.current).length > 0 ? 'unsaved' : 'saved');
   }, [encounters, id, t]);
 
   // Leaving the page saves what is pending.
   useEffect(() => () => void flush(), [flush]);
 
   const change = (field: (typeof FIELDS)[number], value: string): void => {
-    const next = { ...notes, [field]: value };
-    setNotes(next);
-    pending.current = next;
+    setNotes((shown) => ({ ...shown, [field]: value }));
+    pending.current = { ...pending.current, [field]: value };
     setState('unsaved');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);

@@ -132,23 +132,19 @@ export class EncountersRepository {
     });
   }
 
-  saveNotes(id: string, notes: VisitNotes): Promise<EncounterResult> {
-    const clean = (text: string): string => text.normalize('NFC');
+  /**
+   * Writes the note fields given, and only those: a field this screen did not touch keeps what
+   * another PC wrote (the nurse's reason arriving while the doctor types the examination).
+   */
+  saveNotes(id: string, notes: Partial<VisitNotes>): Promise<EncounterResult> {
+    const changes = Object.fromEntries(
+      Object.entries(notes).map(([field, text]) => [field, text.normalize('NFC')]),
+    ) as Partial<VisitNotes>;
     return this.change(id, (visit) => {
       // A nurse writes the reason for the visit while the patient waits: open visits take notes.
       if (visit.status !== 'in-progress' && visit.status !== 'waiting') return `visit-${visit.status}`;
-      if (
-        visit.reason === clean(notes.reason) &&
-        visit.history === clean(notes.history) &&
-        visit.examination === clean(notes.examination)
-      )
-        return visit;
-      return {
-        ...visit,
-        reason: clean(notes.reason),
-        history: clean(notes.history),
-        examination: clean(notes.examination),
-      };
+      const unchanged = Object.entries(changes).every(([field, text]) => visit[field as keyof VisitNotes] === text);
+      return unchanged ? visit : { ...visit, ...changes };
     });
   }
 

@@ -81,6 +81,7 @@ export const visitsVi = {
 
   // Notes
   notesTitle: 'Bệnh sử và khám lâm sàng',
+  notesSaveFailed: 'Chưa lưu được ghi chép ({{message}}); nội dung vẫn giữ trên màn hình và sẽ được lưu lại.',
   reason: 'Lý do khám',
   history: 'Bệnh sử',
   examination: 'Khám lâm sàng',
@@ -210,6 +211,7 @@ export const visitsEn: { [K in keyof typeof visitsVi]: string } = {
   'problem_nothing-measured': 'Enter at least one measurement.',
 
   notesTitle: 'History and examination',
+  notesSaveFailed: 'The notes could not be saved ({{message}}); the text stays on screen and will be saved again.',
   reason: 'Reason for the visit',
   history: 'History',
   examination: 'Examination',

@@ -167,7 +167,7 @@ export class ClientDriver {
     return this.encounters.call(id);
   }
 
-  saveVisitNotes(id: string, notes: VisitNotes) {
+  saveVisitNotes(id: string, notes: Partial<VisitNotes>) {
     return this.encounters.saveNotes(id, notes);
   }
 

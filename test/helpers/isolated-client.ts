@@ -67,7 +67,7 @@ export class IsolatedClient {
     queue: (patientId: string, departmentCode: string, roomCode: string) =>
       this.call('queueVisit', patientId, departmentCode, roomCode),
     call: (id: string) => this.call('callVisit', id),
-    saveNotes: (id: string, notes: VisitNotes) => this.call('saveVisitNotes', id, notes),
+    saveNotes: (id: string, notes: Partial<VisitNotes>) => this.call('saveVisitNotes', id, notes),
     saveDiagnoses: (id: string, choices: DiagnosisChoice[]) => this.call('saveDiagnoses', id, choices),
     conclude: (id: string, conclusion: Conclusion) => this.call('concludeVisit', id, conclusion),
     saveVitals: (id: string, vitals: VitalSigns) => this.call('saveVitals', id, vitals),

@@ -93,6 +93,13 @@ describe('the outpatient queue across two PCs of one facility', () => {
     expect(await examRoom.visits.latestVitals(queued.encounter.id)).toEqual(VITALS);
 
     const notes = { reason: 'Sốt, ho 3 ngày', history: 'Ho có đờm', examination: 'Ran ẩm đáy phổi phải' };
+    expect((await examRoom.visits.saveNotes(queued.encounter.id, { examination: 'Tim đều' })).ok).toBe(true);
+    expect((await examRoom.visits.saveNotes(queued.encounter.id, { reason: notes.reason })).ok).toBe(true);
+    // A save writes the fields it is given and leaves the others as they are.
+    expect(await examRoom.visits.get(queued.encounter.id)).toMatchObject({
+      reason: notes.reason,
+      examination: 'Tim đều',
+    });
     expect((await examRoom.visits.saveNotes(queued.encounter.id, notes)).ok).toBe(true);
 
     // The patient is a woman: a male-only code is refused and nothing is written.

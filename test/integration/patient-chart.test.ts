@@ -119,7 +119,8 @@ describe("a patient's chart across the facility's PCs", () => {
     ).toEqual({ ok: false, problems: [{ field: 'substance', code: 'required' }] });
     const recorded = await examRoom.clinical.recordAllergy(patientId, {
       substance: 'Amoxicilin',
-      ingredientKey: 'Amoxicilin ',
+      // Left blank: the substance is the ingredient a prescription is checked against.
+      ingredientKey: '',
       reaction: 'Phù mạch',
       severity: 'severe',
     });
