@@ -96,6 +96,9 @@ describe('the same patient edited on two offline clients', () => {
       const master = await serverState(id);
       if (!master) throw new Error('the server lost the patient');
       const recorded = await conflicts(id);
+      // The first to reach the server changes it cleanly; only the second can lose a field.
+      const firstEdit = firstBack === 'A' ? a : b;
+      if (firstEdit.field !== '_deleted') expect(master[firstEdit.field]).toBe(firstEdit.value);
       for (const edit of [a, b]) {
         const inDocument = master[edit.field] === edit.value;
         const inConflict = recorded.some(
