@@ -7,6 +7,7 @@ import { registerDeviceRoutes } from './admin/device-routes';
 import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
+import { closeIdleConnectionsWhileClosing } from './http/close-idle-connections';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
 import { HttpError, sendError } from './http/http-error';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'rate-limited', `Too many requests; retry in ${context.after}.`),
   });
+  closeIdleConnectionsWhileClosing(app);
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ code: 'not-found', message: 'No such route.' });

@@ -48,6 +48,19 @@ export class TestServer {
     return server;
   }
 
+  /**
+   * The server on a database the test opened itself (a file-backed one it backs up and
+   * restores), on `port` when given: the address the clients were enrolled to. `close()`
+   * closes that database.
+   */
+  static async startOn(database: Database, port = 0): Promise<TestServer> {
+    const server = new TestServer(database, () => database.close(), {});
+    server.port = port;
+    await server.restart();
+    await seedDemoFacility(database);
+    return server;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
