@@ -190,10 +190,7 @@ export class PatientsRepository {
   }
 
   private async equalTo(field: 'nameKey' | 'phone', value: string): Promise<PatientDocument[]> {
-    const selector = { [field]: { $eq: value } } as MangoQuerySelector<Stored<PatientDocument>>;
-    const documents = await this.database.patients
-      .find({ selector, index: [field, 'id'], limit: DUPLICATE_CANDIDATE_LIMIT })
-      .exec();
+    const documents = await this.database.patients.find(patientEqualQuery(field, value)).exec();
     return documents.map((document) => patientOf(document.toMutableJSON()));
   }
 
@@ -271,4 +268,10 @@ function identifierPrefixes(text: string): { field: PatientIndex; prefix: string
 export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQuery<Stored<PatientDocument>> {
   const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<Stored<PatientDocument>>;
   return { selector, index: [field, 'id'], limit: SEARCH_LIMIT };
+}
+
+/** Every patient whose key is exactly `value`, as an equality range over the field's index. */
+export function patientEqualQuery(field: 'nameKey' | 'phone', value: string): MangoQuery<Stored<PatientDocument>> {
+  const selector = { [field]: { $eq: value } } as MangoQuerySelector<Stored<PatientDocument>>;
+  return { selector, index: [field, 'id'], limit: DUPLICATE_CANDIDATE_LIMIT };
 }
