@@ -11,26 +11,29 @@ import { DOCUMENTS_PER_PATIENT } from './clinical/clinical-fixtures';
 import { icd10BenchRows } from './icd10-bench-rows';
 
 /**
- * `npm run bench:clinical [-- --patients 100000 --baseline 1000]`: issue 10's speed budgets, on
+ * `npm run bench:clinical [-- --patients 100000 --baseline 1000 --patients-only]`: issue 10's speed budgets, on
  * a facility database of 100,000 patients and 1,000,000 clinical documents in headless Chromium
  * (the product's database: RxDB on Dexie on IndexedDB on disk, sealed at rest). Each figure is
  * printed beside its budget and beside the same measure on a small database (`--baseline`
- * patients) taken earlier in the same run: what the size costs.
+ * patients) taken earlier in the same run: what the size costs. `--patients-only` stores no
+ * clinical documents: enough for the patient measures (search, possible duplicates), in minutes.
  */
 const { values: args } = parseArgs({
   options: {
     patients: { type: 'string', default: '100000' },
     baseline: { type: 'string', default: '1000' },
+    'patients-only': { type: 'boolean', default: false },
   },
 });
 const FULL = Number(args.patients);
 const BASELINE = Math.min(Number(args.baseline), FULL);
 const LOAD_STEP = 10_000;
-const BUDGET = { icd10: 30, patientSearch: 30, vitalsSave: 50, memoryMb: 400 } as const;
+const PATIENTS_ONLY = args['patients-only'];
+const BUDGET = { icd10: 30, patientSearch: 30, duplicateCheck: 30, vitalsSave: 50, memoryMb: 400 } as const;
 
 const log = (line: string): void => console.log(line);
 log(
-  `Sen clinical-scale bench: ${FULL.toLocaleString('en')} patients, ${(FULL * DOCUMENTS_PER_PATIENT).toLocaleString('en')} clinical documents`,
+  `Sen clinical-scale bench: ${FULL.toLocaleString('en')} patients, ${(PATIENTS_ONLY ? 0 : FULL * DOCUMENTS_PER_PATIENT).toLocaleString('en')} clinical documents`,
 );
 
 await build({ configFile: 'bench/clinical/vite.config.ts' });
@@ -75,6 +78,12 @@ try {
   const rows: [string, string, string, string][] = [
     row('ICD-10 search p95 (8 queries × 40)', large.icd10.p95, small.icd10.p95, BUDGET.icd10),
     row('patient search p95 (9 queries × 20)', large.patientSearch.p95, small.patientSearch.p95, BUDGET.patientSearch),
+    row(
+      'possible duplicates before saving p95 (200 registrations)',
+      large.duplicateCheck.p95,
+      small.duplicateCheck.p95,
+      BUDGET.duplicateCheck,
+    ),
     row('vital signs saved p95 (200 saves)', large.vitalsSave.p95, small.vitalsSave.p95, BUDGET.vitalsSave),
     [
       "a patient's visits, orders, observations read p95",
@@ -96,7 +105,7 @@ try {
   log('');
   log(`ICD-10 index build on first search: ${ms(large.icd10Build)} (small database ${ms(small.icd10Build)})`);
   log(
-    `p50: ICD-10 ${ms(large.icd10.p50)}, patient search ${ms(large.patientSearch.p50)}, vitals ${ms(large.vitalsSave.p50)}`,
+    `p50: ICD-10 ${ms(large.icd10.p50)}, patient search ${ms(large.patientSearch.p50)}, possible duplicates ${ms(large.duplicateCheck.p50)} (${large.duplicateCheck.found.toFixed(0)} look-alikes found per registration on average), vitals ${ms(large.vitalsSave.p50)}`,
   );
 
   function row(label: string, at: number, before: number, budget: number): [string, string, string, string] {
@@ -114,7 +123,11 @@ try {
 }
 
 async function load(page: Page, from: number, to: number): Promise<void> {
-  const stored = await page.evaluate(([a, b]) => window.senClinicalBench.loadPatients(a, b), [from, to] as const);
+  const stored = await page.evaluate(([a, b, clinical]) => window.senClinicalBench.loadPatients(a, b, clinical), [
+    from,
+    to,
+    !PATIENTS_ONLY,
+  ] as const);
   log(
     `• stored ${stored.patients.toLocaleString('en')} patients, ${stored.clinical.toLocaleString('en')} clinical documents (+${to - from} patients in ${(stored.ms / 1000).toFixed(1)} s)`,
   );
@@ -127,6 +140,7 @@ async function measureAll(page: Page) {
     icd10Build,
     icd10: await page.evaluate(() => window.senClinicalBench.icd10Search(40)),
     patientSearch: await page.evaluate(() => window.senClinicalBench.patientSearch(20)),
+    duplicateCheck: await page.evaluate(() => window.senClinicalBench.duplicateCheck(200)),
     history: await page.evaluate(() => window.senClinicalBench.patientHistory(100)),
     vitalsSave: await page.evaluate(() => window.senClinicalBench.vitalsSave(200)),
   };

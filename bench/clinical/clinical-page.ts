@@ -48,7 +48,7 @@ function percentiles(times: number[]): { p50: number; p95: number; max: number; 
   return { p50: at(0.5), p95: at(0.95), max: at(1), runs: sorted.length };
 }
 
-async function timed(rounds: number, queries: readonly string[], run: (query: string) => Promise<unknown>) {
+async function timed<T>(rounds: number, queries: readonly T[], run: (query: T) => Promise<unknown>) {
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const query of queries) {
@@ -89,13 +89,19 @@ const bench = {
    * Patients `from`…`to` (generated as the first `to`, so each load extends the last) and their
    * ten clinical documents each. Resolves to the documents stored in all.
    */
-  async loadPatients(from: number, to: number): Promise<{ patients: number; clinical: number; ms: number }> {
+  async loadPatients(
+    from: number,
+    to: number,
+    withClinical = true,
+  ): Promise<{ patients: number; clinical: number; ms: number }> {
     const { database: db } = opened();
     const started = performance.now();
     const generated = generatePatients(to, FACILITY, 7, STAFF_ID).slice(from);
     for (let offset = 0; offset < generated.length; offset += INSERT_BATCH) {
       const batch = generated.slice(offset, offset + INSERT_BATCH);
       await db.patients.bulkInsert(batch.map((patient) => ({ ...patient, syncMeta: UNSIGNED_SYNC_META })));
+      patientIds.push(...batch.map((patient) => patient.id));
+      if (!withClinical) continue;
       const clinical = batch.map((patient, index) =>
         clinicalDocumentsOf(patient.id, from + offset + index, {
           facilityCode: FACILITY,
@@ -115,7 +121,6 @@ const bench = {
         clinical.flatMap((c) => c.observations),
         (docs) => db.observations.bulkInsert(docs),
       );
-      patientIds.push(...batch.map((patient) => patient.id));
     }
     const ms = performance.now() - started;
     const counts = await Promise.all([
@@ -142,6 +147,28 @@ const bench = {
 
   patientSearch(rounds: number) {
     return timed(rounds, PATIENT_QUERIES, (query) => opened().patients.search(query));
+  },
+
+  /**
+   * The look-alike check a registration makes before saving (PatientsRepository
+   * .possibleDuplicatesOf): a registered patient typed again without a CCCD and with a new phone,
+   * so every namesake is read and compared. Resolves to the times and the look-alikes found.
+   */
+  async duplicateCheck(count: number) {
+    const { patients: repository } = opened();
+    const chosen = Array.from({ length: count }, (_, n) => patientIds[(n * 7919) % patientIds.length] ?? '');
+    const candidates = await Promise.all(
+      chosen.map(async (id, n) => {
+        const registered = await repository.get(id);
+        if (!registered) throw new Error(`bench patient ${id} is missing`);
+        return { ...registered, id: `candidate-${n}`, cccd: '', phone: `08${String(n).padStart(8, '0')}` };
+      }),
+    );
+    let found = 0;
+    const times = await timed(1, candidates, async (candidate) => {
+      found += (await repository.possibleDuplicatesOf(candidate)).length;
+    });
+    return { ...times, found: found / candidates.length };
   },
 
   /** What opening a chart reads: one patient's visits, orders and observations by index. */

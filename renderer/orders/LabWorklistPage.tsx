@@ -5,6 +5,7 @@ import { formatDateTime, fullName } from '../app/format';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
+import { birthDateWithAge } from '../patients/patient-format';
 import { ResultEntryForm } from './ResultEntryForm';
 import { useWorklist } from './use-orders';
 import './orders.css';
@@ -98,7 +99,8 @@ function WorklistEntry(props: { order: OrderDocument; autoFocus: boolean; select
       data-testid="worklist-order"
       onClick={props.onSelect}
     >
-      <strong>{patient ? fullName(patient) : '…'}</strong> — {formatDateTime(props.order.orderedAt)} —{' '}
+      <strong>{patient ? fullName(patient) : '…'}</strong>
+      {patient && ` (${birthDateWithAge(t, patient.dateOfBirth)})`} — {formatDateTime(props.order.orderedAt)} —{' '}
       {t(`orders.status-${props.order.status}`)}
       <br />
       <small>{props.order.tests.map((test) => test.name).join(', ')}</small>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageInYears } from '../../shared/catalog/lab-reference-range';
 import type { OrderDocument } from '../../shared/clinical/order-document';
-import { formatDisplayDate } from '../../shared/text/dates';
+import { displayPatientCode } from '../../shared/identifiers/patient-code';
 import { formatDateTime, fullName } from '../app/format';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
+import { birthDateWithAge } from '../patients/patient-format';
 import { labResultEntry, referenceTextOf, type TestReference } from './lab-result-entry';
 import type { ResultProblem } from './orders-repository';
 import { ResultFlag } from './ResultFlag';
@@ -70,8 +70,8 @@ export function ResultEntryForm({ order, onSaved }: { order: OrderDocument; onSa
       {patient && (
         <p className="patient-summary" data-testid="worklist-patient">
           <strong>{fullName(patient)}</strong> — {t(`orders.sex-${patient.sex}`)},{' '}
-          {t('orders.age', { age: ageInYears(patient.dateOfBirth, today()) })} ({formatDisplayDate(patient.dateOfBirth)}
-          ) — {t('orders.patientCode')} {patient.patientCode}
+          {birthDateWithAge(t, patient.dateOfBirth, today())} — {t('orders.patientCode')}{' '}
+          {displayPatientCode(patient.patientCode)}
         </p>
       )}
       {patient === null && <p className="form-error">{t('orders.problem-patient-missing')}</p>}

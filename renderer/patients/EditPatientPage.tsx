@@ -5,6 +5,7 @@ import { formFromPatient, type RegistrationForm } from '../../shared/patient/reg
 import { PatientForm, type SubmitOutcome } from './PatientForm';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import type { SaveOptions } from './patients-repository';
 import { useChartOpenAudit } from '../audit/use-chart-audit';
 
 export function EditPatientPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
@@ -24,8 +25,8 @@ export function EditPatientPage({ id, navigate }: { id: string; navigate: (route
   if (form === undefined) return null;
   if (form === null) return <p className="page">{t('detail.notFound')}</p>;
 
-  const save = async (submitted: RegistrationForm): Promise<SubmitOutcome> => {
-    const result = await patients.updateFromForm(id, submitted);
+  const save = async (submitted: RegistrationForm, options: SaveOptions): Promise<SubmitOutcome> => {
+    const result = await patients.updateFromForm(id, submitted, options);
     if (!result.ok) return result;
     navigate({ page: 'patient', id });
     return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDisplayDate } from '../../shared/text/dates';
+import { displayPatientCode } from '../../shared/identifiers/patient-code';
 import { usePatient } from '../db/hooks';
 import { addressLine, ethnicityName, formatDateTime, fullName } from '../app/format';
 import { LostValues } from '../sync/LostValues';
@@ -8,6 +8,7 @@ import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { useChartOpenAudit } from '../audit/use-chart-audit';
 import { SendToRoom } from '../visits/SendToRoom';
+import { birthDateWithAge } from './patient-format';
 
 export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();
@@ -30,8 +31,8 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
 
   const rows: [string, string][] = [
-    [t('patient.code'), patient.patientCode],
-    [t('patient.dateOfBirth'), formatDisplayDate(patient.dateOfBirth)],
+    [t('patient.code'), displayPatientCode(patient.patientCode)],
+    [t('patient.dateOfBirth'), birthDateWithAge(t, patient.dateOfBirth)],
     [t('patient.sex'), t(`patient.${patient.sex}`)],
     [t('patient.cccd'), patient.cccd],
     [t('patient.bhyt'), patient.bhyt ? `${patient.bhyt} (${t('patient.bhytUnverified')})` : ''],

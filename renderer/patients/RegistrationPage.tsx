@@ -4,6 +4,7 @@ import { EMPTY_REGISTRATION_FORM, type RegistrationForm } from '../../shared/pat
 import { PatientForm, type SubmitOutcome } from './PatientForm';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import type { SaveOptions } from './patients-repository';
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
@@ -42,8 +43,8 @@ export function RegistrationPage({ navigate }: { navigate: (route: Route) => voi
 
   if (!form) return null;
 
-  const register = async (submitted: RegistrationForm): Promise<SubmitOutcome> => {
-    const result = await patients.register(submitted);
+  const register = async (submitted: RegistrationForm, options: SaveOptions): Promise<SubmitOutcome> => {
+    const result = await patients.register(submitted, options);
     if (!result.ok) return result;
     await drafts.clear();
     navigate({ page: 'patient', id: result.patient.id });

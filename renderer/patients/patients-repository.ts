@@ -1,12 +1,13 @@
 import type { MangoQuery, MangoQuerySelector } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
-import { newPatientCode } from '../../shared/identifiers/patient-code';
+import { newPatientCode, typedPatientCode } from '../../shared/identifiers/patient-code';
 import type { PATIENT_INDEXES, PatientDocument } from '../../shared/patient/patient-document';
 import { buildPatientFromForm, type RegistrationForm } from '../../shared/patient/registration-form';
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
 import { patientProblems, type PatientProblem } from '../../shared/patient/patient-problems';
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
+import { possibleDuplicates, type PossibleDuplicate } from '../../shared/patient/possible-duplicates';
 import type { SenDatabase, Stored } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import { NO_AUDIT, type AuditRecorder } from '../audit/audit-log';
@@ -17,7 +18,13 @@ export interface DeviceIdentity {
 }
 
 export type RegisterResult =
-  { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument };
+  | { ok: true; patient: PatientDocument }
+  | { ok: false; problems: PatientProblem[]; existingPatient?: PatientDocument; duplicates?: PossibleDuplicate[] };
+
+export interface SaveOptions {
+  /** The clerk has seen the possible duplicates and says this is another person ("Bệnh nhân khác"). */
+  confirmedDistinct?: boolean;
+}
 
 export type PatientIndex = (typeof PATIENT_INDEXES)[number];
 
@@ -40,6 +47,8 @@ export type PatientChanges = Partial<
 export type UpdateResult = { ok: true; patient: PatientDocument } | { ok: false; problems: PatientProblem[] };
 
 const SEARCH_LIMIT = 50;
+/** More namesakes than this in one facility is not a list a clerk can check anyway. */
+const DUPLICATE_CANDIDATE_LIMIT = 1000;
 
 /** The body of a patient as the UI sees it: the sync envelope stays in the database layer. */
 function patientOf(stored: PatientDocument & { syncMeta?: unknown }): PatientDocument {
@@ -71,7 +80,7 @@ export class PatientsRepository {
       .catch((error: unknown) => console.error('Sen: an audit entry could not be written', error));
   }
 
-  async register(form: RegistrationForm): Promise<RegisterResult> {
+  async register(form: RegistrationForm, options: SaveOptions = {}): Promise<RegisterResult> {
     const built = buildPatientFromForm(form, {
       id: uuidv7(),
       patientCode: newPatientCode(this.device.facilityCode, (length) => crypto.getRandomValues(new Uint8Array(length))),
@@ -85,6 +94,10 @@ export class PatientsRepository {
       const existingPatient = await this.findByCccd(built.patient.cccd);
       if (existingPatient)
         return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
+    }
+    if (!options.confirmedDistinct) {
+      const duplicates = await this.possibleDuplicatesOf(built.patient);
+      if (duplicates.length > 0) return { ok: false, problems: [], duplicates };
     }
     await this.writer.insert('patients', built.patient);
     await this.recordWrite('patient-create', built.patient.id);
@@ -113,7 +126,7 @@ export class PatientsRepository {
   }
 
   /** Applies an edit made in the patient form: the same rules as registration. */
-  async updateFromForm(id: string, form: RegistrationForm): Promise<RegisterResult> {
+  async updateFromForm(id: string, form: RegistrationForm, options: SaveOptions = {}): Promise<RegisterResult> {
     const current = await this.database.patients.findOne(id).exec();
     if (!current) return { ok: false, problems: [{ field: 'patientCode', code: 'patient-not-found' }] };
     const built = buildPatientFromForm(form, {
@@ -127,6 +140,17 @@ export class PatientsRepository {
       const existingPatient = await this.findByCccd(built.patient.cccd);
       if (existingPatient)
         return { ok: false, problems: [{ field: 'cccd', code: 'cccd-already-registered' }], existingPatient };
+    }
+    if (!options.confirmedDistinct) {
+      // Only the likenesses this edit creates: a pair already told apart at registration (or in
+      // an earlier edit) is not raised again on every change of address.
+      const before = new Set(
+        (await this.possibleDuplicatesOf(patientOf(current.toMutableJSON()))).map(({ patient }) => patient.id),
+      );
+      const duplicates = (await this.possibleDuplicatesOf(built.patient)).filter(
+        ({ patient }) => !before.has(patient.id),
+      );
+      if (duplicates.length > 0) return { ok: false, problems: [], duplicates };
     }
     const { familyName, middleName, givenName, dateOfBirth, sex, cccd, bhyt, phone, address, ethnicityCode } =
       built.patient;
@@ -152,6 +176,22 @@ export class PatientsRepository {
     const updatedAt = this.now().toISOString();
     const removed = await this.writer.remove('patients', id, (patient) => ({ ...patient, updatedBy, updatedAt }));
     if (removed) await this.recordWrite('patient-delete', id);
+  }
+
+  /**
+   * Registered patients of the facility who may be this one: two equality lookups over indexes
+   * the search already keeps (the folded full name `nameKey`, and `phone`), then the birth date,
+   * year and ward compared on the few documents they return. No new clear field on disk.
+   */
+  async possibleDuplicatesOf(candidate: PatientDocument): Promise<PossibleDuplicate[]> {
+    const lookups: Promise<PatientDocument[]>[] = [this.equalTo('nameKey', candidate.nameKey)];
+    if (candidate.phone !== '') lookups.push(this.equalTo('phone', candidate.phone));
+    return possibleDuplicates(candidate, (await Promise.all(lookups)).flat());
+  }
+
+  private async equalTo(field: 'nameKey' | 'phone', value: string): Promise<PatientDocument[]> {
+    const documents = await this.database.patients.find(patientEqualQuery(field, value)).exec();
+    return documents.map((document) => patientOf(document.toMutableJSON()));
   }
 
   async findByCccd(cccd: string): Promise<PatientDocument | undefined> {
@@ -208,18 +248,19 @@ export class PatientsRepository {
 
 /**
  * What was typed, read as each identifier it could begin: spaces, dots and dashes are how
- * people group digits, +84 is the country code, and a patient code may be typed without its dash.
+ * people group digits, +84 is the country code, and a patient code may be typed with or without
+ * its dashes, in any case (typedPatientCode).
  */
 function identifierPrefixes(text: string): { field: PatientIndex; prefix: string }[] {
   const compact = text.replace(/[\s.-]/g, '').toUpperCase();
   if (!/^\+?[0-9A-Z]+$/.test(compact)) return [];
   const digits = compact.replace(/^\+84/, '0');
-  const patientCode = /^\d{5}[0-9A-Z]/.test(compact) ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+  const patientCode = typedPatientCode(text);
   return [
     { field: 'cccd', prefix: digits },
     { field: 'phone', prefix: digits },
     { field: 'bhyt', prefix: compact },
-    { field: 'patientCode', prefix: patientCode },
+    ...(patientCode === null ? [] : [{ field: 'patientCode' as const, prefix: patientCode }]),
   ];
 }
 
@@ -227,4 +268,10 @@ function identifierPrefixes(text: string): { field: PatientIndex; prefix: string
 export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQuery<Stored<PatientDocument>> {
   const selector = { [field]: { $gte: prefix, $lt: `${prefix}\uffff` } } as MangoQuerySelector<Stored<PatientDocument>>;
   return { selector, index: [field, 'id'], limit: SEARCH_LIMIT };
+}
+
+/** Every patient whose key is exactly `value`, as an equality range over the field's index. */
+export function patientEqualQuery(field: 'nameKey' | 'phone', value: string): MangoQuery<Stored<PatientDocument>> {
+  const selector = { [field]: { $eq: value } } as MangoQuerySelector<Stored<PatientDocument>>;
+  return { selector, index: [field, 'id'], limit: DUPLICATE_CANDIDATE_LIMIT };
 }

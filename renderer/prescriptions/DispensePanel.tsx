@@ -1,9 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientDocument } from '../../shared/patient/patient-document';
-import { formatDisplayDate } from '../../shared/text/dates';
 import { formatDateTime, fullName } from '../app/format';
 import { useServices } from '../app/services-context';
+import { birthDateWithAge } from '../patients/patient-format';
 import { DoseLine } from './DoseLine';
 import { usePrescription, useStaffMember } from './use-prescriptions';
 import { statusKey } from './prescription-status';
@@ -59,7 +59,7 @@ export function DispensePanel({
       </h2>
       <p data-testid="dispense-patient">
         {t('prescriptions.patient')}: <strong>{patient ? fullName(patient) : '…'}</strong>
-        {patient && ` · ${t('prescriptions.dateOfBirth')}: ${formatDisplayDate(patient.dateOfBirth)}`}
+        {patient && ` · ${t('prescriptions.dateOfBirth')}: ${birthDateWithAge(t, patient.dateOfBirth)}`}
       </p>
       <p>
         {t('prescriptions.orderedAt')}: {formatDateTime(order.orderedAt)} · {t('prescriptions.doctor')}:{' '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { formatDateTime, fullName } from '../app/format';
 import type { Route } from '../app/route';
+import { birthDateWithAge } from '../patients/patient-format';
 import { DispensePanel } from './DispensePanel';
 import { matchingPrescriptions } from './prescription-code-query';
 import { usePatientsById, useToDispense } from './use-prescriptions';
@@ -101,7 +102,10 @@ export function PharmacyPage(_props: { navigate: (route: Route) => void; id?: st
                       <td>
                         <strong>{order.prescriptionCode}</strong>
                       </td>
-                      <td>{patient ? fullName(patient) : '…'}</td>
+                      <td>
+                        {patient ? fullName(patient) : '…'}
+                        {patient && <small> · {birthDateWithAge(t, patient.dateOfBirth)}</small>}
+                      </td>
                       <td>{formatDateTime(order.orderedAt)}</td>
                       <td>{t('prescriptions.drugCount', { count: order.drugs.length })}</td>
                       <td>

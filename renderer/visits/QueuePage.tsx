@@ -7,7 +7,8 @@ import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { useClinicalRooms } from './use-rooms';
 import { usePatientsById, useRoomQueue } from './use-visit';
-import { ageText, problemMessage, timeOfDay } from './visit-format';
+import { problemMessage, timeOfDay } from './visit-format';
+import { birthDateWithAge } from '../patients/patient-format';
 import { nextToCall } from './visit-rules';
 import './visits.css';
 
@@ -150,7 +151,7 @@ export function QueuePage({ navigate }: { navigate: (route: Route) => void; id?:
                     )}
                   </td>
                   <td className="patient-name">{patient ? fullName(patient) : '…'}</td>
-                  <td>{patient ? ageText(t, patient.dateOfBirth, today) : ''}</td>
+                  <td>{patient ? birthDateWithAge(t, patient.dateOfBirth, today) : ''}</td>
                   <td>{t(`visits.status_${visit.status}`)}</td>
                   <td>{timeOfDay(visit.queuedAt)}</td>
                 </tr>

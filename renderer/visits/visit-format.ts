@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ClinicalProblem } from '../../shared/clinical/clinical-problems';
+import { patientAge } from '../../shared/patient/patient-age';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 
 /** A problem code from the repository as a Vietnamese sentence; the field may name the code. */
@@ -13,11 +14,8 @@ export function problemMessage(t: TFunction, problem: ClinicalProblem, sex?: Pat
 
 /** Age for the banner: months under two years (what a paediatric dose needs), years above. */
 export function ageText(t: TFunction, dateOfBirth: string, today: string): string {
-  const [by = 0, bm = 0, bd = 0] = dateOfBirth.split('-').map(Number);
-  const [ty = 0, tm = 0, td = 0] = today.split('-').map(Number);
-  const months = (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0);
-  if (months < 24) return t('visits.ageMonths', { count: Math.max(months, 0) });
-  return t('visits.ageYears', { count: Math.floor(months / 12) });
+  const age = patientAge(dateOfBirth, today);
+  return t(age.unit === 'months' ? 'visits.ageMonths' : 'visits.ageYears', { count: age.count });
 }
 
 /** The hour and minute of a device-clock time, 24-hour. */

@@ -15,3 +15,27 @@ export function newPatientCode(facilityCode: string, randomBytes: (length: numbe
 }
 
 export const PATIENT_CODE_PATTERN = /^\d{5}-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+/**
+ * A code as people read it aloud: the facility, then the suffix in two groups of four
+ * (`10010-WJYR-S2BW`). Display only: the stored code keeps its one dash.
+ */
+export function displayPatientCode(code: string): string {
+  const match = /^(\d{5})-([0-9A-Z]{4})([0-9A-Z]{4})$/.exec(code);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : code;
+}
+
+/**
+ * A code (or its beginning) as someone typed it, in the stored form: dashes and spaces are
+ * optional, case does not matter, and the letters Crockford's alphabet leaves out are read as
+ * the digits they are mistaken for (I, L → 1; O → 0). Null when it cannot begin a code.
+ */
+export function typedPatientCode(text: string): string | null {
+  const compact = text
+    .replace(/[\s.-]/g, '')
+    .toUpperCase()
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+  if (!/^\d{1,5}$|^\d{5}[0-9A-HJKMNP-TV-Z]{1,8}$/.test(compact)) return null;
+  return compact.length > 5 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+}

@@ -1,7 +1,11 @@
-import { normalizeBhyt } from '../identifiers/bhyt';
-import { normalizePhone } from '../identifiers/phone';
-import { parseDisplayDate } from '../text/dates';
+import { isKnownProvince, isWardOfProvince } from '../admin-units/admin-units';
+import { checkBhyt, normalizeBhyt } from '../identifiers/bhyt';
+import { checkCccd } from '../identifiers/cccd';
+import { checkPhone, normalizePhone } from '../identifiers/phone';
+import { parseTypedDate } from '../text/dates';
 import { normalizeText } from '../text/fold-vietnamese';
+import { ETHNICITY_CODES } from './ethnicities';
+import { birthDateAgeCheck } from './patient-age';
 import type { PatientDocument } from './patient-document';
 import { patientProblems, type PatientProblem } from './patient-problems';
 import { patientSearchKeys } from './patient-search-keys';
@@ -66,17 +70,26 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
   require('provinceCode', form.provinceCode);
   require('ethnicityCode', form.ethnicityCode);
 
-  const dateOfBirth = parseDisplayDate(form.dateOfBirth);
+  const dateOfBirth = parseTypedDate(form.dateOfBirth);
+  const today = context.now.slice(0, 10);
   if (form.dateOfBirth.trim() === '') problems.push({ field: 'dateOfBirth', code: 'required' });
   else if (dateOfBirth === null) problems.push({ field: 'dateOfBirth', code: 'date-format' });
-  else if (dateOfBirth > context.now.slice(0, 10))
-    problems.push({ field: 'dateOfBirth', code: 'date-of-birth-in-future' });
+  else if (dateOfBirth > today) problems.push({ field: 'dateOfBirth', code: 'date-of-birth-in-future' });
+  else if (birthDateAgeCheck(dateOfBirth, today) === 'too-old')
+    problems.push({ field: 'dateOfBirth', code: 'date-of-birth-over-max-age' });
   if (form.provinceCode !== '') require('wardCode', form.wardCode);
 
   const cccd = form.cccd.replace(/\s/g, '');
   const bhyt = normalizeBhyt(form.bhyt);
   const phone = normalizePhone(form.phone);
-  if (problems.length > 0 || dateOfBirth === null || form.sex === '') return { ok: false, problems };
+  if (problems.length > 0 || dateOfBirth === null || form.sex === '') {
+    // Everything that can be judged without the missing fields is judged now: the clerk sees
+    // every problem in one pass, not a second wave once the required fields are filled.
+    const sex = form.sex === '' ? undefined : form.sex;
+    const dateRefused = problems.some((problem) => problem.field === 'dateOfBirth');
+    const birthYear = dateOfBirth === null || dateRefused ? undefined : Number(dateOfBirth.slice(0, 4));
+    return { ok: false, problems: [...problems, ...partialFormProblems(form, { cccd, bhyt, phone, sex, birthYear })] };
+  }
 
   const patient: PatientDocument = {
     id: context.id,
@@ -101,6 +114,37 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
   };
   const semanticProblems = patientProblems(patient);
   return semanticProblems.length > 0 ? { ok: false, problems: semanticProblems } : { ok: true, patient };
+}
+
+/**
+ * The rules of patientProblems that need only the fields they read, for a form that cannot
+ * become a document yet: identifiers (the CCCD against whatever sex and year are known), the
+ * province, ward and ethnicity when chosen.
+ */
+function partialFormProblems(
+  form: RegistrationForm,
+  typed: {
+    cccd: string;
+    bhyt: string;
+    phone: string;
+    sex: 'male' | 'female' | undefined;
+    birthYear: number | undefined;
+  },
+): PatientProblem[] {
+  const problems: PatientProblem[] = [];
+  const cccdProblem = typed.cccd === '' ? null : checkCccd(typed.cccd, typed.sex, typed.birthYear);
+  if (cccdProblem) problems.push({ field: 'cccd', code: cccdProblem });
+  const bhytProblem = typed.bhyt === '' ? null : checkBhyt(typed.bhyt);
+  if (bhytProblem) problems.push({ field: 'bhyt', code: bhytProblem });
+  if (typed.phone !== '' && checkPhone(typed.phone)) problems.push({ field: 'phone', code: 'phone-format' });
+  if (form.provinceCode !== '' && !isKnownProvince(form.provinceCode)) {
+    problems.push({ field: 'provinceCode', code: 'province-unknown' });
+  } else if (form.provinceCode !== '' && form.wardCode !== '' && !isWardOfProvince(form.wardCode, form.provinceCode)) {
+    problems.push({ field: 'wardCode', code: 'ward-not-in-province' });
+  }
+  if (form.ethnicityCode !== '' && !ETHNICITY_CODES.has(form.ethnicityCode))
+    problems.push({ field: 'ethnicityCode', code: 'ethnicity-unknown' });
+  return problems;
 }
 
 /** The form showing a registered patient, for editing. */

@@ -13,6 +13,22 @@ export function parseDisplayDate(text: string): string | null {
   return real ? `${year}-${pad(month)}-${pad(day)}` : null;
 }
 
+/**
+ * A date as a clerk types it: `dd/MM/yyyy` (or `d/M/yyyy`), or the eight digits `ddMMyyyy`
+ * ("12031990") that the README suggests for speed. One parse for every way the form reads the
+ * field (Tab reformats it, Enter saves it), so the two can never disagree.
+ */
+export function parseTypedDate(text: string): string | null {
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(text.trim());
+  return parseDisplayDate(digits ? `${digits[1]}/${digits[2]}/${digits[3]}` : text);
+}
+
+/** What the field shows once the clerk leaves it: `dd/MM/yyyy` when the date is real, else as typed. */
+export function tidyTypedDate(text: string): string {
+  const iso = parseTypedDate(text);
+  return iso === null ? text : formatDisplayDate(iso);
+}
+
 /** "1987-03-05" → "05/03/1987" */
 export function formatDisplayDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');

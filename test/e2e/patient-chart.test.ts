@@ -6,6 +6,7 @@ import { DEMO_FACILITY_CODE } from '../../server/demo/demo-facility-code';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { RENDERER_DIST } from '../../scripts/build-renderer';
 import { listeningUrl, serveClient } from '../../scripts/serve-client';
+import { displayPatientCode } from '../../shared/identifiers/patient-code';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
 import { followedPatientHistory } from '../helpers/clinical-history';
@@ -74,7 +75,7 @@ describe("the patient's chart", () => {
 
     // The doctor finds the patient by code, opens them (Enter), then their chart (F4).
     await page.locator('#patient-search').fill(patient.patientCode);
-    await expectTextContaining(page.getByTestId('patient-results'), patient.patientCode);
+    await expectTextContaining(page.getByTestId('patient-results'), displayPatientCode(patient.patientCode));
     await page.locator('#patient-search').press('Enter');
     await page.getByTestId('open-chart').waitFor();
     await expect.poll(async () => (await chartOpenings()).length, POLL).toBe(1);

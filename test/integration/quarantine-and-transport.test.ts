@@ -28,7 +28,10 @@ describe('documents the server refuses', () => {
     // Written as an older app version with laxer rules would have: the CCCD says male.
     const invalid = { ...patientDocument('10010'), cccd: '001090012345' };
     await setup.client.writer.insert('patients', invalid);
-    const valid = await setup.client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }));
+    // Same phone as the invalid one: the clerk has said Hoa is another patient.
+    const valid = await setup.client.patients.register(validRegistrationForm({ cccd: '', givenName: 'Hoa' }), {
+      confirmedDistinct: true,
+    });
     if (!valid.ok) throw new Error('fixture');
 
     await setup.client.goOnline();
@@ -180,8 +183,10 @@ describe('a record the server keeps failing on', () => {
   it('is held after a few tries, while every other record is sent', async () => {
     const ids: string[] = [];
     for (let n = 0; n < 12; n++) {
+      // Twelve patients sharing a phone: the clerk has said they are different people.
       const registered = await client.patients.register(
         validRegistrationForm({ cccd: '', givenName: n === 5 ? POISON : `Hoa ${String(n)}` }),
+        { confirmedDistinct: true },
       );
       if (!registered.ok) throw new Error('fixture');
       ids.push(registered.patient.id);

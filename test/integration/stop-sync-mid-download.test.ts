@@ -35,7 +35,10 @@ describe('sync stopped in the middle of a download', () => {
         'pulled patients are landing',
       );
       await client.goOffline();
-      const registered = await client.patients.register(validRegistrationForm({ cccd: '' }));
+      // The same form each round: the clerk has said these are different people.
+      const registered = await client.patients.register(validRegistrationForm({ cccd: '' }), {
+        confirmedDistinct: true,
+      });
       expect(registered.ok).toBe(true);
     }
     await client.goOnline();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
+import { formatDisplayDate, parseDisplayDate, parseTypedDate, tidyTypedDate } from '../../shared/text/dates';
 
 describe('dd/MM/yyyy dates', () => {
   it('parses real dates, with or without leading zeros', () => {
@@ -17,5 +17,15 @@ describe('dd/MM/yyyy dates', () => {
 
   it('formats stored dates for display', () => {
     expect(formatDisplayDate('1987-03-05')).toBe('05/03/1987');
+  });
+
+  it('reads eight typed digits as ddMMyyyy, the same for Tab and Enter', () => {
+    expect(parseTypedDate('12031990')).toBe('1990-03-12');
+    expect(parseTypedDate(' 12/3/1990 ')).toBe('1990-03-12');
+    expect(parseTypedDate('31021990')).toBeNull();
+    expect(parseTypedDate('1203199')).toBeNull();
+    expect(tidyTypedDate('12031990')).toBe('12/03/1990');
+    expect(tidyTypedDate('5/3/1987')).toBe('05/03/1987');
+    expect(tidyTypedDate('31021990')).toBe('31021990');
   });
 });

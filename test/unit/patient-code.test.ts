@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newPatientCode, PATIENT_CODE_PATTERN } from '../../shared/identifiers/patient-code';
+import {
+  displayPatientCode,
+  newPatientCode,
+  PATIENT_CODE_PATTERN,
+  typedPatientCode,
+} from '../../shared/identifiers/patient-code';
 
 describe('patient codes', () => {
   it('carry the facility code and 8 unambiguous characters', () => {
@@ -15,5 +20,26 @@ describe('patient codes', () => {
       Array.from({ length: 20_000 }, () => newPatientCode('10010', (length) => randomBytes(length))),
     );
     expect(codes.size).toBe(20_000);
+  });
+
+  it('are shown in groups of four for reading aloud, and stored unchanged', () => {
+    expect(displayPatientCode('10010-WJYRS2BW')).toBe('10010-WJYR-S2BW');
+    expect(displayPatientCode('not a code')).toBe('not a code');
+  });
+
+  it.each([
+    ['10010-WJYR-S2BW', '10010-WJYRS2BW'],
+    ['10010WJYRS2BW', '10010-WJYRS2BW'],
+    ['10010-wjyr-s2bw', '10010-WJYRS2BW'],
+    ['10010 wjyr s2', '10010-WJYRS2'],
+    ['10010-W1YR-S0BW', '10010-W1YRS0BW'],
+    ['10010-WIYR-SOBW', '10010-W1YRS0BW'],
+    ['1001', '1001'],
+  ])('are read from %j typed as %j', (typed, stored) => {
+    expect(typedPatientCode(typed)).toBe(stored);
+  });
+
+  it.each(['nguyen', 'HN4101000', '10010-WJYRS2BWX', ''])('are not read from %j', (typed) => {
+    expect(typedPatientCode(typed)).toBeNull();
   });
 });

@@ -79,4 +79,53 @@ describe('registration form', () => {
       problemsOf(buildPatientFromForm(validRegistrationForm({ provinceCode: '01', ethnicityCode: '99' }), context)),
     ).toEqual(['wardCode:ward-not-in-province', 'ethnicityCode:ethnicity-unknown']);
   });
+
+  it('shows every problem in one pass: bad identifiers beside missing required fields', () => {
+    const result = buildPatientFromForm(
+      validRegistrationForm({
+        familyName: '',
+        sex: '',
+        provinceCode: '',
+        wardCode: '',
+        cccd: '12345',
+        bhyt: 'ABC',
+        phone: '123',
+      }),
+      context,
+    );
+    expect(problemsOf(result)).toEqual([
+      'familyName:required',
+      'sex:required',
+      'provinceCode:required',
+      'cccd:cccd-format',
+      'bhyt:bhyt-format',
+      'phone:phone-format',
+    ]);
+  });
+
+  it('checks the CCCD against the sex and year that are known while other fields are missing', () => {
+    const result = buildPatientFromForm(validRegistrationForm({ givenName: '', sex: 'male' }), context);
+    expect(problemsOf(result)).toEqual(['givenName:required', 'cccd:cccd-sex-mismatch']);
+    const noDate = buildPatientFromForm(validRegistrationForm({ dateOfBirth: '', cccd: '001090012345' }), context);
+    expect(problemsOf(noDate)).toEqual(['dateOfBirth:required', 'cccd:cccd-sex-mismatch']);
+  });
+
+  it('accepts the birth date typed as eight digits, as Tab would tidy it', () => {
+    const result = buildPatientFromForm(validRegistrationForm({ dateOfBirth: '12031990' }), context);
+    expect(result.ok && result.patient.dateOfBirth).toBe('1990-03-12');
+    expect(problemsOf(buildPatientFromForm(validRegistrationForm({ dateOfBirth: '31021990' }), context))).toEqual([
+      'dateOfBirth:date-format',
+    ]);
+  });
+
+  it('refuses an age over 120 and accepts one of 101 (the form only warns)', () => {
+    expect(
+      problemsOf(buildPatientFromForm(validRegistrationForm({ dateOfBirth: '12/03/1892', cccd: '' }), context)),
+    ).toEqual(['dateOfBirth:date-of-birth-over-max-age']);
+    expect(
+      problemsOf(buildPatientFromForm(validRegistrationForm({ dateOfBirth: '23/11/1905', cccd: '' }), context)),
+    ).toEqual(['dateOfBirth:date-of-birth-over-max-age']);
+    expect(buildPatientFromForm(validRegistrationForm({ dateOfBirth: '24/11/1905', cccd: '' }), context).ok).toBe(true);
+    expect(buildPatientFromForm(validRegistrationForm({ dateOfBirth: '12/03/1925', cccd: '' }), context).ok).toBe(true);
+  });
 });
