@@ -34,9 +34,7 @@ export function UserMenu({ user }: { user: StaffDocument }) {
     {
       id: 'password',
       label: t('auth.changePassword'),
-      run: () => {
-        window.location.hash = '#/password';
-      },
+      run: () => window.location.assign('#/password'),
     },
     { id: 'lock', label: t('auth.lock'), hint: 'Ctrl+L', run: () => session.lock() },
     {

@@ -4,7 +4,7 @@ import { expectText, loginAs } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 
 const focusedText = (page: Page): Promise<string | undefined> =>
-  page.evaluate(() => document.activeElement?.textContent?.trim());
+  page.evaluate(() => document.activeElement?.textContent.trim());
 
 describe('the header and the addresses', () => {
   const facility = facilityInBrowsers({ catalogs: false });
