@@ -8,7 +8,7 @@ import type { EncounterDocument } from '../../shared/clinical/encounter-document
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { AMLODIPIN, finishedVisit, followedPatientHistory, labOrder, prescription } from '../helpers/clinical-history';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
-import { overflowingElements, wrappedElements, type LayoutProblem } from '../helpers/layout-checks';
+import { brokenTableCells, overflowingElements, wrappedElements, type LayoutProblem } from '../helpers/layout-checks';
 import { patientDocument } from '../helpers/patient-documents';
 import { pushPatientHistory } from '../helpers/push-clinical-history';
 import type { TestServer } from '../helpers/test-server';
@@ -139,12 +139,13 @@ async function logout(page: Page): Promise<void> {
   await page.locator('.login').waitFor();
 }
 
-/** No header item wraps, nothing overflows; then the screen is saved as `screenshot`.png if asked. */
+/** No header item wraps, nothing overflows, every table cell is one; then the screen is saved as `screenshot`.png if asked. */
 async function expectToFit(page: Page, where: string, screenshot?: string): Promise<void> {
   await expect
     .poll(async () => describeProblems(await wrappedElements(page, HEADER_ITEMS)), { message: where })
     .toEqual([]);
   await expect.poll(async () => describeProblems(await overflowingElements(page)), { message: where }).toEqual([]);
+  expect(describeProblems(await brokenTableCells(page)), where).toEqual([]);
   if (screenshot) {
     mkdirSync(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: `${screenshot}.png` });

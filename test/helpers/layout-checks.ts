@@ -90,3 +90,18 @@ export function wrappedElements(page: Page, selector: string): Promise<LayoutPro
     return problems;
   }, selector);
 }
+
+/**
+ * Table cells laid out as something else than a cell (a `display: flex` on a `td`, say): the
+ * row's borders and heights break around them.
+ */
+export function brokenTableCells(page: Page): Promise<LayoutProblem[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('td, th')]
+      .filter((cell) => !['table-cell', 'none'].includes(getComputedStyle(cell).display))
+      .map((cell) => ({
+        element: `${cell.tagName.toLowerCase()}.${[...cell.classList].join('.')}`,
+        problem: `is display: ${getComputedStyle(cell).display}, not a table cell`,
+      })),
+  );
+}
