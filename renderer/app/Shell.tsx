@@ -106,9 +106,14 @@ export function Shell({ user }: { user: StaffDocument }) {
       </header>
       <main>
         {!allowed && (
-          <p className="page form-error" role="alert" data-testid="forbidden">
-            {t('auth.forbidden')}
-          </p>
+          <section className="page">
+            <p className="form-error" role="alert" data-testid="forbidden">
+              {t('auth.forbidden')}
+            </p>
+            <a className="button-link" href={hashFromRoute(home)}>
+              {t('nav.backHome')}
+            </a>
+          </section>
         )}
         {route.page === 'not-found' && <NotFoundPage home={home} />}
         {allowed && route.page === 'list' && <PatientListPage navigate={navigate} />}

@@ -33,6 +33,14 @@ describe('the header and the addresses', () => {
     await page.keyboard.press('Enter');
     await page.locator('#patient-search').waitFor();
     expect(await page.evaluate(() => window.location.hash)).toBe('#/');
+
+    // A page the role may not open, asked for by address, is refused with the same way back.
+    await page.evaluate(() => {
+      window.location.hash = '#/staff';
+    });
+    await expectText(page.getByTestId('forbidden'), 'Bạn không có quyền dùng chức năng này.');
+    await page.getByRole('link', { name: 'Về trang chính' }).click();
+    await page.locator('#patient-search').waitFor();
   });
 
   it('opens the user menu by keyboard, moves with the arrows, closes on Escape with the focus back, and logs out', async () => {
