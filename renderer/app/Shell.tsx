@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffDocument } from '../../shared/staff/staff-document';
-import { changeLanguage, LANGUAGES, type Language } from '../i18n/i18n';
+import type { Permission } from '../../shared/staff/roles';
 import { ChangePasswordPage } from '../staff/ChangePasswordPage';
 import { EditPatientPage } from '../patients/EditPatientPage';
 import { PatientDetailPage } from '../patients/PatientDetailPage';
 import { PatientListPage } from '../patients/PatientListPage';
 import { RegistrationPage } from '../patients/RegistrationPage';
 import { hashFromRoute, routeFromHash, type Route } from './route';
-import { ROUTE_PERMISSIONS } from './route-permissions';
+import { landingRoute, mayOpen, shownRoute } from './landing';
+import { NotFoundPage } from './NotFoundPage';
+import { shortcutsFor } from './shortcuts';
+import { UserMenu } from './UserMenu';
 import { useServices } from './services-context';
 import { StaffPage } from '../staff/StaffPage';
 import { StatusBar } from './StatusBar';
@@ -19,31 +22,48 @@ import { PharmacyPage } from '../prescriptions/PharmacyPage';
 import { QueuePage } from '../visits/QueuePage';
 import { VisitPage } from '../visits/VisitPage';
 
+/** The main navigation: each page's link, for the roles that may use it. */
+const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
+  { page: 'list', href: '#/', label: 'nav.patients', needs: 'patient.read' },
+  { page: 'register', href: '#/register', label: 'nav.register', needs: 'patient.register' },
+  { page: 'queue', href: '#/queue', label: 'nav.queue', needs: 'encounter.write', also: 'visit' },
+  { page: 'lab', href: '#/lab', label: 'nav.lab', needs: 'lab-result.write' },
+  { page: 'pharmacy', href: '#/pharmacy', label: 'nav.pharmacy', needs: 'dispense.write' },
+  { page: 'sync', href: '#/sync', label: 'nav.sync' },
+  { page: 'staff', href: '#/staff', label: 'nav.staff', needs: 'staff.manage' },
+];
+
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
 export function Shell({ user }: { user: StaffDocument }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { session } = useServices();
-  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
+  const can = (permission: Permission): boolean => session.can(permission);
+  const [asked, setAsked] = useState<Route>(() => routeFromHash(window.location.hash));
+  const route = shownRoute(asked, can);
+  const home = landingRoute(can);
   const navigate = (next: Route): void => {
     window.location.hash = hashFromRoute(next);
   };
-  const needed = ROUTE_PERMISSIONS[route.page];
-  const allowed = needed === undefined || session.can(needed);
+  const allowed = mayOpen(route, can);
 
   useEffect(() => {
-    const onHashChange = (): void => setRoute(routeFromHash(window.location.hash));
+    const onHashChange = (): void => setAsked(routeFromHash(window.location.hash));
     const onKeyDown = (event: KeyboardEvent): void => {
       // Keys typed on the lock screen must not drive the app underneath.
       if (session.current.kind !== 'active') return;
-      if (event.key === 'F2') {
+      const may = (permission: Permission): boolean => session.can(permission);
+      const current = shownRoute(routeFromHash(window.location.hash), may);
+      // Only the keys the header offers this role: the others do nothing (no refusal page).
+      const offered = new Set(shortcutsFor(may).map((shortcut) => shortcut.key));
+      if (event.key === 'F2' && offered.has('F2')) {
         event.preventDefault();
         navigate({ page: 'register' });
-      } else if (event.key === 'F3') {
+      } else if (event.key === 'F3' && offered.has('F3')) {
         event.preventDefault();
-        if (routeFromHash(window.location.hash).page === 'list') document.getElementById('patient-search')?.focus();
+        if (current.page === 'list') document.getElementById('patient-search')?.focus();
         else navigate({ page: 'list' });
-      } else if (event.key === 'Escape' && routeFromHash(window.location.hash).page !== 'list') {
-        navigate({ page: 'list' });
+      } else if (event.key === 'Escape' && current.page !== landingRoute(may).page) {
+        navigate(landingRoute(may));
       } else if (event.ctrlKey && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         session.lock();
@@ -60,74 +80,42 @@ export function Shell({ user }: { user: StaffDocument }) {
   return (
     <div className="shell">
       <header className="app-header">
-        <span className="brand">
-          {t('app.name')} <small>{t('app.tagline')}</small>
+        <span className="brand" title={t('app.tagline')}>
+          {t('app.name')}
         </span>
-        <nav>
-          {session.can('patient.read') && (
-            <a href="#/" className={route.page === 'list' ? 'active' : ''}>
-              {t('nav.patients')}
+        <nav aria-label={t('nav.main')}>
+          {NAV.filter((item) => item.needs === undefined || can(item.needs)).map((item) => (
+            <a
+              key={item.page}
+              href={item.href}
+              className={route.page === item.page || route.page === item.also ? 'active' : ''}
+              aria-current={route.page === item.page ? 'page' : undefined}
+            >
+              {t(item.label)}
             </a>
-          )}
-          {session.can('patient.register') && (
-            <a href="#/register" className={route.page === 'register' ? 'active' : ''}>
-              {t('nav.register')}
-            </a>
-          )}
-          {session.can('encounter.write') && (
-            <a href="#/queue" className={route.page === 'queue' || route.page === 'visit' ? 'active' : ''}>
-              {t('nav.queue')}
-            </a>
-          )}
-          {session.can('lab-result.write') && (
-            <a href="#/lab" className={route.page === 'lab' ? 'active' : ''}>
-              {t('nav.lab')}
-            </a>
-          )}
-          {session.can('dispense.write') && (
-            <a href="#/pharmacy" className={route.page === 'pharmacy' ? 'active' : ''}>
-              {t('nav.pharmacy')}
-            </a>
-          )}
-          <a href="#/sync" className={route.page === 'sync' ? 'active' : ''}>
-            {t('nav.sync')}
-          </a>
-          {session.can('staff.manage') && (
-            <a href="#/staff" className={route.page === 'staff' ? 'active' : ''}>
-              {t('nav.staff')}
-            </a>
-          )}
-        </nav>
-        <span className="shortcuts">{t('nav.shortcuts')}</span>
-        <span className="current-user" data-testid="current-user">
-          {user.displayName}
-          <small>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</small>
-        </span>
-        <a href="#/password">{t('auth.changePassword')}</a>
-        <button type="button" onClick={() => session.lock()} title="Ctrl+L">
-          {t('auth.lock')}
-        </button>
-        <button type="button" onClick={() => session.logout()}>
-          {t('auth.logout')}
-        </button>
-        <select
-          aria-label={t('app.language')}
-          value={i18n.language}
-          onChange={(event) => void changeLanguage(event.target.value as Language)}
-        >
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language}>
-              {language === 'vi' ? 'Tiếng Việt' : 'English'}
-            </option>
           ))}
-        </select>
+        </nav>
+        <span className="shortcuts" aria-label={t('nav.shortcutsLabel')}>
+          {shortcutsFor(can).map((shortcut) => (
+            <span key={shortcut.key} title={`${shortcut.label}: ${t(shortcut.action)}`}>
+              <kbd>{shortcut.label}</kbd> <span className="shortcut-action">{t(shortcut.action)}</span>
+            </span>
+          ))}
+        </span>
+        <UserMenu user={user} />
       </header>
       <main>
         {!allowed && (
-          <p className="page form-error" role="alert" data-testid="forbidden">
-            {t('auth.forbidden')}
-          </p>
+          <section className="page">
+            <p className="form-error" role="alert" data-testid="forbidden">
+              {t('auth.forbidden')}
+            </p>
+            <a className="button-link" href={hashFromRoute(home)}>
+              {t('nav.backHome')}
+            </a>
+          </section>
         )}
+        {route.page === 'not-found' && <NotFoundPage home={home} />}
         {allowed && route.page === 'list' && <PatientListPage navigate={navigate} />}
         {allowed && route.page === 'register' && <RegistrationPage navigate={navigate} />}
         {allowed && route.page === 'patient' && <PatientDetailPage id={route.id} navigate={navigate} />}

@@ -11,12 +11,17 @@ export type Route =
   | { page: 'queue' }
   | { page: 'visit'; id: string }
   | { page: 'lab' }
-  | { page: 'pharmacy' };
+  | { page: 'pharmacy' }
+  | { page: 'not-found' };
 
 const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit|\/chart)?$/;
 const VISIT = /^#\/visits\/([0-9a-f-]{36})$/;
 
+/** The home page's hashes: what a fresh window and the "home" links show. */
+const HOME = new Set(['', '#', '#/']);
+
 export function routeFromHash(hash: string): Route {
+  if (HOME.has(hash)) return { page: 'list' };
   if (hash === '#/register') return { page: 'register' };
   if (hash === '#/sync') return { page: 'sync' };
   if (hash === '#/staff') return { page: 'staff' };
@@ -27,7 +32,7 @@ export function routeFromHash(hash: string): Route {
   const visit = VISIT.exec(hash);
   if (visit?.[1]) return { page: 'visit', id: visit[1] };
   const patient = PATIENT.exec(hash);
-  if (!patient?.[1]) return { page: 'list' };
+  if (!patient?.[1]) return { page: 'not-found' };
   if (patient[2] === '/edit') return { page: 'edit', id: patient[1] };
   if (patient[2] === '/chart') return { page: 'chart', id: patient[1] };
   return { page: 'patient', id: patient[1] };
@@ -59,5 +64,7 @@ export function hashFromRoute(route: Route): string {
       return '#/pharmacy';
     case 'list':
       return '#/';
+    case 'not-found':
+      return '#/not-found';
   }
 }
