@@ -5,6 +5,7 @@ import { formatDateTime, fullName } from '../app/format';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
+import { LabResultPrint } from '../printing/LabResultPrint';
 import { ResultEntryForm } from './ResultEntryForm';
 import { useWorklist } from './use-orders';
 import './orders.css';
@@ -19,6 +20,9 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
   const worklist = useWorklist(orders, 'lab');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The order just completed, for its result sheet: it has left the worklist.
+  const [completed, setCompleted] = useState<OrderDocument | null>(null);
+  const [printing, setPrinting] = useState(false);
   const selected = worklist?.find((order) => order.id === selectedId) ?? null;
 
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -36,9 +40,15 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
       <p className="hint">{t('orders.worklistHint')}</p>
       {notice && (
         <p className="form-success" role="status" data-testid="worklist-notice">
-          {notice}
+          {notice}{' '}
+          {completed && (
+            <button type="button" data-testid="print-lab-results" onClick={() => setPrinting(true)}>
+              {t('printing.printLabResults')}
+            </button>
+          )}
         </p>
       )}
+      {printing && completed && <LabResultPrint order={completed} onClose={() => setPrinting(false)} />}
       <div className="lab-worklist">
         <div>
           {worklist === undefined && <p>{t('orders.loading')}</p>}
@@ -59,6 +69,7 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
                     onSelect={() => {
                       setSelectedId(order.id);
                       setNotice(null);
+                      setCompleted(null);
                     }}
                   />
                 </li>
@@ -73,6 +84,7 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
               order={selected}
               onSaved={(completed) => {
                 if (!completed) return;
+                setCompleted(selected);
                 setSelectedId(null);
                 setNotice(t('orders.completed'));
               }}
