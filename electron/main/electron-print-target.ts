@@ -1,9 +1,9 @@
-import { dialog, type BrowserWindow } from 'electron';
+import type { BrowserWindow, Dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { PrintTarget } from './print-document';
 
 /** Printing in the app window: its contents, a save dialog attached to it, the disk. */
-export function electronPrintTarget(window: BrowserWindow): PrintTarget {
+export function electronPrintTarget(window: BrowserWindow, dialog: Pick<Dialog, 'showSaveDialog'>): PrintTarget {
   const contents = window.webContents;
   return {
     printToPdf: (options) => contents.printToPDF(options),
@@ -21,7 +21,7 @@ export function electronPrintTarget(window: BrowserWindow): PrintTarget {
         defaultPath: suggestedName,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
-      return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath;
+      return chosen.canceled ? null : chosen.filePath;
     },
     writeFile: (path, pdf) => writeFile(path, pdf),
   };

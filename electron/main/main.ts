@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadClientConfig } from './client-config';
@@ -38,7 +38,7 @@ function ipcImplementations(): IpcImplementations {
     },
     printDocument: (request) => {
       if (appWindow === null) return Promise.reject(new Error('no window to print'));
-      return printDocument(request, electronPrintTarget(appWindow));
+      return printDocument(request, electronPrintTarget(appWindow, dialog));
     },
   };
 }
