@@ -9,8 +9,13 @@ export function ReferralPaperView({ paper }: { paper: ReferralPaper }) {
   return (
     <PaperFrame
       facility={paper.facility}
-      title="GIẤY CHUYỂN TUYẾN KHÁM BỆNH, CHỮA BỆNH BẢO HIỂM Y TẾ"
-      subtitle={<>Kính gửi: {paper.to}</>}
+      title="GIẤY CHUYỂN TUYẾN"
+      subtitle={
+        <>
+          <strong>Khám bệnh, chữa bệnh bảo hiểm y tế</strong>
+          <div>Kính gửi: {paper.to}</div>
+        </>
+      }
       footer={paper.footer}
     >
       <PaperPatientBlock patient={paper.patient} />
