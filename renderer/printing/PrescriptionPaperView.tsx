@@ -1,3 +1,5 @@
+import { isCode128B } from './code128';
+import { Code128Barcode } from './Code128Barcode';
 import { PaperField, PaperFrame, PaperPatientBlock } from './PaperFrame';
 import type { PrescriptionPaper } from './prescription-paper';
 
@@ -9,7 +11,11 @@ export function PrescriptionPaperView({ paper }: { paper: PrescriptionPaper }) {
       title="ĐƠN THUỐC"
       subtitle={
         <>
-          Mã đơn thuốc: <strong data-testid="paper-code">{paper.code}</strong>
+          {/* The pharmacy scans it instead of typing the code. */}
+          {isCode128B(paper.code) && <Code128Barcode text={paper.code} widthMm={50} heightMm={9} />}
+          <div>
+            Mã đơn thuốc: <strong data-testid="paper-code">{paper.code}</strong>
+          </div>
         </>
       }
       voidMark={paper.cancelled ? 'ĐÃ HUỶ – ĐƠN KHÔNG CÒN GIÁ TRỊ' : undefined}

@@ -99,6 +99,7 @@ describe('printed documents', () => {
 
     await doctor.getByTestId('print-prescription').first().click();
     await expectTextContaining(doctor.getByTestId('paper-code'), code);
+    expect(await doctor.locator('.paper-barcode').getAttribute('aria-label')).toBe(code);
     await expectTextContaining(doctor.getByTestId('signer-name'), DEMO_STAFF.doctor.displayName);
     expect(await printCalls()).toBe(0);
     // The print button has focus: Enter prints.
