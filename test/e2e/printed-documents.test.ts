@@ -9,7 +9,7 @@ import { ReferralPaperView } from '../../renderer/printing/ReferralPaperView';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { expectText, expectTextContaining } from '../helpers/browser';
-import { finishedVisit, GLUCOSE, labOrder, labResult } from '../helpers/clinical-history';
+import { CREATININE, finishedVisit, GLUCOSE, labOrder, labResult } from '../helpers/clinical-history';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 import { SAMPLE_FACILITY, sampleDischargeSource, sampleReferralData } from '../helpers/paper-samples';
 import { paperPage } from '../helpers/paper-page';
@@ -48,9 +48,11 @@ describe('printed documents', () => {
       });
       const order = labOrder(visit, doctor, [[GLUCOSE.code, GLUCOSE.name]]);
       const result = labResult(order, by(DEMO_STAFF.labTechnician.id), { ...GLUCOSE, value: 9.8 });
+      // And a creatinine still waiting on the lab's worklist.
+      const waiting = { ...labOrder(visit, doctor, [[CREATININE.code, CREATININE.name]]), status: 'ordered' as const };
       await pushPatientHistory(server.url, otherPc.token, patient, {
         encounters: [visit],
-        orders: [order],
+        orders: [order, waiting],
         observations: [result],
       });
     },
@@ -151,7 +153,7 @@ describe('printed documents', () => {
 
   it('prints the lab result sheet of an order from the visit', async () => {
     const doctor = await openVisit();
-    await expectTextContaining(doctor.getByTestId('result-value'), '9.8');
+    await doctor.getByTestId('result-value').filter({ hasText: '9.8' }).waitFor(POLL);
     await doctor.getByTestId('print-lab-results').click();
     await expectTextContaining(doctor.getByTestId('signer-name'), DEMO_STAFF.labTechnician.displayName);
     const path = await printToPdfFile(doctor, 'lab-result-sheet');
@@ -166,6 +168,27 @@ describe('printed documents', () => {
     expect(text).toContain(DEMO_STAFF.labTechnician.displayName);
     expect(text).toContain(`Bác sĩ chỉ định: ${DEMO_STAFF.doctor.displayName}`);
     expect(await pdfPageCount(path)).toBe(1);
+  });
+
+  it('prints the result sheet of an order the lab has just completed on its worklist', async () => {
+    const lab = await facility.openPc('xetnghiem');
+    await lab.goto(`${facility.clientUrl()}/#/lab`);
+    await expectTextContaining(lab.getByTestId('worklist'), 'Nguyễn Thị Đào');
+    await lab.getByTestId('worklist-order').first().focus();
+    await lab.keyboard.press('Enter');
+    await lab.locator(`#result-${CREATININE.code}`).focus();
+    await lab.keyboard.type('80');
+    await lab.keyboard.press('Enter');
+    await expectTextContaining(lab.getByTestId('worklist-notice'), 'Đã');
+    await lab.getByTestId('print-lab-results').click();
+    await expectTextContaining(lab.getByTestId('signer-name'), DEMO_STAFF.labTechnician.displayName);
+    const text = await pdfText(await printToPdfFile(lab, 'lab-result-sheet-worklist'));
+    expect(text).toContain('PHIẾU KẾT QUẢ XÉT NGHIỆM');
+    expect(text).toContain('Nguyễn Thị Đào');
+    // The catalog's range for a woman of her age, as the lab saw it when entering the value.
+    expect(text).toMatch(/Creatinin máu 80 µmol\/L 53 – 100/);
+    expect(text).toContain('Số chỉ số bất thường: 0');
+    expect(text).toContain(DEMO_STAFF.labTechnician.displayName);
   });
 
   it('prints a discharge paper and a referral paper from their templates', async () => {
