@@ -40,13 +40,13 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
       <p className="hint">{t('orders.worklistHint')}</p>
       {notice && (
         <p className="form-success" role="status" data-testid="worklist-notice">
-          {notice}{' '}
-          {completed && (
-            <button type="button" data-testid="print-lab-results" onClick={() => setPrinting(true)}>
-              {t('printing.printLabResults')}
-            </button>
-          )}
+          {notice}
         </p>
+      )}
+      {notice && completed && (
+        <button type="button" data-testid="print-lab-results" onClick={() => setPrinting(true)}>
+          {t('printing.printLabResults')}
+        </button>
       )}
       {printing && completed && <LabResultPrint order={completed} onClose={() => setPrinting(false)} />}
       <div className="lab-worklist">
