@@ -26,6 +26,7 @@ export function PrintPreview(props: {
   const [size, setSize] = useState<PaperSize>(props.defaultSize);
   const [status, setStatus] = useState<string | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const view = useRef<HTMLDivElement>(null);
   const request = (action: PrintRequest['action']): PrintRequest => ({
     action,
     pageSize: size,
@@ -50,6 +51,11 @@ export function PrintPreview(props: {
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The app underneath is out of reach while the paper is shown: Tab stays in the print view.
+    const underneath = [...document.body.children].filter(
+      (element): element is HTMLElement => element instanceof HTMLElement && !element.contains(view.current),
+    );
+    for (const element of underneath) element.inert = true;
     printButton.current?.focus();
     // Captured before the app's own shortcuts (Esc leaves the page there).
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -66,12 +72,14 @@ export function PrintPreview(props: {
     window.addEventListener('keydown', onKeyDown, true);
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
+      for (const element of underneath) element.inert = false;
       opener?.focus();
     };
   }, []);
 
   return createPortal(
     <div
+      ref={view}
       className="print-preview"
       role="dialog"
       aria-modal="true"

@@ -104,6 +104,8 @@ describe('printed documents', () => {
     expect(await doctor.locator('.paper-barcode').getAttribute('aria-label')).toBe(code);
     await expectTextContaining(doctor.getByTestId('signer-name'), DEMO_STAFF.doctor.displayName);
     expect(await printCalls()).toBe(0);
+    // The app underneath is out of the keyboard's reach while the paper is shown.
+    expect(await doctor.evaluate(() => document.getElementById('root')?.inert)).toBe(true);
     // The print button has focus: Enter prints.
     await expect
       .poll(() => doctor.evaluate(() => document.activeElement?.getAttribute('data-testid')))
@@ -138,6 +140,7 @@ describe('printed documents', () => {
     await doctor.keyboard.press('Escape');
     await expect.poll(() => doctor.getByTestId('print-preview').count()).toBe(0);
     expect(await doctor.getByTestId('VisitPage').count()).toBe(1);
+    expect(await doctor.evaluate(() => document.getElementById('root')?.inert)).toBe(false);
 
     // Cancelled, it still prints, marked so that no pharmacy dispenses it.
     doctor.once('dialog', (dialog) => void dialog.accept());
