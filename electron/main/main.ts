@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadClientConfig } from './client-config';
@@ -9,9 +9,15 @@ import { hardenWindow } from './security';
 import { appWindowOptions } from './window-options';
 import { DatabaseKeyStore } from './database-key-store';
 import { electronKeystore } from './os-keystore';
+import { electronPrintTarget } from './electron-print-target';
+import { printDocument } from './print-document';
 
 // Built into dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).toString();
+
+// The one app window. Only its main frame may call IPC (ipc-sender.ts), so a print request
+// always prints this window's print view.
+let appWindow: BrowserWindow | null = null;
 
 function ipcImplementations(): IpcImplementations {
   const userData = app.getPath('userData');
@@ -30,11 +36,19 @@ function ipcImplementations(): IpcImplementations {
       await credentials.forget();
       return null;
     },
+    printDocument: (request) => {
+      if (appWindow === null) return Promise.reject(new Error('no window to print'));
+      return printDocument(request, electronPrintTarget(appWindow, dialog));
+    },
   };
 }
 
 async function createWindow(): Promise<void> {
   const window = new BrowserWindow(appWindowOptions(join(__dirname, 'preload.cjs'), app.isPackaged));
+  appWindow = window;
+  window.on('closed', () => {
+    appWindow = null;
+  });
   // Before the first load, so the page never runs unguarded.
   hardenWindow(window, appIndexUrl);
   await window.loadURL(appIndexUrl);

@@ -6,6 +6,7 @@ import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
 import { birthDateWithAge } from '../patients/patient-format';
+import { LabResultPrint } from '../printing/LabResultPrint';
 import { ResultEntryForm } from './ResultEntryForm';
 import { useWorklist } from './use-orders';
 import './orders.css';
@@ -20,6 +21,9 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
   const worklist = useWorklist(orders, 'lab');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The order just completed, for its result sheet: it has left the worklist.
+  const [completed, setCompleted] = useState<OrderDocument | null>(null);
+  const [printing, setPrinting] = useState(false);
   const selected = worklist?.find((order) => order.id === selectedId) ?? null;
 
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -40,6 +44,12 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
           {notice}
         </p>
       )}
+      {notice && completed && (
+        <button type="button" data-testid="print-lab-results" onClick={() => setPrinting(true)}>
+          {t('printing.printLabResults')}
+        </button>
+      )}
+      {printing && completed && <LabResultPrint order={completed} onClose={() => setPrinting(false)} />}
       <div className="lab-worklist">
         <div>
           {worklist === undefined && <p>{t('orders.loading')}</p>}
@@ -60,6 +70,7 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
                     onSelect={() => {
                       setSelectedId(order.id);
                       setNotice(null);
+                      setCompleted(null);
                     }}
                   />
                 </li>
@@ -74,6 +85,7 @@ export function LabWorklistPage(_props: { navigate: (route: Route) => void; id?:
               order={selected}
               onSaved={(completed) => {
                 if (!completed) return;
+                setCompleted(selected);
                 setSelectedId(null);
                 setNotice(t('orders.completed'));
               }}

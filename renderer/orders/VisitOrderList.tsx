@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
+import { LabResultPrint } from '../printing/LabResultPrint';
 import { ResultFlag } from './ResultFlag';
 import { useEncounterOrders, useOrderResults } from './use-orders';
 
@@ -25,6 +27,7 @@ function OrderCard({ order, mayCancel }: { order: OrderDocument; mayCancel: bool
   const { t } = useTranslation();
   const { orders } = useServices();
   const results = useOrderResults(orders, order.id);
+  const [printing, setPrinting] = useState(false);
   const open = order.status === 'ordered' || order.status === 'in-progress';
   const cancel = (): void => {
     if (window.confirm(t('orders.cancelConfirm'))) void orders.cancel(order.id);
@@ -40,7 +43,13 @@ function OrderCard({ order, mayCancel }: { order: OrderDocument; mayCancel: bool
             {t('orders.cancel')}
           </button>
         )}
+        {order.kind === 'lab' && results.length > 0 && (
+          <button type="button" data-testid="print-lab-results" onClick={() => setPrinting(true)}>
+            {t('printing.printLabResults')}
+          </button>
+        )}
       </header>
+      {printing && <LabResultPrint order={order} onClose={() => setPrinting(false)} />}
       <table>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { formatDateTime } from '../app/format';
@@ -22,11 +22,10 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
   const [printing, setPrinting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const canWrite = editable && session.can('prescription.write');
+  // Printing is asked for in the print view, never by an effect: sync changing the orders
+  // (another PC cancels one, the pharmacy dispenses) updates the paper without printing again.
   const printed = orders?.find((order) => order.id === printing);
-
-  useEffect(() => {
-    if (printed) window.print();
-  }, [printed]);
+  const closePrint = useCallback(() => setPrinting(null), []);
 
   const cancel = async (order: OrderDocument): Promise<void> => {
     if (!window.confirm(t('prescriptions.confirmCancel', { code: order.prescriptionCode }))) return;
@@ -74,8 +73,8 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
                 </td>
                 <td data-testid="prescription-status">{t(statusKey(order))}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setPrinting(printing === order.id ? null : order.id)}>
-                    {printing === order.id ? t('prescriptions.closePrint') : t('prescriptions.print')}
+                  <button type="button" data-testid="print-prescription" onClick={() => setPrinting(order.id)}>
+                    {t('prescriptions.print')}
                   </button>
                   {canWrite && order.status === 'ordered' && (
                     <button type="button" onClick={() => void cancel(order)}>
@@ -93,7 +92,7 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
           {error}
         </p>
       )}
-      {printed && <PrescriptionPrint order={printed} patient={patient} encounter={encounter} />}
+      {printed && <PrescriptionPrint order={printed} patient={patient} encounter={encounter} onClose={closePrint} />}
       {canWrite && <PrescriptionEditor encounter={encounter} />}
     </section>
   );

@@ -8,6 +8,7 @@ export const IPC_METHODS = [
   'saveDeviceCredential',
   'getDatabaseKey',
   'forgetDevice',
+  'printDocument',
 ] as const;
 export type IpcMethod = (typeof IPC_METHODS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clientConfigSchema } from '../client-config';
 import { databaseKeySchema } from '../database-key';
 import type { IpcMethod } from './channels';
+import { printRequestSchema, printResponseSchema } from './print-request';
 
 export { IPC_METHODS, ipcChannel, type IpcMethod } from './channels';
 
@@ -21,6 +22,8 @@ export const IPC_CONTRACT = {
   /** Erases the device credential and the database key: what the local database holds can no
    *  longer be read by anyone (a revoked PC, wiped at the facility admin's decision). */
   forgetDevice: { request: z.undefined(), response: z.null() },
+  /** Prints the print view the window shows (system dialog), or saves it as a PDF. */
+  printDocument: { request: printRequestSchema, response: printResponseSchema },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;

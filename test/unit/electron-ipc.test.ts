@@ -34,6 +34,10 @@ function recordingImplementations(): { implementations: IpcImplementations; call
       calls.push(['forgetDevice', request]);
       return Promise.resolve(null);
     },
+    printDocument: (request) => {
+      calls.push(['printDocument', request]);
+      return Promise.resolve({ outcome: 'printed', path: null });
+    },
   };
   return { implementations, calls };
 }
@@ -45,6 +49,7 @@ const VALID_REQUESTS: { [M in IpcMethod]: IpcRequest<M> } = {
   saveDeviceCredential: '{"deviceId":"019a0000-0000-7000-8000-000000000001"}',
   getDatabaseKey: undefined,
   forgetDevice: undefined,
+  printDocument: { action: 'save-pdf', pageSize: 'A5', marginMm: 10, fileName: 'Đơn thuốc 10010ABC1234N.pdf' },
 };
 
 /**
@@ -95,6 +100,21 @@ describe('IPC dispatch', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-ipc-request' } });
       expect(calls).toEqual([]);
     });
+  });
+
+  it.each([
+    ['a file name with a folder', { action: 'save-pdf', pageSize: 'A4', marginMm: 10, fileName: '../../x.pdf' }],
+    ['a Windows path', { action: 'save-pdf', pageSize: 'A4', marginMm: 10, fileName: 'C:\\x.pdf' }],
+    ['a file that is not a PDF', { action: 'save-pdf', pageSize: 'A4', marginMm: 10, fileName: 'x.exe' }],
+    ['a hidden file', { action: 'save-pdf', pageSize: 'A4', marginMm: 10, fileName: '.pdf' }],
+    ['a paper size we do not print', { action: 'print', pageSize: 'Letter', marginMm: 10, fileName: 'x.pdf' }],
+    ['margins off the paper', { action: 'print', pageSize: 'A4', marginMm: 500, fileName: 'x.pdf' }],
+    ['a silent print', { action: 'print', pageSize: 'A4', marginMm: 10, fileName: 'x.pdf', silent: true }],
+  ])('refuses a print request with %s', async (_name, request) => {
+    const { implementations, calls } = recordingImplementations();
+    const result = await dispatchIpc('printDocument', request, implementations);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-ipc-request' } });
+    expect(calls).toEqual([]);
   });
 
   it('refuses a missing argument where one is required', async () => {
