@@ -53,10 +53,15 @@ export async function unprovenClinicalSignature(
   const signer = staff.get(signed.signedBy ?? '');
   if (signed.signedBy !== pushed[collection.authorField]) return refuse('clinical-signature-invalid');
   if (!signer || !can(signer.roles, 'clinical.sign')) return refuse('not-permitted');
-  const check = await checkClinicalSignature(collectionName, pushed as unknown as Signable, openFields, async (_id, keyId) => {
-    const listed = signer.keys.find((key) => key.keyId === keyId);
-    return listed ? importPublicKey(listed.publicKey).catch(() => null) : undefined;
-  });
+  const check = await checkClinicalSignature(
+    collectionName,
+    pushed as unknown as Signable,
+    openFields,
+    async (_id, keyId) => {
+      const listed = signer.keys.find((key) => key.keyId === keyId);
+      return listed ? importPublicKey(listed.publicKey).catch(() => null) : undefined;
+    },
+  );
   if (check === 'key-unknown') return refuse('signature-key-unknown');
   if (check !== 'valid') return refuse('clinical-signature-invalid');
   if (changesSignedContent(pushed, stored, openFields)) return refuse('signed-version-outdated');

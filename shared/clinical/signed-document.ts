@@ -68,7 +68,7 @@ export function signedDocumentPolicy<T extends Signable>(openFields: readonly st
 }
 
 /** The fields a policy leaves open after signing (bookkeeping included). */
-export function openFieldsOf(policy: MergePolicy<unknown>): readonly string[] {
+export function openFieldsOf(policy: { kind: string; openFields?: readonly string[] }): readonly string[] {
   return policy.kind === 'immutable-once-signed' ? (policy.openFields ?? []) : [];
 }
 

@@ -17,7 +17,7 @@ describe('resolving versions', () => {
     expect(chains.currentOf('e2')?.id).toBe('e3');
     expect(chains.originalIdOf('e3')).toBe('e1');
     expect(chains.chainOf('e2').map((document) => document.id)).toEqual(['e1', 'e2', 'e3']);
-    expect(['e1', 'e2', 'e3', 'x1'].map(chains.isSuperseded)).toEqual([true, true, false, false]);
+    expect(['e1', 'e2', 'e3', 'x1'].map((id) => chains.isSuperseded(id))).toEqual([true, true, false, false]);
   });
 
   it('puts the later of two rival amendments in force and keeps the other in the history', () => {

@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { OrderDocument } from '../../shared/clinical/order-document';
+import type { SignatureCheck } from '../../shared/clinical/signed-document';
+import { resolveVersions, type VersionChains } from '../../shared/clinical/version-chain';
+import { useServices } from '../app/services-context';
+import { useObservable } from '../db/hooks';
+import type { SignableCollection } from './signing-repository';
+
+/**
+ * How each signed document stands against its signer's key on this PC (undefined while
+ * checking). Checked again when the documents change.
+ */
+export function useSignatureChecks(
+  collection: SignableCollection,
+  documents: readonly (EncounterDocument | OrderDocument)[],
+): ReadonlyMap<string, SignatureCheck> {
+  const { signing } = useServices();
+  const [checks, setChecks] = useState<ReadonlyMap<string, SignatureCheck>>(new Map());
+  useEffect(() => {
+    let current = true;
+    void Promise.all(
+      documents.map(async (document) => [document.id, await signing.check(collection, document)] as const),
+    ).then((entries) => {
+      if (current) setChecks(new Map(entries));
+    });
+    return () => {
+      current = false;
+    };
+  }, [signing, collection, documents]);
+  return checks;
+}
+
+/** The versions of a patient's visits (originals and amendments), live. */
+export function useEncounterVersions(patientId: string): VersionChains<EncounterDocument> | undefined {
+  const { encounters } = useServices();
+  const visits$ = useMemo(() => encounters.ofPatient$(patientId), [encounters, patientId]);
+  const visits = useObservable<EncounterDocument[] | undefined>(visits$, undefined);
+  return useMemo(() => (visits ? resolveVersions(visits) : undefined), [visits]);
+}
+
+/** A staff member's display name, or their id until the account is read. */
+export function useStaffName(staffId: string): string {
+  const { staff } = useServices();
+  const [name, setName] = useState(staffId);
+  useEffect(() => {
+    let current = true;
+    void staff.get(staffId).then((account) => {
+      if (current && account) setName(account.displayName);
+    });
+    return () => {
+      current = false;
+    };
+  }, [staff, staffId]);
+  return name;
+}
