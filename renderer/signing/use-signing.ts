@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
@@ -17,17 +17,24 @@ export function useSignatureChecks(
 ): ReadonlyMap<string, SignatureCheck> {
   const { signing } = useServices();
   const [checks, setChecks] = useState<ReadonlyMap<string, SignatureCheck>>(new Map());
+  // Checked again only when what a check reads changes, not on every new array of the same.
+  const key = documents.map((document) => `${document.id}:${document.updatedAt}`).join(',');
+  const latest = useRef(documents);
+  // Runs before the check below (effects run in order): the check reads this render's documents.
+  useEffect(() => {
+    latest.current = documents;
+  });
   useEffect(() => {
     let current = true;
     void Promise.all(
-      documents.map(async (document) => [document.id, await signing.check(collection, document)] as const),
+      latest.current.map(async (document) => [document.id, await signing.check(collection, document)] as const),
     ).then((entries) => {
       if (current) setChecks(new Map(entries));
     });
     return () => {
       current = false;
     };
-  }, [signing, collection, documents]);
+  }, [signing, collection, key]);
   return checks;
 }
 
