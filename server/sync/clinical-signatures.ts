@@ -23,9 +23,14 @@ type State = SyncedDocument<Body>;
  * - `not-permitted`: the signer may not sign (clinical.sign);
  * - `signed-version-outdated`: the document was signed on a version another PC has changed
  *   since; merged, the signature would not cover what is stored. Read it again and sign again.
+ * - `amendment-unsigned`: a new version naming the one it supersedes, unsigned or without reason.
  */
 export type ClinicalSignatureRefusal =
-  'clinical-signature-invalid' | 'signature-key-unknown' | 'not-permitted' | 'signed-version-outdated';
+  | 'clinical-signature-invalid'
+  | 'signature-key-unknown'
+  | 'not-permitted'
+  | 'signed-version-outdated'
+  | 'amendment-unsigned';
 
 /**
  * The refusal of a write that makes a document signed (new, or signing a draft), or null. Run
@@ -44,10 +49,14 @@ export async function unprovenClinicalSignature(
   const policy = collection.mergePolicy;
   if (policy.kind !== 'immutable-once-signed' || !policy.clinicalSignature) return null;
   const signed = stored as Signable & State;
-  if (!isSignedDocument(signed) || (master && isSignedDocument(master as Signable & State))) return null;
-  const openFields = policy.openFields ?? [];
   const refuse = (reason: ClinicalSignatureRefusal): HttpError =>
     new HttpError(403, 'forbidden', `The clinical signature does not hold (${reason}).`, { id: pushed.id, reason });
+  // An amendment replaces a signed version: it is itself signed, and says why, from the start.
+  const amendment = !master && (signed.supersedes ?? '') !== '';
+  if (amendment && (!isSignedDocument(signed) || (signed.amendmentReason ?? '').trim() === ''))
+    return refuse('amendment-unsigned');
+  if (!isSignedDocument(signed) || (master && isSignedDocument(master as Signable & State))) return null;
+  const openFields = policy.openFields ?? [];
 
   // Signing is a deliberate act of the signer's own: the write that signs is theirs.
   const signer = staff.get(signed.signedBy ?? '');

@@ -116,6 +116,14 @@ describe('signed clinical documents', () => {
     const onServer = await stored('encounters', visit.id);
     expect(onServer?.signedBy ?? '').toBe('');
     expect(onServer?.diagnoses).toEqual(visit.diagnoses);
+
+    // A version naming the one it replaces, written without signing: refused too.
+    const { deviceId, facility } = pc.enrollment;
+    const by = { facilityCode: facility.code, deviceId, staffId: DOCTOR };
+    const unsigned = finishedVisit(visit.patientId, by, TODAY, { supersedes: visit.id, amendmentReason: 'Sửa' });
+    await pc.clinical.write({ collection: 'encounters', body: unsigned });
+    await waitFor(heldWith(pc, unsigned.id, 'amendment-unsigned'), 'the unsigned amendment is held');
+    expect(await stored('encounters', unsigned.id)).toBeUndefined();
   });
 
   it('keeps a signed prescription dispensable, and an amendment is a new signed version beside the old', async () => {
