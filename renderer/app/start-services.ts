@@ -18,6 +18,7 @@ import { EncountersRepository } from '../visits/encounters-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
+import { SigningRepository } from '../signing/signing-repository';
 import { SyncClient } from '../sync/sync-client';
 
 /** Everything the UI works with once the device is enrolled. */
@@ -43,6 +44,8 @@ export interface SenServices {
   chart: ChartRepository;
   /** A patient's allergies: recorded and made inactive, never deleted */
   allergies: AllergiesRepository;
+  /** Signing ("ký") and amending visits and prescriptions; checking signatures on this PC */
+  signing: SigningRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** Inactivity before the screen locks */
@@ -111,6 +114,7 @@ export async function startServices(
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
     orders: new OrdersRepository(database, writer, catalog, identity),
     chart: new ChartRepository(database),
+    signing: new SigningRepository(database, writer, () => session.signer(), identity),
     allergies: new AllergiesRepository(database, writer, identity),
     writer,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,

@@ -3,13 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineVisit } from './chart-timeline';
 import { VisitDetails } from './VisitDetails';
 import { displayDay } from './chart-format';
+import { SignatureMark } from './SignatureMark';
+import type { SignatureCheck } from '../../shared/clinical/signed-document';
+
+const NO_CHECKS: ReadonlyMap<string, SignatureCheck> = new Map();
 
 /**
  * The visits, newest first. One entry is in the tab order at a time (roving focus): arrows,
  * Home and End move between entries, Enter or Space opens one. Entries are drawn collapsed, so
  * two hundred visits cost two hundred lines, and a visit's details only once it is opened.
  */
-export function ChartTimeline({ timeline }: { timeline: readonly TimelineVisit[] }) {
+export function ChartTimeline({
+  timeline,
+  signatures = NO_CHECKS,
+}: {
+  timeline: readonly TimelineVisit[];
+  signatures?: ReadonlyMap<string, SignatureCheck>;
+}) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -56,6 +66,8 @@ export function ChartTimeline({ timeline }: { timeline: readonly TimelineVisit[]
             visit={visit}
             focusable={index === Math.min(current, timeline.length - 1)}
             open={expanded.has(visit.id)}
+            check={signatures.get(visit.id)}
+            signatures={signatures}
             index={index}
             onToggle={toggle}
             onFocusEntry={setCurrent}
@@ -70,6 +82,8 @@ const TimelineEntry = memo(function TimelineEntry({
   visit,
   focusable,
   open,
+  check,
+  signatures,
   index,
   onToggle,
   onFocusEntry,
@@ -77,6 +91,8 @@ const TimelineEntry = memo(function TimelineEntry({
   visit: TimelineVisit;
   focusable: boolean;
   open: boolean;
+  check: SignatureCheck | undefined;
+  signatures: ReadonlyMap<string, SignatureCheck>;
   index: number;
   onToggle: (id: string) => void;
   onFocusEntry: (index: number) => void;
@@ -104,8 +120,9 @@ const TimelineEntry = memo(function TimelineEntry({
             ? t(`chart.disposition_${visit.disposition}`)
             : t(`chart.status_${visit.status}`)}
         </span>
+        <SignatureMark visit={visit} check={check} />
       </button>
-      {open && <VisitDetails id={detailsId} visit={visit} />}
+      {open && <VisitDetails id={detailsId} visit={visit} signatures={signatures} />}
     </li>
   );
 });

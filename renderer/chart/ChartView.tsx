@@ -1,3 +1,4 @@
+import type { SignatureCheck } from '../../shared/clinical/signed-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { AllergiesBlock, type AllergyActions } from './AllergiesBlock';
 import { ChartBanner } from './ChartBanner';
@@ -15,10 +16,13 @@ export function ChartView({
   patient,
   chart,
   allergyActions,
+  signatures,
 }: {
   patient: PatientDocument;
   chart: PatientChart;
   allergyActions: AllergyActions | null;
+  /** How each visit's signature stands on this PC, by document id (none: not checked). */
+  signatures?: ReadonlyMap<string, SignatureCheck>;
 }) {
   return (
     <div className="chart-view" data-testid="chart-view">
@@ -26,7 +30,7 @@ export function ChartView({
       <div className="chart-columns">
         <div className="chart-main">
           <TrendChart series={repeatedSeries(chart.series)} />
-          <ChartTimeline timeline={chart.timeline} />
+          <ChartTimeline timeline={chart.timeline} signatures={signatures} />
         </div>
         <aside className="chart-side">
           <AllergiesBlock allergies={chart.allergies} actions={allergyActions} />

@@ -7,7 +7,11 @@ import { usePatient } from '../db/hooks';
 import type { AllergyActions } from './AllergiesBlock';
 import { ChartView } from './ChartView';
 import { useChartDocuments, usePatientChart } from './use-patient-chart';
+import { useSignatureChecks } from '../signing/use-signing';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import './chart.css';
+
+const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
 
 /** `#/patients/<id>/chart`: the patient's whole record on this PC, opening audited. */
 export function PatientChartPage({ id, navigate }: { navigate: (route: Route) => void; id: string }) {
@@ -15,7 +19,9 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
   const { patients, chart: chartRepository, allergies, session } = useServices();
   useChartOpenAudit(id);
   const patient = usePatient(patients, id);
-  const chart = usePatientChart(useChartDocuments(chartRepository, id));
+  const documents = useChartDocuments(chartRepository, id);
+  const chart = usePatientChart(documents);
+  const signatures = useSignatureChecks('encounters', documents?.encounters ?? NO_ENCOUNTERS);
   const mayWrite = session.can('encounter.write');
   const allergyActions = useMemo<AllergyActions | null>(
     () =>
@@ -39,7 +45,7 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
       {patient === undefined || chart === undefined ? (
         <p>{t('chart.loading')}</p>
       ) : (
-        <ChartView patient={patient} chart={chart} allergyActions={allergyActions} />
+        <ChartView patient={patient} chart={chart} allergyActions={allergyActions} signatures={signatures} />
       )}
     </section>
   );

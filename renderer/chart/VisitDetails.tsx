@@ -1,14 +1,25 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { SignatureCheck } from '../../shared/clinical/signed-document';
 import type { TimelineVisit, VisitVitals } from './chart-timeline';
 import { displayDay, displayTime, measuredValue, referenceText } from './chart-format';
 
 /** One visit opened in the timeline: what was found, measured, resulted and prescribed. */
-export function VisitDetails({ id, visit }: { id: string; visit: TimelineVisit }) {
+export function VisitDetails({
+  id,
+  visit,
+  signatures = new Map(),
+}: {
+  id: string;
+  visit: TimelineVisit;
+  signatures?: ReadonlyMap<string, SignatureCheck>;
+}) {
   const { t } = useTranslation();
   const awaited = awaitedTests(visit);
   return (
     <div id={id} className="visit-details" data-testid="visit-details">
+      <VersionSignature version={visit.document} check={signatures.get(visit.id)} />
       <dl>
         {visit.reason && <Row label={t('chart.reason')} value={visit.reason} />}
         {visit.examination && <Row label={t('chart.examination')} value={visit.examination} />}
@@ -73,7 +84,55 @@ export function VisitDetails({ id, visit }: { id: string; visit: TimelineVisit }
           </ul>
         </div>
       ))}
+      {visit.supersededVersions.map((version, index) => (
+        <SupersededVersion key={version.id} version={version} number={index + 1} check={signatures.get(version.id)} />
+      ))}
     </div>
+  );
+}
+
+/** Who signed a version and when, whether it holds here, and why it was amended. */
+function VersionSignature({ version, check }: { version: EncounterDocument; check: SignatureCheck | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {version.signedAt && (
+        <p className={`signature-line signature-${check ?? 'checking'}`} data-testid="visit-signature">
+          {t('signing.signedAt', { time: displayTime(version.signedAt) })}
+          {check && check !== 'unsigned' && ` · ${t(`signing.verify_${check}`)}`}
+        </p>
+      )}
+      {version.supersedes && <p>{t('signing.amendmentOf', { reason: version.amendmentReason ?? '' })}</p>}
+    </>
+  );
+}
+
+/** An older version of the visit, as it was signed: readable, marked as replaced. */
+function SupersededVersion({
+  version,
+  number,
+  check,
+}: {
+  version: EncounterDocument;
+  number: number;
+  check: SignatureCheck | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="superseded-version" data-testid="superseded-version" data-version={version.id}>
+      <h4 className="superseded-mark">{t('signing.supersededVersion', { number })}</h4>
+      <VersionSignature version={version} check={check} />
+      <dl>
+        {version.examination && <Row label={t('chart.examination')} value={version.examination} />}
+        {version.diagnoses.length > 0 && (
+          <Row
+            label={t('chart.diagnoses')}
+            value={version.diagnoses.map((diagnosis) => `${diagnosis.code} ${diagnosis.name}`).join('; ')}
+          />
+        )}
+        {version.advice && <Row label={t('chart.advice')} value={version.advice} />}
+      </dl>
+    </section>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Disposition, EncounterDocument, EncounterStatus } from '../../shar
 import type { LabResult, ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { abnormalVitalSigns, bodyMassIndex, type VitalSign } from '../../shared/clinical/vital-signs';
+import { resolveVersions } from '../../shared/clinical/version-chain';
 import type { ChartDocuments } from './chart-documents';
 
 export interface VisitVitals {
@@ -40,10 +41,16 @@ export interface TimelineVisit {
   /** Lab and imaging orders of the visit (a test still awaited shows here without a result). */
   testOrders: OrderDocument[];
   prescriptions: OrderDocument[];
+  /** The version in force, as stored: its signature is checked against it. */
+  document: EncounterDocument;
+  /** Versions it replaced (amended), oldest first: readable, marked superseded. */
+  supersededVersions: EncounterDocument[];
 }
 
-function visitOf(encounter: EncounterDocument): TimelineVisit {
+function visitOf(encounter: EncounterDocument, history: EncounterDocument[]): TimelineVisit {
   return {
+    document: encounter,
+    supersededVersions: history.filter((version) => version.id !== encounter.id),
     id: encounter.id,
     queueDate: encounter.queueDate,
     queuedAt: encounter.queuedAt,
@@ -83,19 +90,22 @@ const byTime =
  * hold yet (sync brings it a moment later) waits outside the timeline; the trends still use it.
  */
 export function buildTimeline(documents: ChartDocuments): TimelineVisit[] {
+  // An amended visit is one entry, its version in force; what named an older version joins it.
+  const chains = resolveVersions(documents.encounters);
   const visits = new Map<string, TimelineVisit>();
-  for (const encounter of documents.encounters) visits.set(encounter.id, visitOf(encounter));
+  for (const encounter of chains.current) visits.set(encounter.id, visitOf(encounter, chains.historyOf(encounter.id)));
+  const visitNamed = (id: string): TimelineVisit | undefined => visits.get(chains.currentOf(id)?.id ?? id);
   const encounterOfOrder = new Map<string, string>();
   for (const order of documents.orders) {
     encounterOfOrder.set(order.id, order.encounterId);
-    const visit = visits.get(order.encounterId);
+    const visit = visitNamed(order.encounterId);
     if (!visit) continue;
     if (order.kind === 'prescription') visit.prescriptions.push(order);
     else visit.testOrders.push(order);
   }
   for (const observation of documents.observations) {
     const encounterId = observation.encounterId || encounterOfOrder.get(observation.orderId) || '';
-    const visit = visits.get(encounterId);
+    const visit = visitNamed(encounterId);
     if (!visit) continue;
     addObservation(visit, observation);
   }

@@ -191,6 +191,11 @@ export const en: Messages = {
       'field-not-owned': 'This facility may not change that part of the record (it is the other facility’s).',
       'scope-changed': 'A record cannot be moved to another facility; cancel it and make a new one.',
       'document-signed': 'A signed record cannot be changed; write an amendment instead.',
+      'clinical-signature-invalid':
+        'The doctor’s signature does not match the record’s content (it changed after signing), so the server refused it.',
+      'signed-version-outdated':
+        'Another PC changed the record before you signed it, so the signature no longer matches. Open it again and sign again.',
+      'amendment-unsigned': 'An amendment must be signed and give its reason.',
       'author-unknown':
         'The server does not know the account of the person who made the change yet; it is sent again once staff accounts sync.',
       'author-inactive': 'The account of the person who made the change is deactivated.',

@@ -5,6 +5,7 @@ import { chartEn, chartVi } from '../chart/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { printingEn, printingVi } from '../printing/messages';
+import { signingEn, signingVi } from '../signing/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
@@ -18,6 +19,7 @@ const features = {
     chart: chartVi,
     catalog: catalogVi,
     printing: printingVi,
+    signing: signingVi,
   },
   en: {
     visits: visitsEn,
@@ -26,6 +28,7 @@ const features = {
     chart: chartEn,
     catalog: catalogEn,
     printing: printingEn,
+    signing: signingEn,
   },
 };
 

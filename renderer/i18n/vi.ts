@@ -188,6 +188,11 @@ export const vi = {
       'field-not-owned': 'Cơ sở này không được sửa phần đó của hồ sơ (phần của cơ sở bên kia).',
       'scope-changed': 'Không được chuyển hồ sơ sang cơ sở khác; hãy huỷ và tạo hồ sơ mới.',
       'document-signed': 'Hồ sơ đã ký không sửa được; hãy lập bản điều chỉnh.',
+      'clinical-signature-invalid':
+        'Chữ ký số của bác sĩ không khớp với nội dung hồ sơ (hồ sơ đã bị thay đổi sau khi ký) nên máy chủ không nhận.',
+      'signed-version-outdated':
+        'Hồ sơ đã được máy khác sửa trước khi bạn ký, nên chữ ký không còn khớp. Hãy mở lại hồ sơ và ký lại.',
+      'amendment-unsigned': 'Bản điều chỉnh phải được ký và ghi lý do điều chỉnh.',
       'author-unknown':
         'Máy chủ chưa biết tài khoản của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',
       'author-inactive': 'Tài khoản của người sửa hồ sơ đã bị vô hiệu hoá.',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
+import { OrderSigning } from '../signing/OrderSigning';
 import type { VisitSectionProps } from '../visits/visit-context';
 import { DoseLine } from './DoseLine';
 import { PrescriptionEditor } from './PrescriptionEditor';
@@ -73,6 +74,7 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
                 </td>
                 <td data-testid="prescription-status">{t(statusKey(order))}</td>
                 <td className="row-actions">
+                  <OrderSigning order={order} />
                   <button type="button" data-testid="print-prescription" onClick={() => setPrinting(order.id)}>
                     {t('prescriptions.print')}
                   </button>

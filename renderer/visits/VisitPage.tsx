@@ -8,6 +8,8 @@ import { ConclusionSection } from './ConclusionSection';
 import { DiagnosesSection } from './DiagnosesSection';
 import { NotesSection } from './NotesSection';
 import { PatientBanner } from './PatientBanner';
+import { EncounterSigning } from '../signing/EncounterSigning';
+import { useEncounterVersions } from '../signing/use-signing';
 import { useEncounter } from './use-visit';
 import type { VisitSectionProps } from './visit-context';
 import { VitalsSection } from './VitalsSection';
@@ -24,6 +26,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
   const { encounters, patients, session } = useServices();
   const encounter = useEncounter(id ?? '');
   const patient = usePatient(patients, encounter?.patientId ?? '');
+  const versions = useEncounterVersions(encounter?.patientId ?? '');
   if (encounter === undefined || (encounter && patient === undefined)) return null;
   if (encounter === null || patient === null || patient === undefined)
     return <p className="page">{t('visits.visitNotFound')}</p>;
@@ -31,8 +34,10 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
   const open = encounter.status === 'in-progress' || encounter.status === 'waiting';
   const canWrite = session.can('encounter.write');
   const canDiagnose = session.can('diagnosis.write');
+  // Orders, results and vital signs name the visit's original id; an amendment shows them too.
+  const recorded = { ...encounter, id: versions?.originalIdOf(encounter.id) ?? encounter.id };
   const sectionProps: VisitSectionProps = {
-    encounter,
+    encounter: recorded,
     patient,
     editable: encounter.status === 'in-progress' && canWrite,
   };
@@ -60,7 +65,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
           </button>
         )}
       </div>
-      <VitalsSection encounter={encounter} editable={open && canWrite} />
+      <VitalsSection encounter={recorded} editable={open && canWrite} />
       <NotesSection key={encounter.id} encounter={encounter} editable={open && canWrite} />
       <DiagnosesSection encounter={encounter} patient={patient} editable={examining && canDiagnose} />
       <VisitOrdersSection {...sectionProps} />
@@ -70,6 +75,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
         encounter={encounter}
         editable={examining && canWrite && canDiagnose}
       />
+      {versions && <EncounterSigning encounter={encounter} versions={versions} navigate={navigate} />}
     </section>
   );
 }

@@ -21,6 +21,7 @@ import {
   type Icd10Entry,
 } from './visit-rules';
 import { newAuthorship } from '../../shared/clinical/common-fields';
+import { resolveVersions } from '../../shared/clinical/version-chain';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -232,11 +233,14 @@ export class EncountersRepository {
 
   /** A room's queue of a day, in calling order (visit-rules.ts), live as sync brings changes. */
   roomQueue$(roomCode: string, queueDate: string): Observable<EncounterDocument[]> {
-    return this.database.encounters
-      .find({ selector: { roomCode, queueDate } })
-      .$.pipe(
-        map((documents) => sortQueue(documents.map((document) => bodyOf<EncounterDocument>(document.toMutableJSON())))),
-      );
+    return this.database.encounters.find({ selector: { roomCode, queueDate } }).$.pipe(
+      // An amended visit is one patient in the queue: the version in force stands for it.
+      map((documents) =>
+        sortQueue(
+          resolveVersions(documents.map((document) => bodyOf<EncounterDocument>(document.toMutableJSON()))).current,
+        ),
+      ),
+    );
   }
 
   byId$(id: string): Observable<EncounterDocument | null> {

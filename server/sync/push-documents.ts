@@ -13,6 +13,7 @@ import { HttpError } from '../http/http-error';
 import type { SignatureChecker } from '../signing/signature-checker';
 import { loadFacilityStaff, refuseUnauthorizedWrite, unprovenWrite } from './authorize-authors';
 import { refuseMissingReferences } from './check-references';
+import { unprovenClinicalSignature } from './clinical-signatures';
 import type { ParsedPushRow } from './parse-push-rows';
 import { resolvePushRow } from './resolve-push-row';
 import { refuseChangeOfSigned, refuseFieldsNotOwned, refuseOutOfScope } from './scope-rules';
@@ -82,10 +83,13 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
   // Every write must prove its author; the checks run side by side and are awaited before
   // anything is written.
   const proofs: Promise<HttpError | null>[] = [];
-  const checkAuthor = async (masterState: State | undefined, row: ParsedPushRow): Promise<void> => {
+  const checkAuthor = async (masterState: State | undefined, row: ParsedPushRow, stored: State): Promise<void> => {
     const accounts = await facilityStaff();
     refuseUnauthorizedWrite(collection, accounts, masterState, row, device.facilityCode);
     proofs.push(unprovenWrite(signatures, collectionName, collection, accounts, row));
+    proofs.push(
+      unprovenClinicalSignature(collectionName, collection, accounts, masterState, row.newDocumentState, stored),
+    );
   };
 
   const answers: WireDocument<Body>[] = [];
@@ -106,7 +110,7 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
     // Only what changes the master is checked: a retried or re-sent unchanged row (after a
     // restore, every document comes back) is not a new write by anyone.
     if (outcome.kind === 'write') {
-      await checkAuthor(masterState, row);
+      await checkAuthor(masterState, row, outcome.state);
       await refuseMissingReferences(tx, collection, device, masterState, pushed);
       writes.push({
         id,
@@ -120,7 +124,7 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
       if (sameDocumentState(outcome.state, masterState)) {
         answers.push({ ...masterState, syncMeta: { lineage: master.lineage, signature: master.signature } });
       } else {
-        await checkAuthor(masterState, row);
+        await checkAuthor(masterState, row, outcome.state);
         await refuseMissingReferences(tx, collection, device, masterState, outcome.state);
         // The merged version carries the pusher's changes: it is theirs to answer for, and the
         // server, which made it, signs it.

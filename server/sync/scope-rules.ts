@@ -1,6 +1,7 @@
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import type { SyncedDocument } from '../../shared/sync/protocol';
+import { changesSignedContent } from '../../shared/clinical/signed-document';
 import { facilityScope } from '../../shared/sync/scopes';
 import type { AuthenticatedDevice } from '../auth/authenticate-device';
 import { HttpError } from '../http/http-error';
@@ -68,7 +69,7 @@ export function refuseFieldsNotOwned(
 export function refuseChangeOfSigned(collection: SyncedCollection<Body>, master: State | undefined, pushed: State) {
   const policy = collection.mergePolicy;
   if (policy.kind !== 'immutable-once-signed' || !master || !policy.isSigned(bodyOf(master))) return;
-  if (sameDocumentState(master, pushed)) return;
+  if (!changesSignedContent(master, pushed, policy.openFields ?? [])) return;
   throw new HttpError(403, 'forbidden', 'A signed document cannot be changed; amend it instead.', {
     id: pushed.id,
     reason: 'document-signed',

@@ -10,6 +10,7 @@ import {
   optionalIsoDateField,
   optionalStaffIdField,
 } from './common-fields';
+import { signedDocumentFields } from './signed-document';
 
 export const ENCOUNTER_STATUSES = ['waiting', 'in-progress', 'finished', 'cancelled'] as const;
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
@@ -59,6 +60,7 @@ export const encounterDocumentSchema = z
     advice: freeText(4000),
     finishedAt: deviceTimeField,
     ...authorshipFields,
+    ...signedDocumentFields,
   })
   .strict();
 

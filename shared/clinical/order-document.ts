@@ -8,6 +8,7 @@ import {
   optionalIdField,
   optionalStaffIdField,
 } from './common-fields';
+import { signedDocumentFields } from './signed-document';
 
 export const ORDER_KINDS = ['lab', 'imaging', 'prescription'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -86,6 +87,7 @@ export const orderDocumentSchema = z
     handledBy: optionalStaffIdField,
     completedAt: deviceTimeField,
     ...authorshipFields,
+    ...signedDocumentFields,
   })
   .strict();
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'lab-result.write',
   'prescription.write',
   'dispense.write',
+  /** Signing a finished visit or a prescription (and amending a signed one) */
+  'clinical.sign',
   'referral.write',
   'referral.receive',
   'staff.manage',
@@ -49,6 +51,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'diagnosis.write',
     'order.write',
     'prescription.write',
+    'clinical.sign',
     'referral.write',
     'referral.receive',
   ],

@@ -22,7 +22,15 @@ export interface UniqueField<T> {
  *   master, the document never changes again (an amendment is a new document naming it).
  */
 export type MergePolicy<T> =
-  { kind: 'field-merge' } | { kind: 'immutable-once-signed'; isSigned: (document: T) => boolean };
+  | { kind: 'field-merge' }
+  | {
+      kind: 'immutable-once-signed';
+      isSigned: (document: T) => boolean;
+      /** Fields that may still change once signed (workflow, bookkeeping); none when absent. */
+      openFields?: readonly string[];
+      /** The document carries a clinical signature the server verifies (clinical/signed-document.ts). */
+      clinicalSignature?: boolean;
+    };
 
 /**
  * Another document a write depends on: checked in the push's transaction. Missing (not yet

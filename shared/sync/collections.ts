@@ -14,6 +14,7 @@ import { encounterProblems, observationProblems, orderProblems } from '../clinic
 import { encounterDocumentSchema, type EncounterDocument } from '../clinical/encounter-document';
 import { observationDocumentSchema, type ObservationDocument } from '../clinical/observation-document';
 import { orderDocumentSchema, type OrderDocument } from '../clinical/order-document';
+import { signedDocumentPolicy } from '../clinical/signed-document';
 import type { SyncedCollection } from './collection-registry';
 import { catalogEntrySchema, type CatalogEntry } from '../catalog/catalog-entry';
 import { facilityScope, provinceScope } from './scopes';
@@ -82,7 +83,7 @@ const referrals: SyncedCollection<ReferralDocument> = {
 /** The facility's own clinical records: written at its PCs, merged field by field while open. */
 function clinicalCollection<T extends { facilityCode: string; updatedBy: string }>(
   definition: Pick<SyncedCollection<T>, 'schema' | 'problems' | 'authorize' | 'references'> &
-    Partial<Pick<SyncedCollection<T>, 'uniqueFields'>>,
+    Partial<Pick<SyncedCollection<T>, 'uniqueFields' | 'mergePolicy'>>,
 ): SyncedCollection<T> {
   return {
     direction: 'both',
@@ -101,6 +102,7 @@ function clinicalCollection<T extends { facilityCode: string; updatedBy: string 
 /** Visits: the queue ticket, the examination, diagnoses and conclusion. */
 const encounters = clinicalCollection<EncounterDocument>({
   schema: encounterDocumentSchema,
+  mergePolicy: signedDocumentPolicy(),
   problems: encounterProblems,
   authorize: authorizeEncounterWrite,
   references: [{ field: 'patientId', collection: 'patients' }],
@@ -109,6 +111,8 @@ const encounters = clinicalCollection<EncounterDocument>({
 /** Lab and imaging orders and prescriptions, each made in a visit. */
 const orders = clinicalCollection<OrderDocument>({
   schema: orderDocumentSchema,
+  // A signed order is still handled (the lab, the pharmacist dispensing) or cancelled.
+  mergePolicy: signedDocumentPolicy(['status', 'handledBy', 'completedAt']),
   // Codes are made collision-free per PC (shared/identifiers/prescription-code.ts); checked again.
   uniqueFields: [{ field: 'prescriptionCode', problem: 'prescription-code-taken' }],
   problems: orderProblems,

@@ -6,6 +6,7 @@ import type { EncounterDocument } from '../../shared/clinical/encounter-document
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
+import { SigningRepository } from '../../renderer/signing/signing-repository';
 import { EncountersRepository, type VisitNotes } from '../../renderer/visits/encounters-repository';
 import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
 import type { ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
@@ -40,6 +41,7 @@ export class ClientDriver {
   private watching: Subscription[] = [];
   private prescriptions: PrescriptionDriver | undefined;
   private ordersDriver: OrdersDriver | undefined;
+  private signingRepository: SigningRepository | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -246,6 +248,41 @@ export class ClientDriver {
 
   deactivateAllergy(id: string, reason: string): Promise<AllergyResult> {
     return this.allergies().deactivate(id, reason);
+  }
+
+  /** A call on this PC's SigningRepository (renderer/signing), as the logged-in user. */
+  signing(method: 'sign' | 'amendEncounter' | 'check', args: unknown[]): Promise<unknown> {
+    const client = this.opened;
+    this.signingRepository ??= new SigningRepository(client.database, client.writer, () => client.signer, {
+      deviceId: client.enrollment.deviceId,
+    });
+    const repository = this.signingRepository;
+    const calls = {
+      sign: () => repository.sign(...(args as Parameters<SigningRepository['sign']>)),
+      amendEncounter: () => repository.amendEncounter(...(args as Parameters<SigningRepository['amendEncounter']>)),
+      check: () => repository.check(...(args as Parameters<SigningRepository['check']>)),
+    };
+    return calls[method]();
+  }
+
+  /**
+   * A change written as tampering software would: straight through the writer (so the sync
+   * signature is the logged-in user's and valid), no rules, the clinical signature kept.
+   */
+  async patchClinical(collection: 'encounters' | 'orders', id: string, patch: Record<string, unknown>): Promise<void> {
+    const written =
+      collection === 'encounters'
+        ? await this.opened.writer.update('encounters', id, (current) => ({ ...current, ...patch }))
+        : await this.opened.writer.update('orders', id, (current) => ({ ...current, ...patch }));
+    if (!written) throw new Error(`no ${collection} document ${id}`);
+  }
+
+  /** A clinical document as this PC holds it (its body), or null. */
+  async clinicalDocument(collection: 'encounters' | 'orders', id: string): Promise<Record<string, unknown> | null> {
+    const found = await this.opened.database[collection].findOne(id).exec();
+    if (!found) return null;
+    const { syncMeta: _envelope, ...body } = found.toMutableJSON() as Record<string, unknown>;
+    return body;
   }
 
   openCollections(): number {

@@ -5,6 +5,9 @@ import type { PatientChanges } from '../../renderer/patients/patients-repository
 import type { VisitNotes } from '../../renderer/visits/encounters-repository';
 import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
 import type { VitalSigns } from '../../shared/clinical/observation-document';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { SignatureCheck } from '../../shared/clinical/signed-document';
+import type { EncounterAmendment, SignableCollection, SignResult } from '../../renderer/signing/signing-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
@@ -92,6 +95,19 @@ export class IsolatedClient {
     chart: (patientId: string, today: string) => this.call('chart', patientId, today),
     recordAllergy: (patientId: string, input: AllergyInput) => this.call('recordAllergy', patientId, input),
     deactivateAllergy: (id: string, reason: string) => this.call('deactivateAllergy', id, reason),
+  };
+  /** Signing and amending through the PC's SigningRepository (renderer/signing). */
+  readonly signing = {
+    sign: (collection: SignableCollection, id: string, password: string) =>
+      this.call('signing', 'sign', [collection, id, password]) as Promise<SignResult<Record<string, unknown>>>,
+    amendEncounter: (id: string, changes: EncounterAmendment, reason: string, password: string) =>
+      this.call('signing', 'amendEncounter', [id, changes, reason, password]) as Promise<SignResult<EncounterDocument>>,
+    check: (collection: SignableCollection, document: Record<string, unknown>) =>
+      this.call('signing', 'check', [collection, document]) as Promise<SignatureCheck>,
+    /** Tampering: a change through the writer that keeps the clinical signature as it was. */
+    patch: (collection: SignableCollection, id: string, patch: Record<string, unknown>) =>
+      this.call('patchClinical', collection, id, patch),
+    document: (collection: SignableCollection, id: string) => this.call('clinicalDocument', collection, id),
   };
   readonly database = {
     patients: {

@@ -100,6 +100,11 @@ export class TestClient {
     this.keys.use(typeof user === 'string' ? await demoSigner(user) : user);
   }
 
+  /** The key the client signs with now: the logged-in user's, as a session holds it. */
+  get signer(): DocumentSigner {
+    return this.keys.current;
+  }
+
   get sync(): SyncClient {
     if (!this.syncClient) throw new Error('the client is offline');
     return this.syncClient;
