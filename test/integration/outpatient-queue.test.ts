@@ -201,4 +201,32 @@ describe('the outpatient queue across two PCs of one facility', () => {
     expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } });
     expect((await storedVisit(queued.encounter.id))?.diagnoses).toEqual([]);
   });
+
+  it('refuses at the server a waiting visit cancelled by staff without visit.queue (not-permitted)', async () => {
+    const registered = await reception.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    const queued = await reception.visits.queue(registered.patient.id, ROOM, ROOM);
+    if (!queued.ok) throw new Error('queueing failed');
+    await reception.goOnline();
+    await waitFor(async () => (await storedVisit(queued.encounter.id)) !== undefined, 'the server has the visit');
+    const master = await storedVisit(queued.encounter.id);
+    if (!master) throw new Error('no visit on the server');
+
+    const push = async (change: Partial<EncounterDocument>, staffId: string) =>
+      syncRequest(server.url, reception.enrollment.token, 'encounters', 'push', {
+        body: [
+          await signedRow(
+            'encounters',
+            { ...master, ...change, updatedBy: staffId, _deleted: false },
+            await demoSigner(staffId),
+            { ...master, _deleted: false },
+          ),
+        ],
+      });
+    const refused = { status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } };
+    expect(await push({ status: 'cancelled' }, DEMO_STAFF.labTechnician.id)).toMatchObject(refused);
+    expect(await push({ roomCode: 'P102' }, DEMO_STAFF.pharmacist.id)).toMatchObject(refused);
+    expect(await storedVisit(queued.encounter.id)).toMatchObject({ status: 'waiting', roomCode: master.roomCode });
+    expect(await push({ status: 'cancelled' }, DEMO_STAFF.registrar.id)).toMatchObject({ status: 200 });
+  });
 });
