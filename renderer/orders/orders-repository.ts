@@ -6,6 +6,7 @@ import type { LabResult, ObservationDocument } from '../../shared/clinical/obser
 import type { OrderDocument, OrderedTest } from '../../shared/clinical/order-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { CatalogRepository } from '../catalog/catalog-repository';
+import { localDay } from '../catalog/local-day';
 import type { SenDatabase, Stored } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import { labResultEntry, type TestReference, type ValueProblem } from './lab-result-entry';
@@ -61,12 +62,6 @@ function withoutEnvelope<T extends object>(stored: Stored<T>): T {
 
 function bodyOf<T extends object>(document: { toMutableJSON(): Stored<T> }): T {
   return withoutEnvelope(document.toMutableJSON());
-}
-
-/** The calendar day on this PC: which reference range and catalog version apply. */
-function localDay(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
