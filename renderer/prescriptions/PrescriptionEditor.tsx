@@ -5,7 +5,7 @@ import { useServices } from '../app/services-context';
 import { DrugSearch } from './DrugSearch';
 import { lineInputOf, newDraftLine, quantityText, type DraftLine } from './prescription-draft';
 import { doseUnitOf, type DrugEntry } from './prescription-lines';
-import type { PrescriptionWarning } from './prescription-warnings';
+import { unconfirmedWarnings, type PrescriptionWarning } from './prescription-warnings';
 import type { PrescribeProblem } from './prescriptions-repository';
 import { warningMessage } from './warning-messages';
 
@@ -30,7 +30,9 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
   const { prescriptions } = useServices();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [warnings, setWarnings] = useState<PrescriptionWarning[]>([]);
-  const [confirmed, setConfirmed] = useState(false);
+  /** The warnings as they were when the doctor ticked the box: a changed warning needs a new tick. */
+  const [confirmedWarnings, setConfirmedWarnings] = useState<PrescriptionWarning[]>([]);
+  const confirmed = warnings.length > 0 && unconfirmedWarnings(warnings, confirmedWarnings).length === 0;
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -49,7 +51,6 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
     void prescriptions.warningsFor(encounter, drugs).then((found) => {
       if (!current) return;
       setWarnings(found);
-      setConfirmed(false);
     });
     return () => {
       current = false;
@@ -105,7 +106,9 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
     try {
       // Kept on the order in the record's language, whatever language the screen is in.
       const vietnamese = i18n.getFixedT('vi');
-      const overridden = confirmed ? warnings.map((warning) => warningMessage(vietnamese, warning)) : [];
+      const overridden = confirmed
+        ? warnings.map((warning) => ({ warning, text: warningMessage(vietnamese, warning) }))
+        : [];
       const result = await prescriptions.prescribe(encounter, lines.map(lineInputOf), overridden);
       if (!result.ok) {
         setProblems([...new Set(result.problems.map(problemText))]);
@@ -114,7 +117,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
       }
       setLines([]);
       setProblems([]);
-      setConfirmed(false);
+      setConfirmedWarnings([]);
       setSaved(result.order.prescriptionCode);
       focusNext.current = 'drug-search';
     } finally {
@@ -208,7 +211,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
               id="rx-confirm-warnings"
               type="checkbox"
               checked={confirmed}
-              onChange={(event) => setConfirmed(event.target.checked)}
+              onChange={(event) => setConfirmedWarnings(event.target.checked ? warnings : [])}
             />
             {t('prescriptions.confirmWarnings')}
           </label>

@@ -10,7 +10,14 @@ import type { SenDatabase, Stored } from '../db/collections';
 import type { DeviceSerials } from '../db/device-serials';
 import type { DocumentWriter } from '../db/document-writer';
 import { prescribedDrugOf, type PrescriptionLineInput } from './prescription-lines';
-import { prescriptionWarnings, type DrugIngredients, type PrescriptionWarning } from './prescription-warnings';
+import {
+  prescriptionWarnings,
+  unconfirmedWarnings,
+  warningKey,
+  type ConfirmedWarning,
+  type DrugIngredients,
+  type PrescriptionWarning,
+} from './prescription-warnings';
 import { newAuthorship } from '../../shared/clinical/common-fields';
 
 /** The PC issuing prescriptions: its facility, its id, and its tag (unique in the facility). */
@@ -91,13 +98,14 @@ export class PrescriptionsRepository {
 
   /**
    * Writes a prescription for the visit. Each line's quantity follows from its dose; when there
-   * are warnings, the doctor must have confirmed every one (their texts are kept on the order).
+   * are warnings, the doctor must have confirmed every one of them, each by what it says (their
+   * texts are kept on the order).
    * Nothing is written when a line or the order is invalid.
    */
   async prescribe(
     encounter: EncounterDocument,
     lines: readonly PrescriptionLineInput[],
-    overriddenWarnings: readonly string[],
+    confirmed: readonly ConfirmedWarning[],
   ): Promise<PrescribeResult> {
     if (encounter.status !== 'in-progress')
       return { ok: false, problems: [{ field: 'encounter', code: 'visit-not-open' }] };
@@ -112,8 +120,17 @@ export class PrescriptionsRepository {
     if (problems.length > 0) return { ok: false, problems };
 
     const warnings = await this.warningsFor(encounter, drugs);
-    if (overriddenWarnings.length < warnings.length)
+    if (
+      unconfirmedWarnings(
+        warnings,
+        confirmed.map(({ warning }) => warning),
+      ).length > 0
+    )
       return { ok: false, problems: [{ field: 'lines', code: 'warnings-not-confirmed' }], warnings };
+    const current = new Set(warnings.map(warningKey));
+    const overriddenWarnings = confirmed
+      .filter(({ warning }) => current.has(warningKey(warning)))
+      .map(({ text }) => text);
 
     const author = this.writer.author();
     const at = this.now().toISOString();
@@ -128,7 +145,7 @@ export class PrescriptionsRepository {
       tests: [],
       drugs,
       prescriptionCode: newPrescriptionCode(this.device, serial),
-      overriddenWarnings: [...overriddenWarnings],
+      overriddenWarnings,
       note: '',
       orderedAt: at,
       handledBy: '',

@@ -123,8 +123,12 @@ describe('prescriptions on the PCs of one facility', () => {
       problems: [{ code: 'warnings-not-confirmed' }],
       warnings: [{ kind: 'duplicate-open', ingredient: 'paracetamol' }],
     });
+    if (twice.ok || !twice.warnings) throw new Error('no warnings to confirm');
+    const [duplicate] = twice.warnings;
+    if (!duplicate) throw new Error('no warning to confirm');
+    const confirmation = [{ warning: duplicate, text: 'Trùng hoạt chất paracetamol' }];
     const confirmed = prescribed(
-      await room.prescription({ method: 'prescribe', args: [visit, [PARACETAMOL], ['Trùng hoạt chất paracetamol']] }),
+      await room.prescription({ method: 'prescribe', args: [visit, [PARACETAMOL], confirmation] }),
     );
     expect(confirmed.overriddenWarnings).toEqual(['Trùng hoạt chất paracetamol']);
     await waitFor(async () => (await room.outbox.count()) === 0, 'the doctor’s prescriptions sent');
