@@ -90,6 +90,8 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
         return t('prescriptions.errorWarnings');
       case 'visit-not-open':
         return t('prescriptions.errorVisitNotOpen');
+      case 'controlled-mixed':
+        return t('prescriptions.errorControlledMixed');
       default:
         return t('prescriptions.errorInvalid', { field: problem.field });
     }
