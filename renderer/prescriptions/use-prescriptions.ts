@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CatalogEntryOf } from '../../shared/catalog/catalog-entry';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { StaffDocument } from '../../shared/staff/staff-document';
@@ -25,22 +24,6 @@ export function usePrescription(orderId: string): OrderDocument | null | undefin
   const { prescriptions } = useServices();
   const observable = useMemo(() => prescriptions.observe(orderId), [prescriptions, orderId]);
   return useObservable<OrderDocument | null | undefined>(observable, undefined);
-}
-
-/** Drugs in force whose name or code starts with what was typed (diacritics optional). */
-export function useDrugSearch(query: string): CatalogEntryOf<'drug'>[] {
-  const { catalog } = useServices();
-  const [found, setFound] = useState<CatalogEntryOf<'drug'>[]>([]);
-  useEffect(() => {
-    let current = true;
-    void catalog.search('drug', query).then((entries) => {
-      if (current) setFound(entries);
-    });
-    return () => {
-      current = false;
-    };
-  }, [catalog, query]);
-  return found;
 }
 
 /** The patients of these ids, as they are found (for names in a worklist). */
