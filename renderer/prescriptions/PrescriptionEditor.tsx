@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { DrugSearch } from './DrugSearch';
 import { lineInputOf, newDraftLine, quantityText, type DraftLine } from './prescription-draft';
@@ -36,6 +37,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const focusNext = useRef<string | null>(null);
   const nextKey = useRef(0);
 
@@ -112,6 +114,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
         ? warnings.map((warning) => ({ warning, text: warningMessage(vietnamese, warning) }))
         : [];
       const result = await prescriptions.prescribe(encounter, lines.map(lineInputOf), overridden);
+      setFailure(null);
       if (!result.ok) {
         setProblems([...new Set(result.problems.map(problemText))]);
         if (result.warnings) setWarnings(result.warnings);
@@ -122,6 +125,9 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
       setConfirmedWarnings([]);
       setSaved(result.order.prescriptionCode);
       focusNext.current = 'drug-search';
+    } catch (error) {
+      // The lines stay as typed: the doctor saves again.
+      setFailure(t('prescriptions.saveFailed', { message: String(error) }));
     } finally {
       setSaving(false);
     }
@@ -226,6 +232,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
           ))}
         </ul>
       )}
+      <FormError message={failure} testId="prescription-save-failed" />
       {saved && (
         <p className="form-success" role="status" data-testid="prescription-saved">
           {t('prescriptions.saved', { code: saved })}
