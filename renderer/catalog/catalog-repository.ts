@@ -5,6 +5,7 @@ import { entriesInForce, versionInForce } from '../../shared/catalog/entry-in-fo
 import { buildIcd10SearchIndex, searchIcd10, type Icd10SearchIndex } from '../../shared/catalog/icd10-search-index';
 import { foldVietnamese } from '../../shared/text/fold-vietnamese';
 import type { SenDatabase, Stored } from '../db/collections';
+import { localDay } from './local-day';
 
 type Icd10Entry = CatalogEntryOf<'icd10'>;
 
@@ -29,7 +30,7 @@ export class CatalogRepository {
 
   constructor(
     private readonly database: SenDatabase,
-    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+    private readonly today: () => string = () => localDay(new Date()),
   ) {
     // A new catalog version arriving makes the next search rebuild the index.
     this.watch = database.catalog.$.subscribe(() => {

@@ -73,6 +73,29 @@ export class DocumentWriter {
   }
 
   /**
+   * New documents written together: one storage write (one IndexedDB transaction), so a crash
+   * leaves all of them or none. Refused as a whole if any is (an id already taken).
+   */
+  async insertMany<C extends WritableCollection>(
+    collection: C,
+    bodies: readonly BodyOf<C>[],
+  ): Promise<Stored<BodyOf<C>>[]> {
+    const stored = await Promise.all(
+      bodies.map(async (body) => {
+        const content: Body = { ...body };
+        return { ...content, syncMeta: await this.envelope(collection, content, false, []) };
+      }),
+    );
+    if (stored.length === 0) return [];
+    const { error } = await this.rxCollection(collection).bulkInsert(stored);
+    if (error.length > 0) {
+      throw new Error(`${error.length} of ${stored.length} new ${collection} documents were not written.`);
+    }
+    for (const document of stored) await this.record(collection, document, false, null);
+    return stored as Stored<BodyOf<C>>[];
+  }
+
+  /**
    * Changes a document; `change` maps the stored body to the next one and may run more than once
    * (RxDB runs it again on the newest state when another write got there first). Resolves to the
    * written body, or null when there is no such document.

@@ -9,8 +9,9 @@ import { useRepeats, useTestSearch } from './use-orders';
 
 /**
  * Picking tests for a visit by keyboard: type a code or a name without diacritics, arrows and
- * Enter to add, Ctrl+Enter to order. A test the patient had within its validity shows the
- * earlier result first and asks for the reason to repeat it.
+ * Enter to add (among the results of the text now typed, waiting for them if need be),
+ * Ctrl+Enter to order. A test the patient had within its validity shows the earlier result
+ * first and asks for the reason to repeat it.
  */
 export function OrderTestsForm({ encounter }: { encounter: EncounterDocument }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function OrderTestsForm({ encounter }: { encounter: EncounterDocument }) 
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const found = useTestSearch(orders, text);
+  const { shown: found, whenCurrent } = useTestSearch(orders, text);
   const repeats = useRepeats(orders, encounter.patientId, chosen);
 
   const add = (test: OrderableTest | undefined): void => {
@@ -74,7 +75,7 @@ export function OrderTestsForm({ encounter }: { encounter: EncounterDocument }) 
       setHighlighted(Math.max(highlighted - 1, 0));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
       event.preventDefault();
-      if (text.trim() !== '') add(found[highlighted]);
+      if (text.trim() !== '') whenCurrent((results) => add(results[Math.min(highlighted, results.length - 1)]));
       else if (chosen.length > 0) void submit();
     }
   };

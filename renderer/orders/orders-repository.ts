@@ -6,6 +6,7 @@ import type { LabResult, ObservationDocument } from '../../shared/clinical/obser
 import type { OrderDocument, OrderedTest } from '../../shared/clinical/order-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { CatalogRepository } from '../catalog/catalog-repository';
+import { localDay } from '../catalog/local-day';
 import type { SenDatabase, Stored } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import { labResultEntry, type TestReference, type ValueProblem } from './lab-result-entry';
@@ -50,6 +51,9 @@ const CHANGES_SETTLE_MS = 300;
 const OPEN_STATUSES: readonly OrderDocument['status'][] = ['ordered', 'in-progress'];
 const CLOSED_VISITS: readonly EncounterDocument['status'][] = ['finished', 'cancelled'];
 
+/** Thrown inside an order's write when sync closed the order after it was checked. */
+class OrderClosedMeanwhile extends Error {}
+
 /** The body as the UI sees it: the sync envelope stays in the database layer. */
 function withoutEnvelope<T extends object>(stored: Stored<T>): T {
   const { syncMeta: _envelope, ...body } = stored;
@@ -58,12 +62,6 @@ function withoutEnvelope<T extends object>(stored: Stored<T>): T {
 
 function bodyOf<T extends object>(document: { toMutableJSON(): Stored<T> }): T {
   return withoutEnvelope(document.toMutableJSON());
-}
-
-/** The calendar day on this PC: which reference range and catalog version apply. */
-function localDay(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
@@ -205,6 +203,12 @@ export class OrdersRepository {
    * with the range for the patient's sex and age today and its flag, then takes the order
    * forward: completed when every test has a result, in progress otherwise. A bad value
    * refuses the whole entry, and nothing is written.
+   *
+   * All or nothing as the technician sees it: the results are written in one storage write,
+   * and an entry interrupted before the order was taken forward is completed by the next one:
+   * a value typed again as it was stored is taken as already done (a different one is refused,
+   * `already-entered`), and an order whose tests all have results is completed even when
+   * nothing new is typed. The order's status is checked again inside its write.
    */
   async enterResults(
     orderOrId: OrderDocument | string,
@@ -217,37 +221,55 @@ export class OrdersRepository {
     if (!patient) return { ok: false, problem: 'patient-missing' };
     const now = this.now();
     const references = await this.referencesFor(order, patient, localDay(now));
-    const done = new Set((await this.resultsOf(order.id)).map((observation) => observation.code));
+    const stored = new Map((await this.resultsOf(order.id)).map((observation) => [observation.code, observation.lab]));
 
     const entered = typed.filter((entry) => entry.value.trim() !== '');
-    if (entered.length === 0) return { ok: false, problem: 'nothing-entered' };
     const problems: { code: string; problem: ResultProblem }[] = [];
     const results: LabResult[] = [];
     for (const { code, value } of entered) {
       const reference = references.find((candidate) => candidate.code === code);
       const entry = reference ? labResultEntry(reference, value) : null;
+      const earlier = stored.get(code);
       if (!entry) problems.push({ code, problem: 'not-in-order' });
-      else if (done.has(code) || results.some((result) => result.testCode === code))
+      else if (earlier && entry.ok && entry.result.value === earlier.value) continue;
+      else if (earlier || results.some((result) => result.testCode === code))
         problems.push({ code, problem: 'already-entered' });
       else if (!entry.ok) problems.push({ code, problem: entry.problem });
       else results.push(entry.result);
     }
     if (problems.length > 0) return { ok: false, problem: 'invalid-values', values: problems };
-
-    const observations = results.map((result) => this.newResult(order, result, now));
-    for (const observation of observations) await this.writer.insert('observations', observation);
-    for (const observation of observations) done.add(observation.code);
-    const complete = order.tests.every((test) => done.has(test.code));
-    const author = this.writer.author();
+    const complete = order.tests.every(
+      (test) => stored.has(test.code) || results.some((result) => result.testCode === test.code),
+    );
     const status: OrderDocument['status'] = complete ? 'completed' : 'in-progress';
-    const written = await this.writer.update('orders', order.id, (current) => ({
-      ...current,
-      status,
-      handledBy: current.handledBy === '' ? author : current.handledBy,
-      completedAt: complete ? now.toISOString() : current.completedAt,
-      updatedAt: now.toISOString(),
-      updatedBy: author,
-    }));
+    // Nothing new to write, and no interrupted entry to finish: the order is already as it should be.
+    if (results.length === 0 && (order.status === status || (entered.length === 0 && !complete))) {
+      return { ok: false, problem: 'nothing-entered' };
+    }
+
+    // Closed meanwhile (cancelled by the doctor, arrived by sync): nothing of this entry is written.
+    const fresh = await this.order(order.id);
+    if (!fresh || !OPEN_STATUSES.includes(fresh.status)) return { ok: false, problem: 'order-closed' };
+    const observations = results.map((result) => this.newResult(order, result, now));
+    await this.writer.insertMany('observations', observations);
+    const author = this.writer.author();
+    let written: Stored<OrderDocument> | null;
+    try {
+      written = await this.writer.update('orders', order.id, (current) => {
+        if (!OPEN_STATUSES.includes(current.status)) throw new OrderClosedMeanwhile();
+        return {
+          ...current,
+          status,
+          handledBy: current.handledBy === '' ? author : current.handledBy,
+          completedAt: complete ? now.toISOString() : current.completedAt,
+          updatedAt: now.toISOString(),
+          updatedBy: author,
+        };
+      });
+    } catch (error) {
+      if (error instanceof OrderClosedMeanwhile) return { ok: false, problem: 'order-closed' };
+      throw error;
+    }
     return { ok: true, order: written ? withoutEnvelope<OrderDocument>(written) : order, observations };
   }
 

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ObservationDocument } from '../../shared/clinical/observation-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
+import { useTaggedSearch, type TaggedSearch } from '../catalog/use-tagged-search';
 import { useObservable } from '../db/hooks';
 import type { TestReference } from './lab-result-entry';
 import type { OrderableTest, OrdersRepository, TestOrderKind } from './orders-repository';
@@ -26,22 +27,10 @@ export function useOrderResults(orders: OrdersRepository, orderId: string): Obse
 
 const SEARCH_DELAY_MS = 150;
 
-/** Tests matching what the doctor types, searched a moment after they stop typing. */
-export function useTestSearch(orders: OrdersRepository, text: string): OrderableTest[] {
-  const [found, setFound] = useState<OrderableTest[]>([]);
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void orders.searchTests(text).then((tests) => {
-        if (current) setFound(tests);
-      });
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [orders, text]);
-  return text.trim() === '' ? [] : found;
+/** Lab tests and imaging studies as the doctor types, each answer tagged with its text. */
+export function useTestSearch(orders: OrdersRepository, text: string): TaggedSearch<OrderableTest> {
+  const searchTests = useCallback((query: string) => orders.searchTests(query), [orders]);
+  return useTaggedSearch(text, searchTests, SEARCH_DELAY_MS);
 }
 
 /** Earlier results and open orders of the chosen tests, checked again whenever the choice changes. */

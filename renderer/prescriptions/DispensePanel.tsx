@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { formatDateTime, fullName } from '../app/format';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { birthDateWithAge } from '../patients/patient-format';
 import { DoseLine } from './DoseLine';
@@ -39,6 +40,8 @@ export function DispensePanel({
       const result = await prescriptions.dispense(order);
       if (result.ok) onDone(t('prescriptions.dispensed', { code: order.prescriptionCode }));
       else setError(t('prescriptions.errorNotOpen'));
+    } catch (error) {
+      setError(t('prescriptions.saveFailed', { message: String(error) }));
     } finally {
       setBusy(false);
     }
@@ -97,11 +100,7 @@ export function DispensePanel({
           ))}
         </tbody>
       </table>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="dispense-error" />
       <div className="actions">
         {canDispense && (
           <button type="button" autoFocus onClick={() => void dispense()} disabled={busy} data-testid="dispense">

@@ -1,18 +1,22 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services-context';
+import { useTaggedSearch } from '../catalog/use-tagged-search';
 import type { DrugEntry } from './prescription-lines';
-import { useDrugSearch } from './use-prescriptions';
 
 /**
  * The drug search of the prescription form: type part of a name, an ingredient or a code (no
  * diacritics needed), move with the arrow keys, Enter adds the highlighted drug (the first by
- * default) and clears the box for the next one.
+ * default) and clears the box for the next one. Enter picks only among the results of the text
+ * now typed: pressed while its search runs, it waits for them.
  */
 export function DrugSearch({ onChoose }: { onChoose: (drug: DrugEntry) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [highlighted, setHighlighted] = useState(0);
-  const found = useDrugSearch(query);
+  const { catalog } = useServices();
+  const searchDrugs = useCallback((text: string) => catalog.search('drug', text), [catalog]);
+  const { shown: found, whenCurrent } = useTaggedSearch(query, searchDrugs);
   const active = Math.min(highlighted, Math.max(found.length - 1, 0));
 
   const choose = (drug: DrugEntry | undefined): void => {
@@ -28,7 +32,7 @@ export function DrugSearch({ onChoose }: { onChoose: (drug: DrugEntry) => void }
       setHighlighted(Math.min(Math.max(active + step, 0), Math.max(found.length - 1, 0)));
     } else if (event.key === 'Enter' && !event.ctrlKey) {
       event.preventDefault();
-      choose(found[active]);
+      whenCurrent((results) => choose(results[Math.min(active, results.length - 1)]));
     }
   };
 

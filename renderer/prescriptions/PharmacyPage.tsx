@@ -6,7 +6,9 @@ import type { Route } from '../app/route';
 import { birthDateWithAge } from '../patients/patient-format';
 import { DispensePanel } from './DispensePanel';
 import { matchingPrescriptions } from './prescription-code-query';
-import { usePatientsById, useToDispense } from './use-prescriptions';
+// The visits' hook: it reads the patients again as sync brings them (a prescription may come first).
+import { usePatientsById } from '../visits/use-visit';
+import { useToDispense } from './use-prescriptions';
 import './prescriptions.css';
 
 /**

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { DrugSearch } from './DrugSearch';
 import { lineInputOf, newDraftLine, quantityText, type DraftLine } from './prescription-draft';
 import { doseUnitOf, type DrugEntry } from './prescription-lines';
-import type { PrescriptionWarning } from './prescription-warnings';
+import { unconfirmedWarnings, type PrescriptionWarning } from './prescription-warnings';
 import type { PrescribeProblem } from './prescriptions-repository';
 import { warningMessage } from './warning-messages';
 
@@ -30,10 +31,13 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
   const { prescriptions } = useServices();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [warnings, setWarnings] = useState<PrescriptionWarning[]>([]);
-  const [confirmed, setConfirmed] = useState(false);
+  /** The warnings as they were when the doctor ticked the box: a changed warning needs a new tick. */
+  const [confirmedWarnings, setConfirmedWarnings] = useState<PrescriptionWarning[]>([]);
+  const confirmed = warnings.length > 0 && unconfirmedWarnings(warnings, confirmedWarnings).length === 0;
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const focusNext = useRef<string | null>(null);
   const nextKey = useRef(0);
 
@@ -49,7 +53,6 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
     void prescriptions.warningsFor(encounter, drugs).then((found) => {
       if (!current) return;
       setWarnings(found);
-      setConfirmed(false);
     });
     return () => {
       current = false;
@@ -89,6 +92,8 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
         return t('prescriptions.errorWarnings');
       case 'visit-not-open':
         return t('prescriptions.errorVisitNotOpen');
+      case 'controlled-mixed':
+        return t('prescriptions.errorControlledMixed');
       default:
         return t('prescriptions.errorInvalid', { field: problem.field });
     }
@@ -105,8 +110,11 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
     try {
       // Kept on the order in the record's language, whatever language the screen is in.
       const vietnamese = i18n.getFixedT('vi');
-      const overridden = confirmed ? warnings.map((warning) => warningMessage(vietnamese, warning)) : [];
+      const overridden = confirmed
+        ? warnings.map((warning) => ({ warning, text: warningMessage(vietnamese, warning) }))
+        : [];
       const result = await prescriptions.prescribe(encounter, lines.map(lineInputOf), overridden);
+      setFailure(null);
       if (!result.ok) {
         setProblems([...new Set(result.problems.map(problemText))]);
         if (result.warnings) setWarnings(result.warnings);
@@ -114,9 +122,12 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
       }
       setLines([]);
       setProblems([]);
-      setConfirmed(false);
+      setConfirmedWarnings([]);
       setSaved(result.order.prescriptionCode);
       focusNext.current = 'drug-search';
+    } catch (error) {
+      // The lines stay as typed: the doctor saves again.
+      setFailure(t('prescriptions.saveFailed', { message: String(error) }));
     } finally {
       setSaving(false);
     }
@@ -208,7 +219,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
               id="rx-confirm-warnings"
               type="checkbox"
               checked={confirmed}
-              onChange={(event) => setConfirmed(event.target.checked)}
+              onChange={(event) => setConfirmedWarnings(event.target.checked ? warnings : [])}
             />
             {t('prescriptions.confirmWarnings')}
           </label>
@@ -221,6 +232,7 @@ export function PrescriptionEditor({ encounter }: { encounter: EncounterDocument
           ))}
         </ul>
       )}
+      <FormError message={failure} testId="prescription-save-failed" />
       {saved && (
         <p className="form-success" role="status" data-testid="prescription-saved">
           {t('prescriptions.saved', { code: saved })}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import { formatDateTime } from '../app/format';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { OrderSigning } from '../signing/OrderSigning';
 import type { VisitSectionProps } from '../visits/visit-context';
@@ -30,8 +31,12 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
 
   const cancel = async (order: OrderDocument): Promise<void> => {
     if (!window.confirm(t('prescriptions.confirmCancel', { code: order.prescriptionCode }))) return;
-    const result = await prescriptions.cancel(order.id);
-    setError(result.ok ? null : t('prescriptions.errorNotOpen'));
+    try {
+      const result = await prescriptions.cancel(order.id);
+      setError(result.ok ? null : t('prescriptions.errorNotOpen'));
+    } catch (error) {
+      setError(t('prescriptions.saveFailed', { message: String(error) }));
+    }
   };
 
   return (
@@ -89,11 +94,7 @@ export function VisitPrescriptionSection({ encounter, patient, editable }: Visit
           </tbody>
         </table>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="prescription-cancel-error" />
       {printed && <PrescriptionPrint order={printed} patient={patient} encounter={encounter} onClose={closePrint} />}
       {canWrite && <PrescriptionEditor encounter={encounter} />}
     </section>

@@ -32,6 +32,9 @@ export const prescriptionsVi = {
   errorUnitMismatch: 'Không tính được số lượng: đơn vị liều không khớp với đơn vị cấp phát.',
   errorWarnings: 'Hãy xác nhận các cảnh báo trước khi lưu.',
   errorVisitNotOpen: 'Lượt khám không còn mở: không thể kê đơn.',
+  saveFailed: 'Chưa lưu được ({{message}}); những gì đã nhập vẫn còn trên màn hình, hãy thử lại.',
+  errorControlledMixed:
+    'Thuốc gây nghiện phải kê trên đơn "N" riêng, thuốc hướng thần và tiền chất trên đơn "H" riêng (Thông tư 52/2017/TT-BYT): hãy tách các thuốc này thành một đơn khác.',
   errorInvalid: 'Đơn thuốc không hợp lệ ({{field}}), chưa lưu.',
   errorNotOpen: 'Đơn này đã được phát hoặc đã hủy.',
   lineInvalid: 'Liều không hợp lệ',
@@ -93,6 +96,9 @@ export const prescriptionsEn: { [K in keyof typeof prescriptionsVi]: string } = 
   errorUnitMismatch: 'The quantity cannot be computed: the dose unit does not match the dispensing unit.',
   errorWarnings: 'Confirm the warnings before saving.',
   errorVisitNotOpen: 'The visit is no longer open: nothing can be prescribed.',
+  saveFailed: 'Not saved ({{message}}); what you typed is still on screen: try again.',
+  errorControlledMixed:
+    'Narcotics go on a separate "N" prescription, psychotropics and precursors on a separate "H" one (Circular 52/2017/TT-BYT): put these drugs on another prescription.',
   errorInvalid: 'The prescription is invalid ({{field}}) and was not saved.',
   errorNotOpen: 'This prescription was already dispensed or cancelled.',
   lineInvalid: 'Invalid dose',

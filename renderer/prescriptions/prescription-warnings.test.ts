@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Allergy } from '../../shared/clinical/observation-document';
-import { ingredientKeys, prescriptionWarnings } from './prescription-warnings';
+import { ingredientKeys, prescriptionWarnings, unconfirmedWarnings } from './prescription-warnings';
 
 const drug = (name: string, activeIngredient: string) => ({ code: name, name, activeIngredient });
 const allergy = (ingredientKey: string, active = true): Allergy => ({
@@ -74,5 +74,22 @@ describe('prescription warnings', () => {
     expect(prescriptionWarnings([drug('A', 'Paracetamol'), drug('B', 'Ibuprofen')], [allergy('penicilin')])).toEqual(
       [],
     );
+  });
+});
+
+describe('confirmed warnings', () => {
+  it('count by what they say: two confirmed do not confirm two different ones after a line changed', () => {
+    const allergies = [allergy('amoxicilin'), allergy('ibuprofen')];
+    const before = prescriptionWarnings(
+      [drug('Amoxicilin 500mg', 'Amoxicilin'), drug('Augmentin', 'Amoxicilin')],
+      allergies,
+    );
+    expect(before).toHaveLength(3);
+    const after = prescriptionWarnings([drug('Ibuprofen 400mg', 'Ibuprofen'), drug('Brufen', 'Ibuprofen')], allergies);
+    expect(after).toHaveLength(3);
+    expect(unconfirmedWarnings(after, before)).toEqual(after);
+    expect(unconfirmedWarnings(before, before)).toEqual([]);
+    // The same warning, however its object was made, stays confirmed.
+    expect(unconfirmedWarnings(before, before.map((warning) => ({ ...warning })).reverse())).toEqual([]);
   });
 });

@@ -19,6 +19,29 @@ export type PrescriptionWarning =
   | { kind: 'duplicate-ingredient'; ingredient: string; drugNames: string[] }
   | { kind: 'duplicate-open'; ingredient: string; drugName: string; prescriptionCode: string };
 
+/** A warning the doctor confirmed, with its text as kept on the order (in the record's language). */
+export interface ConfirmedWarning {
+  warning: PrescriptionWarning;
+  text: string;
+}
+
+/** What makes a warning the one it is: its kind and every detail (drug, ingredient, prescription…). */
+export function warningKey(warning: PrescriptionWarning): string {
+  return JSON.stringify(warning, Object.keys(warning).sort());
+}
+
+/**
+ * The warnings not among those confirmed, compared by what they say, not by how many there are:
+ * two confirmed warnings do not confirm two others that a changed line brings up.
+ */
+export function unconfirmedWarnings(
+  warnings: readonly PrescriptionWarning[],
+  confirmed: readonly PrescriptionWarning[],
+): PrescriptionWarning[] {
+  const keys = new Set(confirmed.map(warningKey));
+  return warnings.filter((warning) => !keys.has(warningKey(warning)));
+}
+
 /** An open prescription of the same visit, as far as the duplicate check needs it. */
 export interface OpenPrescription {
   prescriptionCode: string;

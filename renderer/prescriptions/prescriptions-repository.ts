@@ -1,6 +1,7 @@
 import type { MangoQuery } from 'rxdb';
 import { combineLatest, map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
+import { prescriptionKindOf } from '../../shared/catalog/drug-control';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { Allergy } from '../../shared/clinical/observation-document';
 import { orderDocumentSchema, type OrderDocument, type PrescribedDrug } from '../../shared/clinical/order-document';
@@ -10,7 +11,14 @@ import type { SenDatabase, Stored } from '../db/collections';
 import type { DeviceSerials } from '../db/device-serials';
 import type { DocumentWriter } from '../db/document-writer';
 import { prescribedDrugOf, type PrescriptionLineInput } from './prescription-lines';
-import { prescriptionWarnings, type DrugIngredients, type PrescriptionWarning } from './prescription-warnings';
+import {
+  prescriptionWarnings,
+  unconfirmedWarnings,
+  warningKey,
+  type ConfirmedWarning,
+  type DrugIngredients,
+  type PrescriptionWarning,
+} from './prescription-warnings';
 import { newAuthorship } from '../../shared/clinical/common-fields';
 
 /** The PC issuing prescriptions: its facility, its id, and its tag (unique in the facility). */
@@ -28,7 +36,11 @@ export const PRESCRIPTION_SERIAL_KIND = 'prescription';
 
 export type PrescribeProblem =
   | ClinicalProblem
-  | { field: 'lines'; code: 'no-line' | 'invalid-dose' | 'unit-mismatch' | 'warnings-not-confirmed'; line?: number }
+  | {
+      field: 'lines';
+      code: 'no-line' | 'invalid-dose' | 'unit-mismatch' | 'warnings-not-confirmed' | 'controlled-mixed';
+      line?: number;
+    }
   | { field: 'encounter'; code: 'visit-not-open' };
 
 export type PrescribeResult =
@@ -39,8 +51,7 @@ export type HandleResult = { ok: true; order: OrderDocument } | { ok: false; cod
 /**
  * The code for a new prescription: the facility, this PC's tag and its next serial, so that two
  * PCs issuing offline at once can never print one code (shared/identifiers/prescription-code.ts).
- * Every prescription is 'C' (ordinary): the catalog does not yet say which drugs are narcotic
- * (N) or psychotropic (H).
+ * The type follows the drugs (shared/catalog/drug-control.ts): N narcotic, H psychotropic, C other.
  */
 export function newPrescriptionCode(device: PrescribingDevice, serial: number, type: PrescriptionType = 'C'): string {
   return prescriptionCode(device.facilityCode, device.deviceTag, serial, type);
@@ -91,13 +102,15 @@ export class PrescriptionsRepository {
 
   /**
    * Writes a prescription for the visit. Each line's quantity follows from its dose; when there
-   * are warnings, the doctor must have confirmed every one (their texts are kept on the order).
+   * are warnings, the doctor must have confirmed every one of them, each by what it says (their
+   * texts are kept on the order). The code's type follows the drugs; a narcotic or psychotropic
+   * with drugs of another kind is refused (`controlled-mixed`): each goes on its own prescription.
    * Nothing is written when a line or the order is invalid.
    */
   async prescribe(
     encounter: EncounterDocument,
     lines: readonly PrescriptionLineInput[],
-    overriddenWarnings: readonly string[],
+    confirmed: readonly ConfirmedWarning[],
   ): Promise<PrescribeResult> {
     if (encounter.status !== 'in-progress')
       return { ok: false, problems: [{ field: 'encounter', code: 'visit-not-open' }] };
@@ -110,10 +123,21 @@ export class PrescriptionsRepository {
       else problems.push({ field: 'lines', code: built.code, line: index });
     }
     if (problems.length > 0) return { ok: false, problems };
+    const type = prescriptionKindOf(lines.map(({ drug }) => drug.details));
+    if (type === null) return { ok: false, problems: [{ field: 'lines', code: 'controlled-mixed' }] };
 
     const warnings = await this.warningsFor(encounter, drugs);
-    if (overriddenWarnings.length < warnings.length)
+    if (
+      unconfirmedWarnings(
+        warnings,
+        confirmed.map(({ warning }) => warning),
+      ).length > 0
+    )
       return { ok: false, problems: [{ field: 'lines', code: 'warnings-not-confirmed' }], warnings };
+    const current = new Set(warnings.map(warningKey));
+    const overriddenWarnings = confirmed
+      .filter(({ warning }) => current.has(warningKey(warning)))
+      .map(({ text }) => text);
 
     const author = this.writer.author();
     const at = this.now().toISOString();
@@ -127,8 +151,8 @@ export class PrescriptionsRepository {
       status: 'ordered',
       tests: [],
       drugs,
-      prescriptionCode: newPrescriptionCode(this.device, serial),
-      overriddenWarnings: [...overriddenWarnings],
+      prescriptionCode: newPrescriptionCode(this.device, serial, type),
+      overriddenWarnings,
       note: '',
       orderedAt: at,
       handledBy: '',

@@ -1,7 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CatalogEntryOf } from '../../shared/catalog/catalog-entry';
 import type { OrderDocument } from '../../shared/clinical/order-document';
-import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { StaffDocument } from '../../shared/staff/staff-document';
 import { useServices } from '../app/services-context';
 import { useObservable } from '../db/hooks';
@@ -25,40 +23,6 @@ export function usePrescription(orderId: string): OrderDocument | null | undefin
   const { prescriptions } = useServices();
   const observable = useMemo(() => prescriptions.observe(orderId), [prescriptions, orderId]);
   return useObservable<OrderDocument | null | undefined>(observable, undefined);
-}
-
-/** Drugs in force whose name or code starts with what was typed (diacritics optional). */
-export function useDrugSearch(query: string): CatalogEntryOf<'drug'>[] {
-  const { catalog } = useServices();
-  const [found, setFound] = useState<CatalogEntryOf<'drug'>[]>([]);
-  useEffect(() => {
-    let current = true;
-    void catalog.search('drug', query).then((entries) => {
-      if (current) setFound(entries);
-    });
-    return () => {
-      current = false;
-    };
-  }, [catalog, query]);
-  return found;
-}
-
-/** The patients of these ids, as they are found (for names in a worklist). */
-export function usePatientsById(ids: readonly string[]): ReadonlyMap<string, PatientDocument> {
-  const { patients } = useServices();
-  const [byId, setById] = useState<ReadonlyMap<string, PatientDocument>>(new Map());
-  const key = [...new Set(ids)].sort().join(',');
-  useEffect(() => {
-    let current = true;
-    const wanted = key === '' ? [] : key.split(',');
-    void Promise.all(wanted.map((id) => patients.get(id))).then((found) => {
-      if (current) setById(new Map(found.flatMap((patient) => (patient ? [[patient.id, patient]] : []))));
-    });
-    return () => {
-      current = false;
-    };
-  }, [patients, key]);
-  return byId;
 }
 
 /** A staff member by id (the prescribing doctor on a printout), null when unknown. */

@@ -4,6 +4,7 @@ import type { ClinicalProblem } from '../../shared/clinical/clinical-problems';
 import { DISPOSITIONS, type Disposition, type EncounterDocument } from '../../shared/clinical/encounter-document';
 import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { problemMessage } from './visit-format';
 
@@ -21,6 +22,7 @@ export function ConclusionSection({ encounter, editable }: { encounter: Encounte
   const [advice, setAdvice] = useState(encounter.advice);
   const [problems, setProblems] = useState<ClinicalProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
   if (encounter.status === 'finished') {
     return (
@@ -49,6 +51,10 @@ export function ConclusionSection({ encounter, editable }: { encounter: Encounte
     try {
       const result = await encounters.conclude(encounter.id, { disposition, followUpDate: followUpDate ?? '', advice });
       setProblems(result.ok ? [] : result.problems);
+      setFailure(null);
+    } catch (error) {
+      // The disposition, date and advice stay as typed.
+      setFailure(t('visits.saveFailed', { message: String(error) }));
     } finally {
       setBusy(false);
     }
@@ -111,6 +117,7 @@ export function ConclusionSection({ encounter, editable }: { encounter: Encounte
             ))}
           </ul>
         )}
+        <FormError message={failure} testId="conclusion-save-failed" />
         {editable && (
           <div className="actions">
             <button type="submit" data-testid="finish-visit" disabled={busy}>

@@ -6,7 +6,8 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 import { useServices } from '../app/services-context';
 import { IcdSearch } from './IcdSearch';
 import { problemMessage } from './visit-format';
-import type { DiagnosisChoice } from './visit-rules';
+import { addDiagnosis, makePrimaryDiagnosis, removeDiagnosis, type DiagnosisEdit } from './visit-rules';
+import { FormError } from '../app/FormError';
 
 /**
  * The visit's diagnoses: the first code picked is the primary one, the next ones secondary; any
@@ -25,19 +26,20 @@ export function DiagnosesSection({
   const { t } = useTranslation();
   const { encounters } = useServices();
   const [problems, setProblems] = useState<ClinicalProblem[]>([]);
-  const current: DiagnosisChoice[] = encounter.diagnoses.map(({ code, primary }) => ({ code, primary }));
-
-  const save = async (choices: DiagnosisChoice[]): Promise<void> => {
-    const result = await encounters.saveDiagnoses(encounter.id, choices);
-    setProblems(result.ok ? [] : result.problems);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Each change applies to the list as stored when it is written (two quick picks both stay).
+  const save = async (edit: DiagnosisEdit): Promise<void> => {
+    try {
+      const result = await encounters.editDiagnoses(encounter.id, edit);
+      setProblems(result.ok ? [] : result.problems);
+      setFailure(null);
+    } catch (error) {
+      setFailure(t('visits.saveFailed', { message: String(error) }));
+    }
   };
-  const add = (code: string): Promise<void> => {
-    const hasPrimary = current.some((choice) => choice.primary);
-    return save([...current, { code, primary: !hasPrimary }]);
-  };
-  const makePrimary = (code: string): Promise<void> =>
-    save(current.map((choice) => ({ code: choice.code, primary: choice.code === code })));
-  const remove = (code: string): Promise<void> => save(current.filter((choice) => choice.code !== code));
+  const add = (code: string): Promise<void> => save(addDiagnosis(code));
+  const makePrimary = (code: string): Promise<void> => save(makePrimaryDiagnosis(code));
+  const remove = (code: string): Promise<void> => save(removeDiagnosis(code));
 
   return (
     <section className="visit-section diagnoses" data-testid="visit-diagnoses" aria-labelledby="diagnoses-title">
@@ -69,6 +71,7 @@ export function DiagnosesSection({
           ))}
         </ul>
       )}
+      <FormError message={failure} testId="diagnosis-save-failed" />
       {editable && <IcdSearch disabled={!editable} onPick={(entry) => void add(entry.code)} />}
     </section>
   );

@@ -1,41 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
+import { useTaggedSearch } from '../catalog/use-tagged-search';
 import type { Icd10Entry } from './visit-rules';
 
 const SEARCH_DELAY_MS = 120;
 
 /**
  * An ICD-10 combobox: type a code (`j189`) or words without diacritics (`viem phoi`), move with
- * the arrows, Enter picks, Escape clears. Results come from the catalog on this PC.
+ * the arrows, Enter picks, Escape clears. Results come from the catalog on this PC. Enter picks
+ * only among the results of the text now typed: pressed while its search runs, it waits for them.
  */
 export function IcdSearch({ onPick, disabled }: { onPick: (entry: Icd10Entry) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const { catalog } = useServices();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Icd10Entry[]>([]);
   const [active, setActive] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void catalog.searchIcd10(query, 10).then((found) => {
-        if (!current) return;
-        setResults(found);
-        setActive(0);
-      });
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [catalog, query]);
+  const searchIcd10 = useCallback((text: string) => catalog.searchIcd10(text, 10), [catalog]);
+  const { shown: results, whenCurrent } = useTaggedSearch(query, searchIcd10, SEARCH_DELAY_MS);
 
   const pick = (entry: Icd10Entry | undefined): void => {
     if (!entry) return;
     onPick(entry);
     setQuery('');
-    setResults([]);
+    setActive(0);
   };
   const open = query.trim() !== '';
 
@@ -51,11 +39,14 @@ export function IcdSearch({ onPick, disabled }: { onPick: (entry: Icd10Entry) =>
         autoComplete="off"
         disabled={disabled}
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') setActive(Math.min(active + 1, results.length - 1));
           else if (event.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
-          else if (event.key === 'Enter') pick(results[active]);
+          else if (event.key === 'Enter') whenCurrent((current) => pick(current[Math.min(active, current.length - 1)]));
           else if (event.key === 'Escape' && query !== '') {
             // Clears the search rather than leaving the page (the app's Escape).
             event.stopPropagation();

@@ -5,6 +5,7 @@ import { formatDisplayDate } from '../../shared/text/dates';
 import { fullName } from '../app/format';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import type { EncounterResult } from './encounters-repository';
 import { useClinicalRooms } from './use-rooms';
 import { usePatientsById, useRoomQueue } from './use-visit';
 import { problemMessage, timeOfDay } from './visit-format';
@@ -41,8 +42,16 @@ export function QueuePage({ navigate }: { navigate: (route: Route) => void; id?:
 
   const open = async (visit: EncounterDocument): Promise<void> => {
     if (canCall && visit.status === 'waiting') {
-      const called = await encounters.call(visit.id);
-      if (!called.ok) {
+      let called: EncounterResult;
+      try {
+        called = await encounters.call(visit.id);
+      } catch (error) {
+        setMessage(t('visits.saveFailed', { message: String(error) }));
+        return;
+      }
+      // Called in meanwhile by another doctor: the visit page says who and when.
+      const byOther = !called.ok && called.problems.some((problem) => problem.code === 'called-by-other');
+      if (!called.ok && !byOther) {
         setMessage(called.problems.map((problem) => problemMessage(t, problem)).join(' '));
         return;
       }

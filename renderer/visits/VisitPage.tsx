@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VisitOrdersSection } from '../orders/VisitOrdersSection';
 import { VisitPrescriptionSection } from '../prescriptions/VisitPrescriptionSection';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import { FormError } from '../app/FormError';
 import { usePatient } from '../db/hooks';
+import { CalledByOther } from './CalledByOther';
+import type { EncounterResult } from './encounters-repository';
 import { ConclusionSection } from './ConclusionSection';
 import { DiagnosesSection } from './DiagnosesSection';
 import { NotesSection } from './NotesSection';
@@ -11,6 +15,7 @@ import { PatientBanner } from './PatientBanner';
 import { EncounterSigning } from '../signing/EncounterSigning';
 import { useEncounterVersions } from '../signing/use-signing';
 import { useEncounter } from './use-visit';
+import { problemMessage } from './visit-format';
 import type { VisitSectionProps } from './visit-context';
 import { VitalsSection } from './VitalsSection';
 import './visits.css';
@@ -27,6 +32,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
   const encounter = useEncounter(id ?? '');
   const patient = usePatient(patients, encounter?.patientId ?? '');
   const versions = useEncounterVersions(encounter?.patientId ?? '');
+  const [failure, setFailure] = useState<string | null>(null);
   if (encounter === undefined || (encounter && patient === undefined)) return null;
   if (encounter === null || patient === null || patient === undefined)
     return <p className="page">{t('visits.visitNotFound')}</p>;
@@ -42,6 +48,17 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
     editable: encounter.status === 'in-progress' && canWrite,
   };
   const examining = encounter.status === 'in-progress';
+  const me = session.current.kind === 'active' ? session.current.user.id : '';
+  const calledByOther = examining && encounter.doctorId !== '' && encounter.doctorId !== me;
+  // Calling in or cancelling: a refusal or a failed write is said here, never lost.
+  const act = async (action: () => Promise<EncounterResult>): Promise<void> => {
+    try {
+      const result = await action();
+      setFailure(result.ok ? null : result.problems.map((problem) => problemMessage(t, problem)).join(' '));
+    } catch (error) {
+      setFailure(t('visits.saveFailed', { message: String(error) }));
+    }
+  };
 
   return (
     <section className="page visit" data-testid="VisitPage" data-status={encounter.status}>
@@ -55,16 +72,22 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
           {t('visits.backToQueue')}
         </button>
         {encounter.status === 'waiting' && canDiagnose && (
-          <button type="button" data-testid="call-patient" onClick={() => void encounters.call(encounter.id)}>
+          <button
+            type="button"
+            data-testid="call-patient"
+            onClick={() => void act(() => encounters.call(encounter.id))}
+          >
             {t('visits.callPatient')}
           </button>
         )}
         {encounter.status === 'waiting' && session.can('visit.queue') && (
-          <button type="button" onClick={() => void encounters.cancel(encounter.id)}>
+          <button type="button" onClick={() => void act(() => encounters.cancel(encounter.id))}>
             {t('visits.cancelVisit')}
           </button>
         )}
       </div>
+      <FormError message={failure} testId="visit-action-failed" />
+      {calledByOther && <CalledByOther encounter={encounter} canTakeOver={canDiagnose} />}
       <VitalsSection encounter={recorded} editable={open && canWrite} />
       <NotesSection key={encounter.id} encounter={encounter} editable={open && canWrite} />
       <DiagnosesSection encounter={encounter} patient={patient} editable={examining && canDiagnose} />

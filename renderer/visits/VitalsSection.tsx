@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { VitalSigns } from '../../shared/clinical/observation-document';
 import { abnormalVitalSigns, bodyMassIndex, VITAL_RANGES, type VitalSign } from '../../shared/clinical/vital-signs';
+import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
 import { useLatestVitals } from './use-visit';
 import { problemMessage, timeOfDay } from './visit-format';
@@ -35,7 +36,15 @@ export function VitalsSection({ encounter, editable }: { encounter: EncounterDoc
     const found: Partial<Record<VitalSign | 'vitals', string>> = {};
     for (const sign of notNumbers) found[sign] = t('visits.notANumber', { sign: label(sign) });
     if (notNumbers.length === 0) {
-      const result = await encounters.saveVitals(encounter, vitals);
+      let result: Awaited<ReturnType<typeof encounters.saveVitals>>;
+      try {
+        result = await encounters.saveVitals(encounter, vitals);
+      } catch (error) {
+        // What was typed stays in the form: saved again with Enter.
+        setErrors({ vitals: t('visits.saveFailed', { message: String(error) }) });
+        setSaved(false);
+        return;
+      }
       if (result.ok) {
         setForm(EMPTY_VITALS_FORM);
         setErrors({});
@@ -117,11 +126,7 @@ export function VitalsSection({ encounter, editable }: { encounter: EncounterDoc
             <output data-testid="bmi">{bmi === null ? t('visits.bmiUnknown') : `${bmi} kg/m²`}</output>
           </div>
         </div>
-        {errors.vitals && (
-          <p className="form-error" role="alert" data-testid="error-vitals">
-            {errors.vitals}
-          </p>
-        )}
+        <FormError message={errors.vitals} testId="error-vitals" />
         {editable && (
           <div className="actions">
             <button type="submit" data-testid="save-vitals">

@@ -17,7 +17,9 @@ import {
   normalisedConclusion,
   sortQueue,
   type Conclusion,
+  callDecision,
   type DiagnosisChoice,
+  type DiagnosisEdit,
   type Icd10Entry,
 } from './visit-rules';
 import { newAuthorship } from '../../shared/clinical/common-fields';
@@ -48,6 +50,9 @@ function bodyOf<T>(stored: T & { syncMeta?: unknown }): T {
   return body as T;
 }
 
+/** A diagnosis edit overtaken by a code sync brought in (editDiagnoses looks it up and runs again). */
+const DIAGNOSES_OVERTAKEN = 'diagnoses-overtaken';
+
 const problem = (field: string, code: string): { ok: false; problems: ClinicalProblem[] } => ({
   ok: false,
   problems: [{ field, code }],
@@ -59,6 +64,9 @@ const problem = (field: string, code: string): { ok: false; problems: ClinicalPr
  * server checks the same permissions again (shared/clinical/clinical-authorization.ts).
  */
 export class EncountersRepository {
+  /** This PC's diagnosis edits, one after the other (editDiagnoses). */
+  private diagnosisEdits: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly database: SenDatabase,
     private readonly writer: DocumentWriter,
@@ -116,12 +124,38 @@ export class EncountersRepository {
     return { ok: true, encounter };
   }
 
-  /** The doctor calls the patient in: the visit is theirs from now on. Opening it again is fine. */
+  /**
+   * The doctor calls the patient in: the visit is theirs from now on. Opening it again is fine;
+   * a visit another doctor called is not taken (`called-by-other`, field `doctorId`): the screen
+   * says who and when, and only takeOver makes it this doctor's.
+   */
   call(id: string): Promise<EncounterResult> {
+    const me = this.writer.author();
     return this.change(id, (visit) => {
-      if (visit.status === 'in-progress') return visit;
-      if (visit.status !== 'waiting') return `visit-${visit.status}`;
-      return { ...visit, status: 'in-progress', doctorId: this.writer.author(), calledAt: this.now().toISOString() };
+      const decision = callDecision(visit, me);
+      switch (decision.kind) {
+        case 'mine':
+          return visit;
+        case 'called-by-other':
+          return { field: 'doctorId', code: 'called-by-other' };
+        case 'closed':
+          return `visit-${visit.status}`;
+        case 'call':
+          return { ...visit, status: 'in-progress', doctorId: me, calledAt: this.now().toISOString() };
+      }
+    });
+  }
+
+  /**
+   * This doctor takes over a visit another doctor called (asked for on the screen): the visit's
+   * new version names them, signed by them, so the record keeps who took it over and when.
+   */
+  takeOver(id: string): Promise<EncounterResult> {
+    const me = this.writer.author();
+    return this.change(id, (visit) => {
+      if (visit.status !== 'in-progress') return `visit-${visit.status}`;
+      if (visit.doctorId === me) return visit;
+      return { ...visit, doctorId: me, calledAt: this.now().toISOString() };
     });
   }
 
@@ -154,22 +188,50 @@ export class EncountersRepository {
    * fit the patient's sex, and the primary one be allowed as primary. Nothing is written when
    * any rule is broken.
    */
-  async saveDiagnoses(id: string, choices: readonly DiagnosisChoice[]): Promise<EncounterResult> {
+  saveDiagnoses(id: string, choices: readonly DiagnosisChoice[]): Promise<EncounterResult> {
+    return this.editDiagnoses(id, () => [...choices]);
+  }
+
+  /**
+   * One change of the diagnoses (add, make primary, remove: visit-rules.ts), applied to the list
+   * as stored when it is written, never to the list a screen last showed: two quick picks in a
+   * row both stay. Edits of this PC run one after the other; one that sync overtakes is applied
+   * again to the newer list. The rules of saveDiagnoses hold on the result.
+   */
+  editDiagnoses(id: string, edit: DiagnosisEdit): Promise<EncounterResult> {
+    const run = this.diagnosisEdits.then(async () => {
+      // Sync may bring a code not looked up yet between the lookup and the write: looked up again.
+      for (let attempt = 1; ; attempt++) {
+        const result = await this.applyDiagnosisEdit(id, edit);
+        const overtaken = !result.ok && result.problems.some((found) => found.code === DIAGNOSES_OVERTAKEN);
+        if (!overtaken || attempt === 3) return result;
+      }
+    });
+    this.diagnosisEdits = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyDiagnosisEdit(id: string, edit: DiagnosisEdit): Promise<EncounterResult> {
     const visit = await this.get(id);
     if (!visit) return problem('id', 'visit-not-found');
     const patient = await this.database.patients.findOne(visit.patientId).exec();
     if (!patient) return problem('patientId', 'patient-not-found');
+    const choicesOf = (stored: EncounterDocument): DiagnosisChoice[] =>
+      stored.diagnoses.map(({ code, primary }) => ({ code, primary }));
     const entries = new Map<string, Icd10Entry>();
-    for (const choice of choices) {
+    for (const choice of [...choicesOf(visit), ...edit(choicesOf(visit))]) {
+      if (entries.has(choice.code)) continue;
       const entry = await this.catalog.entry('icd10', choice.code);
       if (entry) entries.set(choice.code, entry);
     }
-    const problems = diagnosisListProblems(choices, entries, patient.sex);
+    const problems = diagnosisListProblems(edit(choicesOf(visit)), entries, patient.sex);
     if (problems.length > 0) return { ok: false, problems };
-    const diagnoses = diagnosesFromChoices(choices, entries);
     return this.change(id, (current) => {
       if (current.status !== 'in-progress') return `visit-${current.status}`;
-      return { ...current, diagnoses };
+      const choices = edit(choicesOf(current));
+      if (choices.some((choice) => !entries.has(choice.code))) return DIAGNOSES_OVERTAKEN;
+      const found = diagnosisListProblems(choices, entries, patient.sex)[0];
+      return found ?? { ...current, diagnoses: diagnosesFromChoices(choices, entries) };
     });
   }
 

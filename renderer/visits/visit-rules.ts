@@ -134,3 +134,46 @@ export function diagnosesFromChoices(
   }));
   return [...diagnoses.filter((d) => d.primary), ...diagnoses.filter((d) => !d.primary)];
 }
+
+/** One change of a visit's diagnoses, applied to the list as it is stored when it is written. */
+export type DiagnosisEdit = (current: readonly DiagnosisChoice[]) => DiagnosisChoice[];
+
+/** A code added: primary if the list has none yet, secondary otherwise; a code already there stays as it is. */
+export const addDiagnosis =
+  (code: string): DiagnosisEdit =>
+  (current) =>
+    current.some((choice) => choice.code === code)
+      ? [...current]
+      : [...current, { code, primary: !current.some((choice) => choice.primary) }];
+
+/** This code made the primary one, the others secondary. */
+export const makePrimaryDiagnosis =
+  (code: string): DiagnosisEdit =>
+  (current) =>
+    current.map((choice) => ({ code: choice.code, primary: choice.code === code }));
+
+export const removeDiagnosis =
+  (code: string): DiagnosisEdit =>
+  (current) =>
+    current.filter((choice) => choice.code !== code);
+
+/**
+ * What calling a patient in does, on the visit as stored: a waiting visit is called by this
+ * doctor; one this doctor called is opened again; one another doctor called stays theirs, and
+ * the caller is told who called it and when (taking it over is a separate, deliberate act).
+ */
+export type CallDecision =
+  | { kind: 'call' }
+  | { kind: 'mine' }
+  | { kind: 'called-by-other'; doctorId: string; calledAt: string }
+  | { kind: 'closed' };
+
+export function callDecision(
+  visit: Pick<EncounterDocument, 'status' | 'doctorId' | 'calledAt'>,
+  doctorId: string,
+): CallDecision {
+  if (visit.status === 'waiting') return { kind: 'call' };
+  if (visit.status !== 'in-progress') return { kind: 'closed' };
+  if (visit.doctorId === '' || visit.doctorId === doctorId) return { kind: 'mine' };
+  return { kind: 'called-by-other', doctorId: visit.doctorId, calledAt: visit.calledAt };
+}

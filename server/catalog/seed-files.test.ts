@@ -56,4 +56,21 @@ describe('the seed catalogs', () => {
     expect(documents.every((document) => isEntryOfKind(document, 'facility') && document.details.demo)).toBe(true);
     expect(documents.find((document) => document.code === '10010')?.name).toBe('Trung tâm Y tế khu vực Bát Xát (demo)');
   });
+
+  it('marks the controlled drugs: morphine and tramadol narcotic, diazepam and phenobarbital psychotropic', () => {
+    const controlled = seed('drug')
+      .documents.flatMap((document) =>
+        isEntryOfKind(document, 'drug') && document.details.control
+          ? [`${document.details.ingredient}: ${document.details.control}`]
+          : [],
+      )
+      .sort();
+    expect(controlled).toEqual([
+      'Diazepam: psychotropic',
+      'Diazepam: psychotropic',
+      'Morphin hydroclorid: narcotic',
+      'Phenobarbital: psychotropic',
+      'Tramadol hydroclorid: narcotic',
+    ]);
+  });
 });

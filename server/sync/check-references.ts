@@ -13,7 +13,8 @@ type State = SyncedDocument<Body>;
  * result answers an existing order; a referral names a registered patient). Checked only for
  * references the write sets or changes. Collections sync independently, so a missing one may
  * simply not have arrived yet: the refusal (409 `reference-missing`) lets the device hold the
- * row and send it again once the referenced collection moves.
+ * row and send it again once the referenced collection moves. A document closed to new
+ * references (a cancelled order) refuses the write for good: 403 `not-permitted`.
  */
 export async function refuseMissingReferences(
   tx: SqlExecutor,
@@ -27,8 +28,8 @@ export async function refuseMissingReferences(
     const value = pushed[reference.field];
     if (master && master[reference.field] === value) continue;
     if (reference.optional && (value === '' || value === undefined)) continue;
-    const [found] = await tx.query<{ found: number }>(
-      `SELECT 1 AS found FROM sync_documents d
+    const [found] = await tx.query<{ found: number; status: unknown }>(
+      `SELECT 1 AS found, d.body->>'status' AS status FROM sync_documents d
        JOIN sync_feed f ON f.collection = d.collection AND f.id = d.id AND f.scope = $3
        WHERE d.collection = $1 AND d.id = $2 AND NOT d.deleted`,
       [reference.collection, String(value), facilityScope(device.facilityCode)],
@@ -42,6 +43,19 @@ export async function refuseMissingReferences(
           id: pushed.id,
           field: reference.field,
           collection: reference.collection,
+          referencedId: value,
+        },
+      );
+    }
+    if (reference.closedStatuses?.includes(String(found.status))) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${reference.field} names a ${reference.collection} record that is closed.`,
+        {
+          id: pushed.id,
+          reason: 'not-permitted',
+          field: reference.field,
           referencedId: value,
         },
       );

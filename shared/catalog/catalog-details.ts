@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CatalogKind } from './catalog-kinds';
+import { DRUG_CONTROLS } from './drug-control';
 import { isValidLoinc } from './loinc';
 
 /**
@@ -93,6 +94,11 @@ export const drugDetailsSchema = z
       .object({ amount: z.number().positive(), unit: z.string().min(1).max(20) })
       .strict()
       .nullable(),
+    /**
+     * Under special control (drug-control.ts): narcotic, psychotropic or precursor; absent for
+     * an ordinary drug (and in versions imported before the class was read).
+     */
+    control: z.enum(DRUG_CONTROLS).optional(),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import { standing, type WriteAttempt, type WriteRefusal } from '../staff/authori
 import { can, type Permission } from '../staff/roles';
 import type { EncounterDocument } from './encounter-document';
 import type { ObservationDocument } from './observation-document';
-import type { OrderDocument } from './order-document';
+import type { OrderDocument, OrderStatus } from './order-document';
 
 type Attempt<T> = WriteAttempt<T & { createdBy: string; updatedBy: string }>;
 
@@ -46,16 +46,17 @@ const QUEUE_FIELDS = new Set(['status', 'roomCode', 'departmentCode', 'queueNumb
 const DIAGNOSIS_FIELDS = new Set(['diagnoses']);
 
 /**
- * Sending a patient to a room (a new visit, or moving it while it waits) needs visit.queue;
- * examining, concluding and calling in need encounter.write; diagnoses need diagnosis.write.
+ * Sending a patient to a room (a new visit, or moving or cancelling it while it waits) needs
+ * visit.queue; examining, concluding and calling in need encounter.write; diagnoses need
+ * diagnosis.write.
  */
 export function authorizeEncounterWrite(attempt: Attempt<EncounterDocument>): WriteRefusal | null {
   return authorizeClinicalWrite(attempt, (changed, isNew) => {
     const needed: Permission[] = [];
-    if (isNew) needed.push('visit.queue');
     const queueOnly = [...changed].every((field) => QUEUE_FIELDS.has(field) || field === 'queuedBy');
     const stillWaiting = attempt.pushed.status === 'waiting' || attempt.pushed.status === 'cancelled';
-    if (!isNew && !(queueOnly && stillWaiting)) needed.push('encounter.write');
+    if (isNew || (queueOnly && stillWaiting)) needed.push('visit.queue');
+    else needed.push('encounter.write');
     if ([...changed].some((field) => DIAGNOSIS_FIELDS.has(field)) && attempt.pushed.diagnoses.length > 0)
       needed.push('diagnosis.write');
     return needed;
@@ -70,6 +71,7 @@ const HANDLING_FIELDS = new Set(['status', 'handledBy', 'completedAt']);
  * dispense.write for drugs. The doctor who may order may also cancel.
  */
 export function authorizeOrderWrite(attempt: Attempt<OrderDocument>): WriteRefusal | null {
+  if (!statusMayChange(attempt)) return 'not-permitted';
   const ordering: Permission = attempt.pushed.kind === 'prescription' ? 'prescription.write' : 'order.write';
   const handling: Permission = attempt.pushed.kind === 'prescription' ? 'dispense.write' : 'lab-result.write';
   return authorizeClinicalWrite(attempt, (changed, isNew) => {
@@ -78,6 +80,29 @@ export function authorizeOrderWrite(attempt: Attempt<OrderDocument>): WriteRefus
     if (handlingOnly && attempt.pushed.status !== 'cancelled') return [handling];
     return [ordering];
   });
+}
+
+/**
+ * Where an order may go from each status: forward to the lab or pharmacy and to completion, or
+ * cancelled while still open. A completed or cancelled order stays so (no un-completing, no
+ * results after a cancellation), and an order once started is not put back.
+ */
+const NEXT_ORDER_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
+  ordered: ['in-progress', 'completed', 'cancelled'],
+  'in-progress': ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+/**
+ * A write that changes the status (from the state its device edited) must move it, from the
+ * server's current status, along NEXT_ORDER_STATUSES. A write that leaves the status as its
+ * device found it is not judged by it: merged, it keeps the server's.
+ */
+function statusMayChange({ master, assumed, pushed }: Attempt<OrderDocument>): boolean {
+  if (!master || master.status === pushed.status) return true;
+  if (assumed && assumed.status === pushed.status) return true;
+  return NEXT_ORDER_STATUSES[master.status].includes(pushed.status);
 }
 
 /** Vital signs and allergies need encounter.write; a lab result needs lab-result.write. */

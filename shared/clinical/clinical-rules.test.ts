@@ -123,6 +123,14 @@ describe('a visit', () => {
     expect(authorizeEncounterWrite(attempt({ ...diagnosedByNurse, updatedBy: 'doctor' }, called))).toBeNull();
   });
 
+  it('is moved or cancelled while waiting only with visit.queue', () => {
+    const cancelledByLab = { ...visit, status: 'cancelled' as const, updatedBy: 'lab' };
+    expect(authorizeEncounterWrite(attempt(cancelledByLab, visit))).toBe('not-permitted');
+    const movedByPharmacist = { ...visit, roomCode: 'P102', updatedBy: 'pharmacist' };
+    expect(authorizeEncounterWrite(attempt(movedByPharmacist, visit))).toBe('not-permitted');
+    expect(authorizeEncounterWrite(attempt({ ...cancelledByLab, updatedBy: 'nurse' }, visit))).toBeNull();
+  });
+
   it('ends only with one primary diagnosis and a disposition; a follow-up needs a later date', () => {
     const finished = { ...visit, status: 'finished' as const };
     expect(encounterProblems(finished).map((problem) => problem.code)).toEqual([
@@ -147,6 +155,30 @@ describe('an order', () => {
     const started = { ...order, status: 'in-progress' as const, handledBy: 'lab', updatedBy: 'lab' };
     expect(authorizeOrderWrite(attempt(started, order))).toBeNull();
     expect(authorizeOrderWrite(attempt({ ...started, tests: [] }, order))).toBe('not-permitted');
+  });
+
+  it('moves its status only forward: never back from completed, nothing after a cancellation', () => {
+    const started: OrderDocument = { ...order, status: 'in-progress', handledBy: 'lab', updatedBy: 'lab' };
+    const completed: OrderDocument = { ...started, status: 'completed', completedAt: '2026-12-02T09:00:00.000Z' };
+    expect(authorizeOrderWrite(attempt(completed, started))).toBeNull();
+    expect(authorizeOrderWrite(attempt({ ...completed, status: 'in-progress' }, completed))).toBe('not-permitted');
+    expect(authorizeOrderWrite(attempt({ ...started, status: 'ordered' }, started))).toBe('not-permitted');
+    const cancelled: OrderDocument = { ...order, status: 'cancelled' };
+    expect(authorizeOrderWrite(attempt(cancelled, order))).toBeNull();
+    expect(authorizeOrderWrite(attempt({ ...cancelled, status: 'ordered' }, cancelled))).toBe('not-permitted');
+    // The lab completes offline an order the doctor has cancelled meanwhile on the server.
+    const completedOffline = { pushed: { ...completed, _deleted: false }, assumed: { ...started, _deleted: false } };
+    const master: OrderDocument & { _deleted: boolean } = {
+      ...started,
+      status: 'cancelled',
+      updatedBy: 'doctor',
+      _deleted: false,
+    };
+    expect(authorizeOrderWrite({ ...attempt(completed, started), ...completedOffline, master })).toBe('not-permitted');
+    // A write that leaves the status as its device found it keeps the server's on merge.
+    const noted = { pushed: { ...started, note: 'Mẫu tan máu', updatedBy: 'doctor', _deleted: false } };
+    const masterCompleted = { ...completed, _deleted: false };
+    expect(authorizeOrderWrite({ ...attempt(started, started), ...noted, master: masterCompleted })).toBeNull();
   });
 
   it('carries tests or drugs as its kind says, and a prescription its code', () => {

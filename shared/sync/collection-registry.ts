@@ -42,6 +42,11 @@ export interface DocumentReference<T> {
   collection: string;
   /** An empty value refers to nothing and is not checked. */
   optional?: boolean;
+  /**
+   * Statuses of the referenced document that close it to new references (a result answering a
+   * cancelled order): such a write is refused (403 forbidden, `not-permitted`), not held.
+   */
+  closedStatuses?: readonly string[];
 }
 
 /** Everything generic sync code knows about one collection: no `if (collection === …)` elsewhere. */

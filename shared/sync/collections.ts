@@ -131,7 +131,7 @@ const observations = clinicalCollection<ObservationDocument>({
   references: [
     { field: 'patientId', collection: 'patients' },
     { field: 'encounterId', collection: 'encounters', optional: true },
-    { field: 'orderId', collection: 'orders', optional: true },
+    { field: 'orderId', collection: 'orders', optional: true, closedStatuses: ['cancelled'] },
   ],
 });
 

@@ -128,6 +128,7 @@ describe('the lab worklist', () => {
         [GLUCOSE, 'high'],
         [URINE_GLUCOSE, 'normal'],
       ]);
-    expect((await doctorOrders.order(order.id))?.status).toBe('completed');
+    // The order's completion is a write of its own, after the results: it may sync a moment later.
+    await expect.poll(async () => (await doctorOrders.order(order.id))?.status, { timeout: 20_000 }).toBe('completed');
   });
 });

@@ -8,7 +8,7 @@ import type { PatientChanges } from '../../renderer/patients/patients-repository
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
 import { SigningRepository } from '../../renderer/signing/signing-repository';
 import { EncountersRepository, type VisitNotes } from '../../renderer/visits/encounters-repository';
-import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-rules';
+import { addDiagnosis, type Conclusion, type DiagnosisChoice } from '../../renderer/visits/visit-rules';
 import type { ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
@@ -175,6 +175,15 @@ export class ClientDriver {
 
   saveDiagnoses(id: string, choices: DiagnosisChoice[]) {
     return this.encounters.saveDiagnoses(id, choices);
+  }
+
+  /** Diagnosis codes picked one right after the other, as quick picks on the screen are: not awaited in between. */
+  pickDiagnoses(id: string, codes: string[]) {
+    return Promise.all(codes.map((code) => this.encounters.editDiagnoses(id, addDiagnosis(code))));
+  }
+
+  takeOverVisit(id: string) {
+    return this.encounters.takeOver(id);
   }
 
   concludeVisit(id: string, conclusion: Conclusion) {

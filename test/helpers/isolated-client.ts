@@ -72,6 +72,8 @@ export class IsolatedClient {
     call: (id: string) => this.call('callVisit', id),
     saveNotes: (id: string, notes: Partial<VisitNotes>) => this.call('saveVisitNotes', id, notes),
     saveDiagnoses: (id: string, choices: DiagnosisChoice[]) => this.call('saveDiagnoses', id, choices),
+    pickDiagnoses: (id: string, codes: string[]) => this.call('pickDiagnoses', id, codes),
+    takeOver: (id: string) => this.call('takeOverVisit', id),
     conclude: (id: string, conclusion: Conclusion) => this.call('concludeVisit', id, conclusion),
     saveVitals: (id: string, vitals: VitalSigns) => this.call('saveVitals', id, vitals),
     get: (id: string) => this.call('visit', id),

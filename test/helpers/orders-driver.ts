@@ -2,6 +2,7 @@ import { firstValueFrom } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
 import { OrdersRepository, type OrderableTest, type TestOrderKind } from '../../renderer/orders/orders-repository';
+import type { DocumentWriter } from '../../renderer/db/document-writer';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { episodeKeyOf, type EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
@@ -111,6 +112,24 @@ export class OrdersDriver {
 
   enterResults(orderId: string, results: { code: string; value: string }[]) {
     return this.repository.enterResults(orderId, results);
+  }
+
+  /**
+   * An entry cut off after its results were written and before the order was (the PC lost
+   * power): the same repository over a writer whose order update never happens. Answers how
+   * the entry ended.
+   */
+  async enterResultsInterrupted(orderId: string, results: { code: string; value: string }[]): Promise<string> {
+    const writer = Object.create(this.client.writer) as DocumentWriter;
+    writer.update = () => Promise.reject(new Error('the PC lost power'));
+    const repository = new OrdersRepository(this.client.database, writer, this.catalog, {
+      deviceId: this.client.enrollment.deviceId,
+      facilityCode: this.client.enrollment.facility.code,
+    });
+    return repository.enterResults(orderId, results).then(
+      (outcome) => JSON.stringify(outcome),
+      (error: unknown) => String(error),
+    );
   }
 
   worklist(kind: TestOrderKind) {

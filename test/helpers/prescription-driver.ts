@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
 import { DeviceSerials } from '../../renderer/db/device-serials';
 import type { PrescriptionLineInput } from '../../renderer/prescriptions/prescription-lines';
+import type { ConfirmedWarning } from '../../renderer/prescriptions/prescription-warnings';
 import {
   PrescriptionsRepository,
   type HandleResult,
@@ -97,7 +98,7 @@ export class PrescriptionDriver {
   async prescribe(
     encounter: EncounterDocument,
     lines: TestPrescriptionLine[],
-    overriddenWarnings: string[] = [],
+    confirmed: ConfirmedWarning[] = [],
   ): Promise<PrescribeResult> {
     const inputs: PrescriptionLineInput[] = [];
     for (const { code, ...dose } of lines) {
@@ -105,7 +106,7 @@ export class PrescriptionDriver {
       if (!drug) throw new Error(`no drug ${code} in the client's catalog`);
       inputs.push({ drug, ...dose, route: '', instructions: '' });
     }
-    return this.repository.prescribe(encounter, inputs, overriddenWarnings);
+    return this.repository.prescribe(encounter, inputs, confirmed);
   }
 
   toDispense(): Promise<OrderDocument[]> {

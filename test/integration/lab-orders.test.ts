@@ -9,6 +9,9 @@ import { IsolatedClient } from '../helpers/isolated-client';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
+import { demoSigner, signedRow } from '../helpers/signing';
+import { syncRequest } from '../helpers/sync-requests';
+import { v7 as uuidv7 } from 'uuid';
 
 const GLUCOSE = 'SEN-XN-024';
 const URINE_GLUCOSE = 'SEN-XN-053';
@@ -237,5 +240,70 @@ describe('lab orders between the exam room and the lab', () => {
       ['orders', 'forbidden'],
     ]);
     expect((await serverOrder(orderId))?.status).toBe('ordered');
+  });
+
+  it('completes on retry an entry interrupted halfway, instead of refusing it', async () => {
+    const tests = [await found(doctorPc, 'glucose mau', GLUCOSE), await found(doctorPc, URINE_GLUCOSE, URINE_GLUCOSE)];
+    const ordered = await doctorPc.orders.orderTests(encounter, tests);
+    if (!ordered.ok) throw new Error(`not ordered: ${ordered.problem}`);
+    const orderId = (ordered.orders[0] as OrderDocument).id;
+    await waitFor(async () => (await labPc.orders.order(orderId)) !== null, 'the lab PC has the order');
+    const typed = [
+      { code: GLUCOSE, value: '5,5' },
+      { code: URINE_GLUCOSE, value: 'Âm tính' },
+    ];
+
+    expect(await labPc.orders.enterResultsInterrupted(orderId, typed)).toContain('the PC lost power');
+    expect(await labPc.orders.resultsOfOrder(orderId)).toHaveLength(2);
+    expect((await labPc.orders.order(orderId))?.status).toBe('ordered');
+    // The same values typed again finish the entry; a different value is still refused.
+    expect(await labPc.orders.enterResults(orderId, [{ code: GLUCOSE, value: '6' }])).toMatchObject({
+      ok: false,
+      values: [{ code: GLUCOSE, problem: 'already-entered' }],
+    });
+    expect(await labPc.orders.enterResults(orderId, typed)).toMatchObject({
+      ok: true,
+      order: { status: 'completed', handledBy: DEMO_STAFF.labTechnician.id },
+      observations: [],
+    });
+    expect(await labPc.orders.resultsOfOrder(orderId)).toHaveLength(2);
+    await waitFor(async () => (await serverOrder(orderId))?.status === 'completed', 'the server has it completed');
+  });
+
+  it('refuses at the server an order put back from completed and a result on a cancelled order', async () => {
+    const glucose = await found(doctorPc, 'glucose', GLUCOSE);
+    const ordered = await doctorPc.orders.orderTests(encounter, [glucose, await found(doctorPc, 'xquang', CHEST_XRAY)]);
+    if (!ordered.ok) throw new Error(`not ordered: ${ordered.problem}`);
+    const [labOrder, imagingOrder] = ordered.orders as [OrderDocument, OrderDocument];
+    await waitFor(async () => (await labPc.orders.order(labOrder.id)) !== null, 'the lab PC has the order');
+    expect(await labPc.orders.enterResults(labOrder.id, [{ code: GLUCOSE, value: '5' }])).toMatchObject({ ok: true });
+    await waitFor(async () => (await serverOrder(labOrder.id))?.status === 'completed', 'the server has it completed');
+    expect(await doctorPc.orders.cancel(imagingOrder.id)).toMatchObject({ ok: true });
+    await waitFor(async () => (await serverOrder(imagingOrder.id))?.status === 'cancelled', 'the cancel is sent');
+
+    const labSigner = await demoSigner(DEMO_STAFF.labTechnician.id);
+    const push = async (collection: string, state: Record<string, unknown>, assumed?: Record<string, unknown>) =>
+      syncRequest(server.url, labPc.enrollment.token, collection, 'push', {
+        body: [
+          await signedRow(
+            collection,
+            { ...state, _deleted: false },
+            labSigner,
+            assumed && { ...assumed, _deleted: false },
+          ),
+        ],
+      });
+    const refused = { status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } };
+    const completed = (await serverOrder(labOrder.id)) as OrderDocument;
+    const reopened = { ...completed, status: 'in-progress', completedAt: '', updatedBy: DEMO_STAFF.labTechnician.id };
+    expect(await push('orders', reopened, completed)).toMatchObject(refused);
+    expect((await serverOrder(labOrder.id))?.status).toBe('completed');
+
+    const [result] = await labPc.orders.resultsOfOrder(labOrder.id);
+    if (!result) throw new Error('no result');
+    const onCancelled = { ...result, id: uuidv7(), orderId: imagingOrder.id };
+    expect(await push('observations', onCancelled)).toMatchObject(refused);
+    const stored = await server.database.query(`SELECT 1 FROM sync_documents WHERE id = $1`, [onCancelled.id]);
+    expect(stored).toEqual([]);
   });
 });

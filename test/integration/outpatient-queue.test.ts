@@ -201,4 +201,87 @@ describe('the outpatient queue across two PCs of one facility', () => {
     expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } });
     expect((await storedVisit(queued.encounter.id))?.diagnoses).toEqual([]);
   });
+
+  it('refuses at the server a waiting visit cancelled by staff without visit.queue (not-permitted)', async () => {
+    const registered = await reception.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    const queued = await reception.visits.queue(registered.patient.id, ROOM, ROOM);
+    if (!queued.ok) throw new Error('queueing failed');
+    await reception.goOnline();
+    await waitFor(async () => (await storedVisit(queued.encounter.id)) !== undefined, 'the server has the visit');
+    const master = await storedVisit(queued.encounter.id);
+    if (!master) throw new Error('no visit on the server');
+
+    const push = async (change: Partial<EncounterDocument>, staffId: string) =>
+      syncRequest(server.url, reception.enrollment.token, 'encounters', 'push', {
+        body: [
+          await signedRow(
+            'encounters',
+            { ...master, ...change, updatedBy: staffId, _deleted: false },
+            await demoSigner(staffId),
+            { ...master, _deleted: false },
+          ),
+        ],
+      });
+    const refused = { status: 403, body: { code: 'forbidden', details: { reason: 'not-permitted' } } };
+    expect(await push({ status: 'cancelled' }, DEMO_STAFF.labTechnician.id)).toMatchObject(refused);
+    expect(await push({ roomCode: 'P102' }, DEMO_STAFF.pharmacist.id)).toMatchObject(refused);
+    expect(await storedVisit(queued.encounter.id)).toMatchObject({ status: 'waiting', roomCode: master.roomCode });
+    expect(await push({ status: 'cancelled' }, DEMO_STAFF.registrar.id)).toMatchObject({ status: 200 });
+  });
+
+  it('keeps both of two diagnoses picked in quick succession', async () => {
+    const registered = await examRoom.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    await examRoom.goOnline();
+    await waitFor(async () => (await examRoom.catalog.count()) > 400, 'the catalogs reached the exam room');
+    await examRoom.actAs(DEMO_STAFF.nurse.id);
+    const queued = await examRoom.visits.queue(registered.patient.id, ROOM, ROOM);
+    await examRoom.actAs(DEMO_STAFF.doctor.id);
+    if (!queued.ok) throw new Error('queueing failed');
+    expect((await examRoom.visits.call(queued.encounter.id)).ok).toBe(true);
+
+    const picked = await examRoom.visits.pickDiagnoses(queued.encounter.id, ['J18.9', 'I10']);
+    expect(picked.map((result) => result.ok)).toEqual([true, true]);
+    expect((await examRoom.visits.get(queued.encounter.id))?.diagnoses).toEqual([
+      { code: 'J18.9', name: 'Viêm phổi, không đặc hiệu', primary: true },
+      expect.objectContaining({ code: 'I10', primary: false }),
+    ]);
+  });
+
+  it('tells a doctor calling a visit another has called who called it, and takes it over only when asked', async () => {
+    const registered = await reception.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    const queued = await reception.visits.queue(registered.patient.id, ROOM, ROOM);
+    if (!queued.ok) throw new Error('queueing failed');
+    await reception.goOnline();
+    await examRoom.goOnline();
+    await waitFor(async () => (await storedVisit(queued.encounter.id)) !== undefined, 'the server has the visit');
+    // Someone else calls the patient in at reception's PC (a nurse here: there is one demo doctor).
+    await reception.actAs(DEMO_STAFF.nurse.id);
+    const first = await reception.visits.call(queued.encounter.id);
+    expect(first).toMatchObject({ ok: true, encounter: { doctorId: DEMO_STAFF.nurse.id } });
+    await waitFor(
+      async () => (await examRoom.visits.get(queued.encounter.id))?.status === 'in-progress',
+      'the exam room sees the visit called',
+    );
+
+    expect(await examRoom.visits.call(queued.encounter.id)).toEqual({
+      ok: false,
+      problems: [{ field: 'doctorId', code: 'called-by-other' }],
+    });
+    expect(await examRoom.visits.get(queued.encounter.id)).toMatchObject({
+      doctorId: DEMO_STAFF.nurse.id,
+      calledAt: first.ok ? first.encounter.calledAt : '',
+    });
+    const taken = await examRoom.visits.takeOver(queued.encounter.id);
+    expect(taken).toMatchObject({
+      ok: true,
+      encounter: { doctorId: DEMO_STAFF.doctor.id, updatedBy: DEMO_STAFF.doctor.id },
+    });
+    await waitFor(
+      async () => (await storedVisit(queued.encounter.id))?.doctorId === DEMO_STAFF.doctor.id,
+      'the server records the take-over',
+    );
+  });
 });

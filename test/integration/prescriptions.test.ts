@@ -14,6 +14,10 @@ const PARACETAMOL = { code: 'SEN-T-0001', dosePerTime: 1, timesPerDay: 3, days: 
 /** Ibuprofen 100mg/5ml suspension in 60 ml bottles, 5 ml three times a day for five days: 2 bottles. */
 const IBUPROFEN_SYRUP = { code: 'SEN-T-0009', dosePerTime: 5, timesPerDay: 3, days: 5 };
 
+/** Morphine 10mg/1ml ampoules (a narcotic), one a day for two days; diazepam 5mg tablets (psychotropic). */
+const MORPHINE = { code: 'SEN-T-0018', dosePerTime: 1, timesPerDay: 1, days: 2 };
+const DIAZEPAM = { code: 'SEN-T-0189', dosePerTime: 1, timesPerDay: 1, days: 5 };
+
 describe('prescriptions on the PCs of one facility', () => {
   let server: TestServer;
   let rooms: [IsolatedClient, IsolatedClient];
@@ -123,8 +127,12 @@ describe('prescriptions on the PCs of one facility', () => {
       problems: [{ code: 'warnings-not-confirmed' }],
       warnings: [{ kind: 'duplicate-open', ingredient: 'paracetamol' }],
     });
+    if (twice.ok || !twice.warnings) throw new Error('no warnings to confirm');
+    const [duplicate] = twice.warnings;
+    if (!duplicate) throw new Error('no warning to confirm');
+    const confirmation = [{ warning: duplicate, text: 'Trùng hoạt chất paracetamol' }];
     const confirmed = prescribed(
-      await room.prescription({ method: 'prescribe', args: [visit, [PARACETAMOL], ['Trùng hoạt chất paracetamol']] }),
+      await room.prescription({ method: 'prescribe', args: [visit, [PARACETAMOL], confirmation] }),
     );
     expect(confirmed.overriddenWarnings).toEqual(['Trùng hoạt chất paracetamol']);
     await waitFor(async () => (await room.outbox.count()) === 0, 'the doctor’s prescriptions sent');
@@ -143,5 +151,25 @@ describe('prescriptions on the PCs of one facility', () => {
     expect((await rooms[1].prescription({ method: 'toDispense', args: [] })).map((order) => order.id)).not.toContain(
       forged.id,
     );
+  });
+
+  it('types a prescription by its drugs (N narcotic, H psychotropic) and refuses mixing them with others', async () => {
+    const patientId = await patientEverywhere();
+    const [room] = rooms;
+    await room.actAs(DEMO_STAFF.doctor.id);
+    const visit = await room.prescription({ method: 'startVisit', args: [patientId] });
+    const mixed = { ok: false, problems: [{ field: 'lines', code: 'controlled-mixed' }] };
+    expect(await room.prescription({ method: 'prescribe', args: [visit, [MORPHINE, PARACETAMOL]] })).toEqual(mixed);
+    expect(await room.prescription({ method: 'prescribe', args: [visit, [DIAZEPAM, PARACETAMOL]] })).toEqual(mixed);
+    expect(await room.prescription({ method: 'prescribe', args: [visit, [MORPHINE, DIAZEPAM]] })).toEqual(mixed);
+    const narcotic = prescribed(await room.prescription({ method: 'prescribe', args: [visit, [MORPHINE]] }));
+    const psychotropic = prescribed(await room.prescription({ method: 'prescribe', args: [visit, [DIAZEPAM]] }));
+    const ordinary = prescribed(await room.prescription({ method: 'prescribe', args: [visit, [PARACETAMOL]] }));
+    expect([narcotic, psychotropic, ordinary].map((order) => order.prescriptionCode.slice(-1))).toEqual([
+      'N',
+      'H',
+      'C',
+    ]);
+    await waitFor(async () => (await room.outbox.count()) === 0, 'the server took all three');
   });
 });

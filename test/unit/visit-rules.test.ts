@@ -5,7 +5,11 @@ import { EMPTY_VITALS_FORM, parseVitalsForm } from '../../renderer/visits/vitals
 import type { CatalogDetails } from '../../shared/catalog/catalog-details';
 import type { EncounterStatus } from '../../shared/clinical/encounter-document';
 import {
+  addDiagnosis,
+  callDecision,
   conclusionProblems,
+  makePrimaryDiagnosis,
+  removeDiagnosis,
   diagnosesFromChoices,
   diagnosisListProblems,
   localIsoDate,
@@ -198,5 +202,37 @@ describe('the visit screen computations', () => {
     });
     expect(vitals).toMatchObject({ temperature: 37.5, pulse: 88, weightKg: null, heightCm: null });
     expect(notNumbers).toEqual(['weightKg']);
+  });
+});
+
+describe('diagnosis edits', () => {
+  it('apply to the list as stored: two quick picks in a row both stay, the first primary', () => {
+    const afterFirst = addDiagnosis('J18.9')([]);
+    const afterSecond = addDiagnosis('I10')(afterFirst);
+    expect(afterSecond).toEqual([
+      { code: 'J18.9', primary: true },
+      { code: 'I10', primary: false },
+    ]);
+    expect(addDiagnosis('I10')(afterSecond)).toEqual(afterSecond);
+    expect(makePrimaryDiagnosis('I10')(afterSecond)).toEqual([
+      { code: 'J18.9', primary: false },
+      { code: 'I10', primary: true },
+    ]);
+    expect(removeDiagnosis('J18.9')(afterSecond)).toEqual([{ code: 'I10', primary: false }]);
+  });
+});
+
+describe('calling a patient in', () => {
+  const waiting = { status: 'waiting' as const, doctorId: '', calledAt: '' };
+  it('calls a waiting visit, opens again one this doctor called, and tells who called it otherwise', () => {
+    expect(callDecision(waiting, 'bs-an')).toEqual({ kind: 'call' });
+    const called = { status: 'in-progress' as const, doctorId: 'bs-binh', calledAt: '2026-12-03T01:30:00.000Z' };
+    expect(callDecision(called, 'bs-binh')).toEqual({ kind: 'mine' });
+    expect(callDecision(called, 'bs-an')).toEqual({
+      kind: 'called-by-other',
+      doctorId: 'bs-binh',
+      calledAt: '2026-12-03T01:30:00.000Z',
+    });
+    expect(callDecision({ ...called, status: 'finished' }, 'bs-an')).toEqual({ kind: 'closed' });
   });
 });
