@@ -10,6 +10,11 @@ import {
   optionalIsoDateField,
   optionalStaffIdField,
 } from './common-fields';
+import { admissionSchema } from './inpatient-stay';
+
+/** An outpatient visit, or an inpatient stay (admission to discharge; see inpatient-stay.ts). */
+export const ENCOUNTER_KINDS = ['outpatient', 'inpatient'] as const;
+export type EncounterKind = (typeof ENCOUNTER_KINDS)[number];
 
 export const ENCOUNTER_STATUSES = ['waiting', 'in-progress', 'finished', 'cancelled'] as const;
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
@@ -31,7 +36,7 @@ export const encounterDocumentSchema = z
     id: documentIdField,
     facilityCode: facilityCodeField,
     patientId: documentIdField,
-    kind: z.enum(['outpatient']).meta({ maxLength: 10 }),
+    kind: z.enum(ENCOUNTER_KINDS).meta({ maxLength: 10 }),
     /**
      * The insurance episode key (MA_LK): unique and never changed once issued. The facility code
      * and the document id make it unique without asking anyone.
@@ -58,6 +63,13 @@ export const encounterDocumentSchema = z
     followUpDate: optionalIsoDateField,
     advice: freeText(4000),
     finishedAt: deviceTimeField,
+    /**
+     * A stay's admission (absent on a visit). For a stay the other fields read: departmentCode
+     * the admitting department, roomCode INPATIENT_ROOM_CODE, queueDate the day of admission,
+     * status in-progress until discharge (finished), diagnoses those of the moment (admitting,
+     * then at discharge), finishedAt the discharge time.
+     */
+    stay: admissionSchema.optional(),
     ...authorshipFields,
   })
   .strict();
