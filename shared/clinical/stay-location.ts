@@ -44,7 +44,8 @@ export function orderTransfers(transfers: readonly TransferRecord[]): TransferRe
   while (remaining.length > 0) {
     const ready = remaining.find((record) => [...(waitingOn.get(record.id) ?? [])].every((id) => placed.has(id)));
     // A cycle can only come from a forged document: break it at the earliest move.
-    const next = ready ?? (remaining[0] as TransferRecord);
+    const next = ready ?? remaining[0];
+    if (!next) break;
     ordered.push(next);
     placed.add(next.id);
     remaining = remaining.filter((record) => record !== next);
