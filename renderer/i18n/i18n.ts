@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
+import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
@@ -10,8 +11,22 @@ import { vi } from './vi';
 
 /** Each clinical feature keeps its words beside its screens, under its own key. */
 const features = {
-  vi: { visits: visitsVi, orders: ordersVi, prescriptions: prescriptionsVi, chart: chartVi, catalog: catalogVi },
-  en: { visits: visitsEn, orders: ordersEn, prescriptions: prescriptionsEn, chart: chartEn, catalog: catalogEn },
+  vi: {
+    visits: visitsVi,
+    orders: ordersVi,
+    prescriptions: prescriptionsVi,
+    chart: chartVi,
+    catalog: catalogVi,
+    inpatient: inpatientVi,
+  },
+  en: {
+    visits: visitsEn,
+    orders: ordersEn,
+    prescriptions: prescriptionsEn,
+    chart: chartEn,
+    catalog: catalogEn,
+    inpatient: inpatientEn,
+  },
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;
