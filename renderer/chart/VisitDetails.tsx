@@ -9,6 +9,13 @@ export function VisitDetails({ id, visit }: { id: string; visit: TimelineVisit }
   const awaited = awaitedTests(visit);
   return (
     <div id={id} className="visit-details" data-testid="visit-details">
+      {visit.stay && (
+        <p>
+          <a href={`#/stays/${visit.id}`} data-testid="chart-open-stay">
+            {t('chart.openStay')}
+          </a>
+        </p>
+      )}
       <dl>
         {visit.reason && <Row label={t('chart.reason')} value={visit.reason} />}
         {visit.examination && <Row label={t('chart.examination')} value={visit.examination} />}
