@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { departmentBoard, freeBeds, type PlacedStay } from '../../renderer/inpatient/bed-board';
 import { dischargeProblems, type DischargeInput } from '../../renderer/inpatient/discharge-rules';
 import type { Icd10Entry } from '../../renderer/visits/visit-rules';
-import { daysInHospital } from '../../shared/clinical/discharge-paper';
+import { encounterProblems } from '../../shared/clinical/clinical-problems';
+import { daysInHospital, dischargePaperData } from '../../shared/clinical/discharge-paper';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import { INPATIENT_ROOM_CODE } from '../../shared/clinical/inpatient-stay';
+import type { DischargePart, NoteDocument } from '../../shared/clinical/note-document';
+import { noteProblems } from '../../shared/clinical/note-problems';
+import type { PatientDocument } from '../../shared/patient/patient-document';
 import { stayLocation, type TransferRecord } from '../../shared/clinical/stay-location';
 import { catalogEntryFixture, ICD_ANY } from '../helpers/catalog-fixtures';
 
@@ -105,5 +111,131 @@ describe('a discharge summary', () => {
     expect(codes({ treatment: '  ' })).toEqual(['treatment-required']);
     expect(codes({ condition: '' })).toEqual(['condition-required']);
     expect(codes({ followUpDate: '2026-12-03' })).toEqual(['follow-up-not-after-discharge']);
+  });
+});
+
+describe("a stay's documents beyond their shape", () => {
+  const diagnosis = { code: 'J18.9', name: 'Viêm phổi, không đặc hiệu', primary: true };
+  const stay: EncounterDocument = {
+    id: 'stay-1',
+    facilityCode: '10010',
+    patientId: 'patient-1',
+    kind: 'inpatient',
+    episodeKey: '10010.stay-1',
+    departmentCode: 'KNOI',
+    roomCode: INPATIENT_ROOM_CODE,
+    queueDate: '2026-12-01',
+    queueNumber: 1,
+    status: 'finished',
+    queuedAt: '2026-12-01T08:00:00Z',
+    queuedBy: 'doctor-1',
+    calledAt: '2026-12-01T08:00:00Z',
+    doctorId: 'doctor-1',
+    reason: '',
+    history: '',
+    examination: '',
+    diagnoses: [diagnosis],
+    disposition: 'home',
+    followUpDate: '',
+    advice: '',
+    finishedAt: '2026-12-03T09:00:00Z',
+    stay: {
+      fromEncounterId: 'visit-1',
+      admittedAt: '2026-12-01T08:00:00Z',
+      admittedBy: 'doctor-1',
+      location: { departmentCode: 'KNOI', bed: 'G01' },
+      admittingDiagnoses: [diagnosis],
+    },
+    createdAt: '2026-12-01T08:00:00Z',
+    updatedAt: '2026-12-03T09:00:00Z',
+    createdByDeviceId: 'pc-1',
+    createdBy: 'doctor-1',
+    updatedBy: 'doctor-1',
+  };
+  const summary: NoteDocument = {
+    id: 'note-1',
+    facilityCode: '10010',
+    patientId: 'patient-1',
+    encounterId: 'stay-1',
+    kind: 'discharge-summary',
+    noteDate: '2026-12-03',
+    writtenAt: '2026-12-03T09:00:00Z',
+    text: '',
+    progress: null,
+    discharge: {
+      dischargedAt: '2026-12-03T09:00:00Z',
+      diagnoses: [diagnosis],
+      treatment: 'Kháng sinh',
+      condition: 'recovered',
+      followUpDate: '2026-12-10',
+      followUp: '',
+      advice: 'Giữ ấm',
+    },
+    transfer: null,
+    createdAt: '2026-12-03T09:00:00Z',
+    updatedAt: '2026-12-03T09:00:00Z',
+    createdByDeviceId: 'pc-1',
+    createdBy: 'doctor-1',
+    updatedBy: 'doctor-1',
+  };
+
+  it('holds a stay to its admission part, out of every queue', () => {
+    expect(encounterProblems(stay)).toEqual([]);
+    expect(encounterProblems({ ...stay, roomCode: 'KNOI' }).map((problem) => problem.code)).toEqual(['stay-in-a-room']);
+    expect(encounterProblems({ ...stay, stay: undefined }).map((problem) => problem.code)).toEqual([
+      'part-does-not-match-kind',
+    ]);
+  });
+
+  it('holds a note to the part its kind names and that part to its rules', () => {
+    expect(noteProblems(summary)).toEqual([]);
+    expect(noteProblems({ ...summary, kind: 'progress' }).map((problem) => problem.code)).toEqual([
+      'part-does-not-match-kind',
+      'part-does-not-match-kind',
+      'note-text-required',
+    ]);
+    const early = { ...summary, discharge: { ...(summary.discharge as DischargePart), followUpDate: '2026-12-03' } };
+    expect(noteProblems(early).map((problem) => problem.code)).toEqual(['follow-up-not-after-discharge']);
+  });
+
+  it('gives the printing feature the discharge paper as plain data', () => {
+    const patient = {
+      id: 'patient-1',
+      patientCode: 'BN0001',
+      familyName: 'Hoàng',
+      middleName: 'Văn',
+      givenName: 'Sáng',
+      dateOfBirth: '1959-02-12',
+      sex: 'male',
+      cccd: '',
+      bhyt: 'DN4010123456789',
+    } as PatientDocument;
+    const paper = dischargePaperData(
+      stay,
+      summary,
+      patient,
+      { code: '10010', name: 'Trung tâm Y tế khu vực Bát Xát' },
+      { code: 'KNOI', name: 'Khoa Nội' },
+      'BS. Nguyễn Văn Bác',
+    );
+    expect(paper).toMatchObject({
+      patient: { fullName: 'Hoàng Văn Sáng', episodeKey: '10010.stay-1', bhyt: 'DN4010123456789' },
+      stay: { days: 3, department: { name: 'Khoa Nội' }, admittedAt: '2026-12-01T08:00:00Z' },
+      dischargeDiagnoses: [diagnosis],
+      condition: 'recovered',
+      followUpDate: '2026-12-10',
+      signer: { staffId: 'doctor-1', displayName: 'BS. Nguyễn Văn Bác' },
+      summaryNoteId: 'note-1',
+    });
+    expect(() =>
+      dischargePaperData(
+        stay,
+        { ...summary, encounterId: 'other' },
+        patient,
+        paper.facility,
+        paper.stay.department,
+        '',
+      ),
+    ).toThrow();
   });
 });
