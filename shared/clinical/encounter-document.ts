@@ -24,7 +24,7 @@ export const DISPOSITIONS = ['', 'home', 'follow-up', 'admit', 'refer'] as const
 export type Disposition = (typeof DISPOSITIONS)[number];
 
 /**
- * One visit of a patient (an outpatient examination; inpatient stays join with the next issue),
+ * One visit of a patient (an outpatient examination, or an inpatient stay: see `stay` below),
  * from the moment reception sends the patient to a room until the doctor concludes it.
  *
  * The queue is this document: reception creates it `waiting` in a room on a day, the room's
