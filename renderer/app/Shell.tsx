@@ -21,6 +21,9 @@ import { LabWorklistPage } from '../orders/LabWorklistPage';
 import { PharmacyPage } from '../prescriptions/PharmacyPage';
 import { QueuePage } from '../visits/QueuePage';
 import { VisitPage } from '../visits/VisitPage';
+import { AdmissionPage } from '../inpatient/AdmissionPage';
+import { StayPage } from '../inpatient/StayPage';
+import { WardBoardPage } from '../inpatient/WardBoardPage';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -128,6 +131,9 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'visit' && <VisitPage id={route.id} navigate={navigate} />}
         {allowed && route.page === 'lab' && <LabWorklistPage navigate={navigate} />}
         {allowed && route.page === 'pharmacy' && <PharmacyPage navigate={navigate} />}
+        {allowed && route.page === 'wards' && <WardBoardPage navigate={navigate} />}
+        {allowed && route.page === 'stay' && <StayPage id={route.id} navigate={navigate} />}
+        {allowed && route.page === 'admit' && <AdmissionPage visitId={route.id} navigate={navigate} />}
       </main>
       <StatusBar />
     </div>

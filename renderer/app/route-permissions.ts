@@ -13,4 +13,7 @@ export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
   visit: 'clinical.read',
   lab: 'lab-result.write',
   pharmacy: 'dispense.write',
+  wards: 'clinical.read',
+  stay: 'clinical.read',
+  admit: 'inpatient.admit',
 };

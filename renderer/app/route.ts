@@ -12,10 +12,15 @@ export type Route =
   | { page: 'visit'; id: string }
   | { page: 'lab' }
   | { page: 'pharmacy' }
-  | { page: 'not-found' };
+  | { page: 'not-found' }
+  | { page: 'wards' }
+  | { page: 'stay'; id: string }
+  | { page: 'admit'; id: string };
 
 const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit|\/chart)?$/;
 const VISIT = /^#\/visits\/([0-9a-f-]{36})$/;
+const ADMIT = /^#\/visits\/([0-9a-f-]{36})\/admit$/;
+const STAY = /^#\/stays\/([0-9a-f-]{36})$/;
 
 /** The home page's hashes: what a fresh window and the "home" links show. */
 const HOME = new Set(['', '#', '#/']);
@@ -29,6 +34,11 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/queue') return { page: 'queue' };
   if (hash === '#/lab') return { page: 'lab' };
   if (hash === '#/pharmacy') return { page: 'pharmacy' };
+  if (hash === '#/wards') return { page: 'wards' };
+  const admit = ADMIT.exec(hash);
+  if (admit?.[1]) return { page: 'admit', id: admit[1] };
+  const stay = STAY.exec(hash);
+  if (stay?.[1]) return { page: 'stay', id: stay[1] };
   const visit = VISIT.exec(hash);
   if (visit?.[1]) return { page: 'visit', id: visit[1] };
   const patient = PATIENT.exec(hash);
@@ -62,6 +72,12 @@ export function hashFromRoute(route: Route): string {
       return '#/lab';
     case 'pharmacy':
       return '#/pharmacy';
+    case 'wards':
+      return '#/wards';
+    case 'stay':
+      return `#/stays/${route.id}`;
+    case 'admit':
+      return `#/visits/${route.id}/admit`;
     case 'list':
       return '#/';
     case 'not-found':

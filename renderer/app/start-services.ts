@@ -15,6 +15,7 @@ import { Outbox } from '../db/outbox';
 import { OrdersRepository } from '../orders/orders-repository';
 import { PatientsRepository } from '../patients/patients-repository';
 import { EncountersRepository } from '../visits/encounters-repository';
+import { InpatientRepository } from '../inpatient/inpatient-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
@@ -30,6 +31,8 @@ export interface SenServices {
   patients: PatientsRepository;
   /** Visits: the rooms' queues, examinations, diagnoses, vital signs */
   encounters: EncountersRepository;
+  /** Inpatient stays: admission, beds, transfers, progress notes, discharge */
+  inpatient: InpatientRepository;
   drafts: RegistrationDrafts;
   sync: SyncClient;
   /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
@@ -105,6 +108,7 @@ export async function startServices(
     staff,
     patients: new PatientsRepository(database, writer, identity, undefined, audit),
     encounters: new EncountersRepository(database, writer, identity, catalog),
+    inpatient: new InpatientRepository(database, writer, identity, catalog),
     audit,
     // Drafts save while the screen is locked too: the typing just before the lock is kept.
     drafts: new RegistrationDrafts(database, () => session.heldBy()),

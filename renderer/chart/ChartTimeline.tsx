@@ -112,6 +112,14 @@ const TimelineEntry = memo(function TimelineEntry({
         onFocus={() => onFocusEntry(index)}
       >
         <span className="timeline-date">{displayDay(visit.queueDate)}</span>{' '}
+        {visit.stay && (
+          <span className="timeline-stay" data-testid="timeline-stay">
+            {t('chart.stayDates', {
+              from: displayDay(visit.stay.admittedOn),
+              to: visit.stay.dischargedOn ? displayDay(visit.stay.dischargedOn) : t('chart.stayOngoing'),
+            })}
+          </span>
+        )}{' '}
         <span className="timeline-diagnosis">
           {primary ? `${primary.code} ${primary.name}` : t('chart.noDiagnosis')}
         </span>{' '}

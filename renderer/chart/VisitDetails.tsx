@@ -20,6 +20,13 @@ export function VisitDetails({
   return (
     <div id={id} className="visit-details" data-testid="visit-details">
       <VersionSignature version={visit.document} check={signatures.get(visit.id)} />
+      {visit.stay && (
+        <p>
+          <a href={`#/stays/${visit.id}`} data-testid="chart-open-stay">
+            {t('chart.openStay')}
+          </a>
+        </p>
+      )}
       <dl>
         {visit.reason && <Row label={t('chart.reason')} value={visit.reason} />}
         {visit.examination && <Row label={t('chart.examination')} value={visit.examination} />}

@@ -45,6 +45,23 @@ export interface TimelineVisit {
   document: EncounterDocument;
   /** Versions it replaced (amended), oldest first: readable, marked superseded. */
   supersededVersions: EncounterDocument[];
+  /**
+   * An inpatient stay's dates (yyyy-MM-dd; dischargedOn '' while the patient is in hospital);
+   * null for an outpatient visit.
+   */
+  stay: { admittedOn: string; dischargedOn: string } | null;
+}
+
+/** The dates of a stay as the chart shows them; the discharge day is the PC's day of it. */
+function stayDatesOf(encounter: EncounterDocument): TimelineVisit['stay'] {
+  if (encounter.kind !== 'inpatient') return null;
+  const finished = encounter.status === 'finished' ? new Date(encounter.finishedAt) : null;
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  const dischargedOn =
+    finished && !Number.isNaN(finished.getTime())
+      ? `${finished.getFullYear()}-${pad(finished.getMonth() + 1)}-${pad(finished.getDate())}`
+      : '';
+  return { admittedOn: encounter.queueDate, dischargedOn };
 }
 
 function visitOf(encounter: EncounterDocument, history: EncounterDocument[]): TimelineVisit {
@@ -68,6 +85,7 @@ function visitOf(encounter: EncounterDocument, history: EncounterDocument[]): Ti
     results: [],
     testOrders: [],
     prescriptions: [],
+    stay: stayDatesOf(encounter),
   };
 }
 

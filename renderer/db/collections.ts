@@ -16,6 +16,7 @@ import {
   type ObservationDocument,
 } from '../../shared/clinical/observation-document';
 import { ORDER_INDEXES, orderDocumentSchema, type OrderDocument } from '../../shared/clinical/order-document';
+import { NOTE_INDEXES, noteDocumentSchema, type NoteDocument } from '../../shared/clinical/note-document';
 import { rxSchemaFromZod } from './rx-schema-from-zod';
 
 /**
@@ -79,6 +80,7 @@ export const auditRxSchema = rxSchemaFromZod<Stored<AuditEntry>>(storedAuditSche
 const storedEncounterSchema = encounterDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedOrderSchema = orderDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedObservationSchema = observationDocumentSchema.extend({ syncMeta: syncMetaSchema });
+const storedNoteSchema = noteDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedCatalogSchema = catalogEntrySchema.safeExtend({ syncMeta: syncMetaSchema });
 
 /** Clear: the primary key and what an index needs; the clinical content is sealed. */
@@ -104,6 +106,8 @@ export const observationRxSchema = clinicalRxSchema<Stored<ObservationDocument>>
   storedObservationSchema,
   OBSERVATION_INDEXES,
 );
+/** Progress notes, discharge summaries and transfers of a stay, and of a patient. */
+export const noteRxSchema = clinicalRxSchema<Stored<NoteDocument>>(storedNoteSchema, NOTE_INDEXES);
 
 /**
  * The province's catalogs: public lists (the ministry publishes them), so nothing is sealed and
@@ -123,6 +127,7 @@ export interface SenCollections {
   encounters: RxCollection<Stored<EncounterDocument>>;
   orders: RxCollection<Stored<OrderDocument>>;
   observations: RxCollection<Stored<ObservationDocument>>;
+  notes: RxCollection<Stored<NoteDocument>>;
   catalog: RxCollection<Stored<CatalogEntry>>;
 }
 

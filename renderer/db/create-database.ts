@@ -5,6 +5,7 @@ import {
   auditRxSchema,
   catalogRxSchema,
   encounterRxSchema,
+  noteRxSchema,
   observationRxSchema,
   orderRxSchema,
   patientRxSchema,
@@ -56,6 +57,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       encounters: { schema: encounterRxSchema },
       orders: { schema: orderRxSchema },
       observations: { schema: observationRxSchema },
+      notes: { schema: noteRxSchema },
       catalog: { schema: catalogRxSchema },
     });
   } catch (error) {

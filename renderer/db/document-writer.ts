@@ -29,6 +29,7 @@ const WRITE_RULES: Record<WritableCollection, WriteRules> = {
   encounters: { authorField: SYNCED_COLLECTIONS.encounters.authorField, recordsInOutbox: true },
   orders: { authorField: SYNCED_COLLECTIONS.orders.authorField, recordsInOutbox: true },
   observations: { authorField: SYNCED_COLLECTIONS.observations.authorField, recordsInOutbox: true },
+  notes: { authorField: SYNCED_COLLECTIONS.notes.authorField, recordsInOutbox: true },
 };
 
 type Body = Record<string, unknown>;

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
+import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { printingEn, printingVi } from '../printing/messages';
@@ -20,6 +21,7 @@ const features = {
     catalog: catalogVi,
     printing: printingVi,
     signing: signingVi,
+    inpatient: inpatientVi,
   },
   en: {
     visits: visitsEn,
@@ -29,6 +31,7 @@ const features = {
     catalog: catalogEn,
     printing: printingEn,
     signing: signingEn,
+    inpatient: inpatientEn,
   },
 };
 

@@ -63,6 +63,7 @@ const REPLICATION = {
   encounters: { direction: SYNCED_COLLECTIONS.encounters.direction, serialPush: false },
   orders: { direction: SYNCED_COLLECTIONS.orders.direction, serialPush: false },
   observations: { direction: SYNCED_COLLECTIONS.observations.direction, serialPush: false },
+  notes: { direction: SYNCED_COLLECTIONS.notes.direction, serialPush: false },
   catalog: { direction: SYNCED_COLLECTIONS.catalog.direction, serialPush: false },
 } as const;
 const REPLICATED_COLLECTIONS = Object.keys(REPLICATION) as (keyof typeof REPLICATION)[];

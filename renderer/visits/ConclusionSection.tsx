@@ -6,6 +6,7 @@ import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { FormError } from '../app/FormError';
 import { useServices } from '../app/services-context';
+import { AdmitLink } from '../inpatient/AdmitLink';
 import { problemMessage } from './visit-format';
 
 const CHOSEN_DISPOSITIONS = DISPOSITIONS.filter((disposition) => disposition !== '');
@@ -33,6 +34,7 @@ export function ConclusionSection({ encounter, editable }: { encounter: Encounte
           {encounter.followUpDate && ` ${formatDisplayDate(encounter.followUpDate)}`}
         </p>
         {encounter.advice && <p>{encounter.advice}</p>}
+        <AdmitLink visit={encounter} />
         <p className="notice" data-testid="finished-at">
           {t('visits.finished', { time: formatDateTime(encounter.finishedAt) })}
         </p>

@@ -108,6 +108,9 @@ export function QueuePage({ navigate }: { navigate: (route: Route) => void; id?:
           ))}
         </select>
         <span>{t('visits.queueDate', { date: formatDisplayDate(today) })}</span>
+        <a href="#/wards" data-testid="wards-link">
+          {t('inpatient.wardsLink')}
+        </a>
         {canCall && (
           <button type="button" data-testid="call-next" onClick={() => void callNext()} disabled={roomCode === ''}>
             {t('visits.callNext')}

@@ -1,4 +1,4 @@
-import type { CatalogDetails } from '../../shared/catalog/catalog-details';
+import { MAX_DEPARTMENT_BEDS, type CatalogDetails } from '../../shared/catalog/catalog-details';
 import { ROW_NUMBER_HEADERS, WITHDRAWN_COLUMN, type CatalogLayout } from './catalog-layout';
 
 /** Examination, imaging, functional-test and procedure services. */
@@ -39,18 +39,23 @@ export const departmentLayout: CatalogLayout<'department'> = {
     { key: 'code', headers: ['Mã khoa', 'MA_KHOA'], required: true },
     { key: 'name', headers: ['Tên khoa', 'TEN_KHOA'], required: true },
     { key: 'type', headers: ['Loại khoa', 'Loại'], required: true },
+    { key: 'beds', headers: ['Số giường', 'SO_GIUONG'], required: false },
     WITHDRAWN_COLUMN,
   ],
   ignored: ['Ghi chú'],
   readRow(row) {
     const code = row.required('code').toUpperCase();
     const name = row.required('name');
+    const beds = row.optionalNumber('beds');
+    if (beds !== null && !(Number.isInteger(beds) && beds >= 0 && beds <= MAX_DEPARTMENT_BEDS))
+      row.invalid('beds', `"${String(beds)}" is not a whole number from 0 to ${String(MAX_DEPARTMENT_BEDS)}.`);
     const details: CatalogDetails['department'] = {
       type: row.choice(
         'type',
         { 'Lâm sàng': 'clinical', 'Cận lâm sàng': 'paraclinical', 'Hỗ trợ': 'support' } as const,
         'clinical',
       ),
+      ...(beds !== null && beds > 0 ? { beds } : {}),
     };
     return row.problems.length > 0 ? null : { code, name, nameEn: '', details };
   },

@@ -111,9 +111,17 @@ export const serviceDetailsSchema = z
   })
   .strict();
 
+/** The most beds a department's bed codes (G01…G300) can name; see inpatient-stay.ts. */
+export const MAX_DEPARTMENT_BEDS = 300;
+
 export const departmentDetailsSchema = z
   .object({
     type: z.enum(['clinical', 'paraclinical', 'support']),
+    /**
+     * Inpatient beds (G01, G02…): a department with beds takes admitted patients. Absent in
+     * entries imported before beds were counted, which reads as none.
+     */
+    beds: z.number().int().min(0).max(MAX_DEPARTMENT_BEDS).optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { standing, type WriteAttempt, type WriteRefusal } from '../staff/authorize-write';
 import { can, type Permission } from '../staff/roles';
 import type { EncounterDocument } from './encounter-document';
+import type { NoteDocument, NoteKind } from './note-document';
 import type { ObservationDocument } from './observation-document';
 import type { OrderDocument, OrderStatus } from './order-document';
 
@@ -51,6 +52,7 @@ const DIAGNOSIS_FIELDS = new Set(['diagnoses']);
  * diagnosis.write.
  */
 export function authorizeEncounterWrite(attempt: Attempt<EncounterDocument>): WriteRefusal | null {
+  if (attempt.pushed.kind === 'inpatient' || attempt.master?.kind === 'inpatient') return authorizeStayWrite(attempt);
   return authorizeClinicalWrite(attempt, (changed, isNew) => {
     const needed: Permission[] = [];
     const queueOnly = [...changed].every((field) => QUEUE_FIELDS.has(field) || field === 'queuedBy');
@@ -109,4 +111,31 @@ function statusMayChange({ master, assumed, pushed }: Attempt<OrderDocument>): b
 export function authorizeObservationWrite(attempt: Attempt<ObservationDocument>): WriteRefusal | null {
   const permission: Permission = attempt.pushed.kind === 'lab-result' ? 'lab-result.write' : 'encounter.write';
   return authorizeClinicalWrite(attempt, () => [permission]);
+}
+
+/**
+ * A stay: admitting it (and its admission part ever after) needs inpatient.admit, ending it
+ * needs inpatient.discharge, anything else done in it encounter.write; diagnoses as on a visit.
+ */
+function authorizeStayWrite(attempt: Attempt<EncounterDocument>): WriteRefusal | null {
+  return authorizeClinicalWrite(attempt, (changed, isNew) => {
+    const needed: Permission[] = [];
+    if (isNew || changed.has('stay') || changed.has('kind')) needed.push('inpatient.admit');
+    if (!isNew && changed.has('status')) needed.push('inpatient.discharge');
+    if (!isNew && changed.size > 0) needed.push('encounter.write');
+    if (changed.has('diagnoses') && attempt.pushed.diagnoses.length > 0) needed.push('diagnosis.write');
+    return needed;
+  });
+}
+
+const NOTE_PERMISSIONS: Readonly<Record<NoteKind, Permission>> = {
+  progress: 'progress-note.write',
+  'discharge-summary': 'inpatient.discharge',
+  transfer: 'inpatient.transfer',
+};
+
+/** A note needs the permission of its kind, to write it and to change it (its kind included). */
+export function authorizeNoteWrite(attempt: Attempt<NoteDocument>): WriteRefusal | null {
+  const kinds = new Set([attempt.pushed.kind, attempt.master?.kind ?? attempt.pushed.kind]);
+  return authorizeClinicalWrite(attempt, () => [...kinds].map((kind) => NOTE_PERMISSIONS[kind]));
 }

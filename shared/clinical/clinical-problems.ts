@@ -1,6 +1,7 @@
 import type { EncounterDocument } from './encounter-document';
 import type { ObservationDocument } from './observation-document';
 import type { OrderDocument } from './order-document';
+import { stayProblems } from './note-problems';
 import { vitalSignsProblems } from './vital-signs';
 
 export interface ClinicalProblem {
@@ -29,6 +30,7 @@ export function encounterProblems(encounter: EncounterDocument): ClinicalProblem
     problems.push({ field: 'followUpDate', code: 'follow-up-not-after-visit' });
   if (encounter.status === 'waiting' && encounter.doctorId !== '')
     problems.push({ field: 'status', code: 'called-but-waiting' });
+  problems.push(...stayProblems(encounter));
   return problems;
 }
 

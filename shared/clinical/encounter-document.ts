@@ -11,6 +11,11 @@ import {
   optionalStaffIdField,
 } from './common-fields';
 import { signedDocumentFields } from './signed-document';
+import { admissionSchema } from './inpatient-stay';
+
+/** An outpatient visit, or an inpatient stay (admission to discharge; see inpatient-stay.ts). */
+export const ENCOUNTER_KINDS = ['outpatient', 'inpatient'] as const;
+export type EncounterKind = (typeof ENCOUNTER_KINDS)[number];
 
 export const ENCOUNTER_STATUSES = ['waiting', 'in-progress', 'finished', 'cancelled'] as const;
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
@@ -20,7 +25,7 @@ export const DISPOSITIONS = ['', 'home', 'follow-up', 'admit', 'refer'] as const
 export type Disposition = (typeof DISPOSITIONS)[number];
 
 /**
- * One visit of a patient (an outpatient examination; inpatient stays join with the next issue),
+ * One visit of a patient (an outpatient examination, or an inpatient stay: see `stay` below),
  * from the moment reception sends the patient to a room until the doctor concludes it.
  *
  * The queue is this document: reception creates it `waiting` in a room on a day, the room's
@@ -32,7 +37,7 @@ export const encounterDocumentSchema = z
     id: documentIdField,
     facilityCode: facilityCodeField,
     patientId: documentIdField,
-    kind: z.enum(['outpatient']).meta({ maxLength: 10 }),
+    kind: z.enum(ENCOUNTER_KINDS).meta({ maxLength: 10 }),
     /**
      * The insurance episode key (MA_LK): unique and never changed once issued. The facility code
      * and the document id make it unique without asking anyone.
@@ -59,6 +64,13 @@ export const encounterDocumentSchema = z
     followUpDate: optionalIsoDateField,
     advice: freeText(4000),
     finishedAt: deviceTimeField,
+    /**
+     * A stay's admission (absent on a visit). For a stay the other fields read: departmentCode
+     * the admitting department, roomCode INPATIENT_ROOM_CODE, queueDate the day of admission,
+     * status in-progress until discharge (finished), diagnoses those of the moment (admitting,
+     * then at discharge), finishedAt the discharge time.
+     */
+    stay: admissionSchema.optional(),
     ...authorshipFields,
     ...signedDocumentFields,
   })

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'dispense.write',
   /** Signing a finished visit or a prescription (and amending a signed one) */
   'clinical.sign',
+  'inpatient.admit',
+  'inpatient.transfer',
+  'inpatient.discharge',
+  'progress-note.write',
   'referral.write',
   'referral.receive',
   'staff.manage',
@@ -52,10 +56,16 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'order.write',
     'prescription.write',
     'clinical.sign',
+    'inpatient.admit',
+    'inpatient.transfer',
+    'inpatient.discharge',
+    'progress-note.write',
     'referral.write',
     'referral.receive',
   ],
-  nurse: [...CLINICAL_READ, 'visit.queue', 'encounter.write'],
+  // The ward nurse moves patients between beds and departments on the doctor's word; admitting,
+  // the daily progress note and the discharge are the doctor's.
+  nurse: [...CLINICAL_READ, 'visit.queue', 'encounter.write', 'inpatient.transfer'],
   'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
   pharmacist: [...CLINICAL_READ, 'dispense.write'],
   // Runs the facility's accounts and sync; may merge away a duplicate record, not chart care.

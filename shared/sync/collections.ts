@@ -7,6 +7,7 @@ import { authorizePatientWrite, authorizeStaffWrite } from '../staff/authorize-w
 import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
 import {
   authorizeEncounterWrite,
+  authorizeNoteWrite,
   authorizeObservationWrite,
   authorizeOrderWrite,
 } from '../clinical/clinical-authorization';
@@ -15,6 +16,8 @@ import { encounterDocumentSchema, type EncounterDocument } from '../clinical/enc
 import { observationDocumentSchema, type ObservationDocument } from '../clinical/observation-document';
 import { orderDocumentSchema, type OrderDocument } from '../clinical/order-document';
 import { signedDocumentPolicy } from '../clinical/signed-document';
+import { noteDocumentSchema, type NoteDocument } from '../clinical/note-document';
+import { noteProblems } from '../clinical/note-problems';
 import type { SyncedCollection } from './collection-registry';
 import { catalogEntrySchema, type CatalogEntry } from '../catalog/catalog-entry';
 import { facilityScope, provinceScope } from './scopes';
@@ -136,6 +139,20 @@ const observations = clinicalCollection<ObservationDocument>({
 });
 
 /**
+ * Progress notes, discharge summaries and transfers of inpatient stays, one document each
+ * (docs/decisions/0005-inpatient-stays.md). Immutable once signed comes with signing (issue 11).
+ */
+const notes = clinicalCollection<NoteDocument>({
+  schema: noteDocumentSchema,
+  problems: noteProblems,
+  authorize: authorizeNoteWrite,
+  references: [
+    { field: 'patientId', collection: 'patients' },
+    { field: 'encounterId', collection: 'encounters' },
+  ],
+});
+
+/**
  * The province's catalogs (ICD-10, lab tests, drugs, services, departments, facilities): written
  * only by the province's import, pulled by every device of the province. A version is never
  * changed; a new one is a new document.
@@ -165,6 +182,7 @@ export const SYNCED_COLLECTIONS = {
   encounters,
   orders,
   observations,
+  notes,
   catalog,
 } as const;
 export type SyncedCollectionName = keyof typeof SYNCED_COLLECTIONS;

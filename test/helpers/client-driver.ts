@@ -17,6 +17,7 @@ import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
 import { OrdersDriver } from './orders-driver';
+import { InpatientDriver } from './inpatient-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -42,6 +43,7 @@ export class ClientDriver {
   private prescriptions: PrescriptionDriver | undefined;
   private ordersDriver: OrdersDriver | undefined;
   private signingRepository: SigningRepository | undefined;
+  private inpatientDriver: InpatientDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -80,6 +82,8 @@ export class ClientDriver {
     this.prescriptions?.close();
     this.ordersDriver?.close();
     this.ordersDriver = undefined;
+    this.inpatientDriver?.close();
+    this.inpatientDriver = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -227,6 +231,14 @@ export class ClientDriver {
     const member = (this.ordersDriver as unknown as Record<string, unknown>)[method];
     if (typeof member !== 'function') throw new Error(`The orders driver has no method ${method}.`);
     return (member as (...values: unknown[]) => unknown).apply(this.ordersDriver, args);
+  }
+
+  /** A call on this PC's inpatient stays (inpatient-driver.ts). */
+  inpatient(method: string, args: unknown[]): unknown {
+    this.inpatientDriver ??= new InpatientDriver(this.opened);
+    const member = (this.inpatientDriver as unknown as Record<string, unknown>)[method];
+    if (typeof member !== 'function') throw new Error(`The inpatient driver has no method ${method}.`);
+    return (member as (...values: unknown[]) => unknown).apply(this.inpatientDriver, args);
   }
 
   /** A clinical document written as the visit, lab or pharmacy screens write it: through the writer. */

@@ -16,6 +16,7 @@ import type { EnrollResponse } from '../../shared/sync/enrollment';
 import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-driver';
 import type { PrescriptionCall, PrescriptionResult } from './prescription-driver';
 import { remoteOrders } from './orders-remote';
+import { remoteInpatient } from './inpatient-remote';
 import { provided } from './provided';
 
 type DriverMethods = {
@@ -90,6 +91,8 @@ export class IsolatedClient {
   };
   /** The PC's lab and imaging orders (orders-driver.ts). */
   readonly orders = remoteOrders((method, args) => this.call('orders', method, args));
+  /** The PC's inpatient stays (inpatient-driver.ts). */
+  readonly inpatient = remoteInpatient((method, args) => this.call('inpatient', method, args));
   readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
   /** The clinical record: written through the writer, read as the chart page reads it. */
   readonly clinical = {

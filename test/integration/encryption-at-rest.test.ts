@@ -112,16 +112,22 @@ describe('encryption at rest of the local database', () => {
     await reception.goOnline();
     await waitFor(async () => (await reception.outbox.count()) === 0, 'the patient is sent');
 
+    const searchesFind = async (client: TestClient): Promise<void> => {
+      expect((await client.patients.search('khong thi xuy')).map(({ id }) => id)).toEqual([patient.id]);
+      expect((await client.patients.search('xuyen khong')).map(({ id }) => id)).toEqual([patient.id]);
+      expect((await client.patients.search('0011 8700')).map(({ id }) => id)).toEqual([patient.id]);
+    };
+    await searchesFind(reception);
+    // Two whole clients exceed the collections one process may open (0001-collection-plan.md):
+    // the reception PC closes (its stored data stays, and is checked below) before the next opens.
+    clients.splice(clients.indexOf(reception), 1);
+    await reception.close();
+
     const examRoom = await open();
     await examRoom.goOnline();
     await waitFor(async () => (await examRoom.patient(patient.id)) !== null, 'the exam room has the patient');
     await examRoom.sync.awaitInSync();
-
-    for (const client of [reception, examRoom]) {
-      expect((await client.patients.search('khong thi xuy')).map(({ id }) => id)).toEqual([patient.id]);
-      expect((await client.patients.search('xuyen khong')).map(({ id }) => id)).toEqual([patient.id]);
-      expect((await client.patients.search('0011 8700')).map(({ id }) => id)).toEqual([patient.id]);
-    }
+    await searchesFind(examRoom);
     expect(await examRoom.patient(patient.id)).toEqual(patient);
     // Pulled documents and the replication's own copies of them (assumed master states) too.
     expect(await secretsInClear()).toEqual([]);

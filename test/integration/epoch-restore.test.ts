@@ -4,7 +4,7 @@ import { startNewEpoch } from '../../server/db/epoch';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
-import { TestClient } from '../helpers/test-client';
+import { IsolatedClient } from '../helpers/isolated-client';
 import { useServerWithClient } from '../helpers/server-with-client';
 import { waitFor } from '../helpers/wait-for';
 
@@ -112,7 +112,7 @@ describe('a server restored from an earlier dump', () => {
     expect(await setup.client.patient(first.id)).toMatchObject({ phone: '0977000111' });
     expect(await setup.client.database.patients.count().exec()).toBe(4);
     // And on every PC: one that starts from the restored server gets it too.
-    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    const other = await IsolatedClient.open(setup.server.url, await setup.server.enroll('exam-room'));
     try {
       await other.goOnline();
       await waitFor(async () => (await other.patient(first.id))?.phone === '0977000111', 'the other PC has it');
@@ -137,7 +137,7 @@ describe('a server restored from an earlier dump', () => {
     await setup.server.stop();
     await restore(setup.server.database, earlier);
     await setup.server.restart();
-    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    const other = await IsolatedClient.open(setup.server.url, await setup.server.enroll('exam-room'));
     try {
       const theirs = await other.patients.register(numberedRegistrationForm('Máy khác', 20));
       if (!theirs.ok) throw new Error('fixture');
@@ -160,7 +160,7 @@ describe('a server restored from an earlier dump', () => {
     const patient = await register(1);
     await setup.client.goOnline();
     await sent();
-    const exam = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'), {
+    const exam = await IsolatedClient.open(setup.server.url, await setup.server.enroll('exam-room'), {
       userId: DEMO_STAFF.doctor.id,
     });
     try {
@@ -240,7 +240,7 @@ describe('a server restored from an earlier dump', () => {
     await setup.server.restart();
     // Another PC of the facility works on the restored server first: its changes take the
     // sequence numbers this device's checkpoint already passed.
-    const other = await TestClient.open(setup.server.url, await setup.server.enroll('exam-room'));
+    const other = await IsolatedClient.open(setup.server.url, await setup.server.enroll('exam-room'));
     try {
       const theirs: string[] = [];
       for (let n = 10; n < 13; n++) {

@@ -182,7 +182,6 @@ describe('signing keys across password changes and PCs', () => {
 
   it('re-seals the same key under a new password; signing goes on with it on both PCs', async () => {
     const first = await desk('reception');
-    const second = await desk('exam-room');
     const keyId = DEMO_STAFF.registrar.keys[0].keyId;
 
     await first.client.goOffline();
@@ -197,6 +196,11 @@ describe('signing keys across password changes and PCs', () => {
     expect(account?.keys.map((key) => key.keyId)).toEqual([keyId]);
     expect(account?.sealedKey.kdf.salt).not.toBe(DEMO_STAFF.registrar.sealedKey.kdf.salt);
     expect(await signerOf(before.patient.id)).toMatchObject({ signer: DEMO_STAFF.registrar.id, keyId });
+    // Two whole clients exceed the collections one process may open (0001-collection-plan.md):
+    // the first PC closes before the second opens.
+    clients.splice(clients.indexOf(first.client), 1);
+    await first.client.close();
+    const second = await desk('exam-room');
 
     await waitFor(
       async () => (await second.staff.get(DEMO_STAFF.registrar.id))?.sealedKey.kdf.salt === account?.sealedKey.kdf.salt,
