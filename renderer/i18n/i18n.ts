@@ -4,14 +4,29 @@ import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
+import { syncStateEn, syncStateVi } from '../sync/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
 
 /** Each clinical feature keeps its words beside its screens, under its own key. */
 const features = {
-  vi: { visits: visitsVi, orders: ordersVi, prescriptions: prescriptionsVi, chart: chartVi, catalog: catalogVi },
-  en: { visits: visitsEn, orders: ordersEn, prescriptions: prescriptionsEn, chart: chartEn, catalog: catalogEn },
+  vi: {
+    visits: visitsVi,
+    orders: ordersVi,
+    prescriptions: prescriptionsVi,
+    chart: chartVi,
+    catalog: catalogVi,
+    syncState: syncStateVi,
+  },
+  en: {
+    visits: visitsEn,
+    orders: ordersEn,
+    prescriptions: prescriptionsEn,
+    chart: chartEn,
+    catalog: catalogEn,
+    syncState: syncStateEn,
+  },
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -51,7 +51,13 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
       <dl className="sync-summary">
         <div>
           <dt>{t('syncPanel.connection')}</dt>
-          <dd>{status.online ? t('sync.online') : t('sync.offline')}</dd>
+          <dd data-testid="panel-connection">
+            {status.problem === 'device-revoked'
+              ? t('syncState.revoked')
+              : status.online
+                ? t('sync.online')
+                : t('sync.offline')}
+          </dd>
         </div>
         <div>
           <dt>{t('syncPanel.lastSynced')}</dt>
@@ -60,6 +66,10 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
         <div>
           <dt>{t('syncPanel.unsent')}</dt>
           <dd data-testid="panel-unsent">{status.unsent}</dd>
+        </div>
+        <div>
+          <dt>{t('syncState.panelUnsentAudit')}</dt>
+          <dd data-testid="panel-unsent-audit">{status.unsentAudit}</dd>
         </div>
       </dl>
       {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}

@@ -14,9 +14,9 @@ import {
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
-import type { Outbox } from '../db/outbox';
+import type { Outbox, PendingCounts } from '../db/outbox';
 import { replicateCollection } from './collection-replication';
-import { openEventStream } from './event-stream';
+import { openEventStream, type EventStream } from './event-stream';
 import { InitialSyncTracker } from './initial-sync-progress';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
 import { knownErrorCode, requestJson, SyncNetworkError, SyncRequestError } from './sync-http';
@@ -99,7 +99,7 @@ export class SyncClient {
   private startingOver = false;
   private stopped = false;
   private replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
-  private stream: { close: () => void } | undefined;
+  private stream: EventStream | undefined;
   private quarantine: Quarantine | undefined;
   private transport: SyncTransport | undefined;
   private readonly now: () => Date;
@@ -117,13 +117,13 @@ export class SyncClient {
     if (urlProblem) {
       // Patient data is not sent in clear text: work stays local until an admin decides.
       this.patch({ problem: urlProblem });
-      this.subscriptions.push(outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })));
+      this.subscriptions.push(outbox.pendingCounts$.subscribe((counts) => this.patchUnsent(counts)));
       return;
     }
     const quarantine = await Quarantine.open(database);
     this.quarantine = quarantine;
     this.subscriptions.push(
-      outbox.pendingCount$.subscribe((unsent) => this.patch({ unsent })),
+      outbox.pendingCounts$.subscribe((counts) => this.patchUnsent(counts)),
       quarantine.entries$.subscribe((entries) => this.patch({ quarantined: entries.length })),
     );
     this.transport = new SyncTransport({
@@ -144,6 +144,7 @@ export class SyncClient {
         this.transport?.noteResync();
         this.resync$.next();
       },
+      onRetryScheduled: (at) => this.patch({ nextRetryAt: at ? at.toISOString() : null }),
       onRefused: (status, code, message) =>
         this.recordOutcome(new SyncRequestError(status, knownErrorCode(code), message)),
       onConnectionChange: (connected) => {
@@ -243,8 +244,9 @@ export class SyncClient {
     }
   }
 
-  /** "Sync now": retry at once, pull and push. */
+  /** "Sync now": retry at once, pull and push, and try the live stream again if it is down. */
   syncNow(): void {
+    this.stream?.retryNow();
     this.transport?.gate.reset();
     for (const replication of this.replications) replication.reSync();
     this.resync$.next();
@@ -362,6 +364,10 @@ export class SyncClient {
     const at = this.now().toISOString();
     await writeLocalState(this.options.database, LAST_SYNC_ID, { at });
     this.patch({ lastSyncedAt: at });
+  }
+
+  private patchUnsent(counts: PendingCounts): void {
+    this.patch({ unsent: counts.records, unsentAudit: counts.audit });
   }
 
   private patch(change: Partial<SyncStatus>): void {

@@ -25,6 +25,8 @@ export interface IsolatedClientOptions {
   userId?: string;
   /** Open collections beyond the client's own, standing in for the planned clinical record. */
   extraCollections?: number;
+  /** Record patient writes in the device's audit trail */
+  audit?: boolean;
 }
 
 export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quarantine'; value: QuarantinedDocument[] };
@@ -49,6 +51,7 @@ export class ClientDriver {
       ...(options.userId ? { userId: options.userId } : {}),
       ...(skew === 0 ? {} : { now: () => new Date(Date.now() + skew) }),
       ...(options.extraCollections ? { extraCollections: options.extraCollections } : {}),
+      ...(options.audit ? { audit: true } : {}),
     });
   }
 
