@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PatientAccessRecord } from '../../server/audit/audit-routes';
+import type { DeviceRecord } from '../../server/admin/device-routes';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
+import { adminRequest } from '../helpers/admin-requests';
 import { IsolatedClient } from '../helpers/isolated-client';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestServer } from '../helpers/test-server';
@@ -42,4 +46,37 @@ describe('what the status bar counts, through an outage', () => {
     expect(await storedAudit()).toEqual(['patient-create']);
     await waitFor(() => status?.unsent === 0 && status.unsentAudit === 0, 'nothing left to send');
   });
+
+  it('names the user of every audit entry, finds a patient by code, and answers in ISO 8601', async () => {
+    const client = await IsolatedClient.open(server.url, await server.enroll('reception'), { audit: true });
+    clients.push(client);
+    await client.goOnline();
+    // The facility's accounts reach the PC with the first sync, as before any login.
+    await waitFor(async () => (await client.staff.roles(DEMO_STAFF.registrar.id)) !== undefined, 'accounts synced');
+    const registered = await client.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('registration failed');
+    const { id, patientCode } = registered.patient;
+    await waitFor(async () => (await storedAudit()).length === 1, 'the audit entry reached the server');
+
+    // Typed as printed in groups, in lower case, or as stored: the same patient.
+    const grouped = `${patientCode.slice(0, 10)}-${patientCode.slice(10)}`.toLowerCase();
+    for (const typed of [grouped, patientCode.replace('-', ''), patientCode, id]) {
+      const answer = await adminRequest(server.url, 'GET', `/patients/${encodeURIComponent(typed)}/access`);
+      const body = answer.body as { patientId: string; access: PatientAccessRecord[] };
+      expect(body.patientId).toBe(id);
+      expect(body.access.map((record) => [record.action, record.userId, record.username])).toEqual([
+        ['patient-create', DEMO_STAFF.registrar.id, 'tiepdon'],
+      ]);
+      expect(body.access[0]?.receivedAt).toMatch(ISO_8601);
+    }
+
+    const devices = (await adminRequest(server.url, 'GET', '/devices')).body as { devices: DeviceRecord[] };
+    expect(devices.devices[0]?.createdAt).toMatch(ISO_8601);
+    const [device] = devices.devices;
+    const revoked = (await adminRequest(server.url, 'POST', `/devices/${String(device?.id)}/revoke`))
+      .body as DeviceRecord;
+    expect(revoked.revokedAt).toMatch(ISO_8601);
+  });
 });
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
