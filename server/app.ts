@@ -7,6 +7,7 @@ import { registerDeviceRoutes } from './admin/device-routes';
 import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
+import { registerDeviceNameRoutes } from './enrollment/device-name-routes';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
 import { HttpError, sendError } from './http/http-error';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
+  registerDeviceNameRoutes(app, database, options.adminToken);
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);

@@ -4,7 +4,7 @@ import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
-import { syncStateEn, syncStateVi } from '../sync/messages';
+import { deviceNameEn, deviceNameVi, syncStateEn, syncStateVi } from '../sync/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
@@ -18,6 +18,7 @@ const features = {
     chart: chartVi,
     catalog: catalogVi,
     syncState: syncStateVi,
+    deviceName: deviceNameVi,
   },
   en: {
     visits: visitsEn,
@@ -26,6 +27,7 @@ const features = {
     chart: chartEn,
     catalog: catalogEn,
     syncState: syncStateEn,
+    deviceName: deviceNameEn,
   },
 };
 

@@ -5,6 +5,7 @@ import { useObservable } from '../db/hooks';
 import { INITIAL_SYNC_STATUS } from './sync-status';
 import { formatDateTime } from '../app/format';
 import type { Route } from '../app/route';
+import { DeviceNameSection } from '../device/DeviceNameSection';
 import { EraseDeviceSection } from '../device/EraseDeviceSection';
 import { useServices } from '../app/services-context';
 import { isReplicatedCollection } from './sync-client';
@@ -73,6 +74,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
         </div>
       </dl>
       {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}
+      {status.problem !== 'device-revoked' && <DeviceNameSection />}
       <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
       {held.length === 0 ? (
         <p className="empty">{t('syncPanel.quarantineEmpty')}</p>

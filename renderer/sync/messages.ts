@@ -1,4 +1,27 @@
 /** The words of honest sync state: what is unsent, offline retries, lost values, revocation. */
+/** This PC's name in the province's device list (renderer/device/DeviceNameSection.tsx). */
+export const deviceNameVi = {
+  title: 'Tên máy này',
+  label: 'Đổi tên máy (phòng và số máy, ví dụ: Tiếp đón 1)',
+  save: 'Lưu tên máy',
+  saved: 'Đã đổi tên máy.',
+  invalid: 'Tên máy cần từ 1 đến 60 ký tự.',
+  offline: 'Không kết nối được máy chủ tỉnh nên chưa đổi được tên máy. Hãy thử lại khi có mạng.',
+  failed: 'Máy chủ tỉnh không đổi được tên máy.',
+  unknown: 'Chưa biết (cần kết nối máy chủ tỉnh)',
+};
+
+export const deviceNameEn: typeof deviceNameVi = {
+  title: 'This PC',
+  label: 'Rename this PC (room and number, e.g. Reception 1)',
+  save: 'Save name',
+  saved: 'The PC was renamed.',
+  invalid: 'A PC name has 1 to 60 characters.',
+  offline: 'The provincial server cannot be reached, so the name was not changed. Try again when online.',
+  failed: 'The provincial server could not rename this PC.',
+  unknown: 'Unknown (needs the provincial server)',
+};
+
 export const syncStateVi = {
   unsentAudit: '{{count}} mục nhật ký truy cập chưa gửi',
   unsentTitle:
