@@ -4,7 +4,14 @@ import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
-import { deviceNameEn, deviceNameVi, syncStateEn, syncStateVi } from '../sync/messages';
+import {
+  auditReferenceEn,
+  auditReferenceVi,
+  deviceNameEn,
+  deviceNameVi,
+  syncStateEn,
+  syncStateVi,
+} from '../sync/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
@@ -19,6 +26,7 @@ const features = {
     catalog: catalogVi,
     syncState: syncStateVi,
     deviceName: deviceNameVi,
+    auditReference: auditReferenceVi,
   },
   en: {
     visits: visitsEn,
@@ -28,6 +36,7 @@ const features = {
     catalog: catalogEn,
     syncState: syncStateEn,
     deviceName: deviceNameEn,
+    auditReference: auditReferenceEn,
   },
 };
 

@@ -45,3 +45,12 @@ export const syncStateEn: typeof syncStateVi = {
   trying: 'Syncing…',
   panelUnsentAudit: 'Audit entries not yet sent',
 };
+
+/** The patient code → internal id link, for roles that read the audit trail. */
+export const auditReferenceVi = {
+  label: 'Mã nội bộ (tra nhật ký truy cập) của {{code}}:',
+};
+
+export const auditReferenceEn: typeof auditReferenceVi = {
+  label: 'Internal id (for the access log) of {{code}}:',
+};
