@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../db/hooks';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status';
+import { useLostValues } from '../sync/use-lost-values';
 import { formatDateTime } from './format';
 import { useServices } from './services-context';
 
@@ -35,6 +36,7 @@ export function StatusBar() {
   const { t } = useTranslation();
   const { sync, device } = useServices();
   const status = useObservable(sync.status$, INITIAL_SYNC_STATUS);
+  const lost = useLostValues();
   const problemKey = status.problem ? `sync.problems.${status.problem}` : null;
   // Revoked (or otherwise shut out), the link's state is not the PC's state: one state is shown.
   const blocked = BLOCKING_PROBLEMS.has(status.problem);
@@ -78,6 +80,11 @@ export function StatusBar() {
         >
           {t('syncState.unsentAudit', { count: status.unsentAudit })}
         </span>
+      )}
+      {lost.length > 0 && (
+        <a href="#/sync" className="status-problem" data-testid="sync-lost-values">
+          {t('syncState.lostLink', { count: lost.length })}
+        </a>
       )}
       {status.quarantined > 0 && (
         <a href="#/sync" className="status-problem" data-testid="sync-quarantined">

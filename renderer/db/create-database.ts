@@ -4,6 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   auditRxSchema,
   catalogRxSchema,
+  conflictRxSchema,
   encounterRxSchema,
   observationRxSchema,
   orderRxSchema,
@@ -57,6 +58,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       orders: { schema: orderRxSchema },
       observations: { schema: observationRxSchema },
       catalog: { schema: catalogRxSchema },
+      conflicts: { schema: conflictRxSchema },
     });
   } catch (error) {
     await database.close();

@@ -8,7 +8,7 @@ import type { SenCollections, SenDatabase, Stored } from './collections';
 import type { Outbox } from './outbox';
 
 /** The collections whose documents leave this PC. */
-export type WritableCollection = Exclude<keyof SenCollections, 'catalog'>;
+export type WritableCollection = Exclude<keyof SenCollections, 'catalog' | 'conflicts'>;
 
 /** A document of `C` as a repository writes it: the body, without the sync envelope. */
 export type BodyOf<C extends WritableCollection> =

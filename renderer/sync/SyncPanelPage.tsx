@@ -9,6 +9,7 @@ import { DeviceNameSection } from '../device/DeviceNameSection';
 import { EraseDeviceSection } from '../device/EraseDeviceSection';
 import { useServices } from '../app/services-context';
 import { isReplicatedCollection } from './sync-client';
+import { LostValuesPanel } from './LostValuesPanel';
 
 const NO_ENTRIES: QuarantinedDocument[] = [];
 
@@ -75,6 +76,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
       </dl>
       {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}
       {status.problem !== 'device-revoked' && <DeviceNameSection />}
+      <LostValuesPanel navigate={navigate} />
       <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
       {held.length === 0 ? (
         <p className="empty">{t('syncPanel.quarantineEmpty')}</p>

@@ -32,6 +32,15 @@ export const syncStateVi = {
   noConnectionSoon: 'Không kết nối được máy chủ tỉnh. Máy đang thử lại…',
   trying: 'Đang đồng bộ…',
   panelUnsentAudit: 'Mục nhật ký truy cập chưa gửi',
+  restore: 'Dùng lại giá trị này',
+  restoreFailed: 'Không dùng lại được giá trị này: nó không còn hợp lệ theo quy tắc hiện nay. Hãy sửa hồ sơ.',
+  lostTitle: 'Giá trị bị ghi đè khi đồng bộ ({{count}})',
+  lostEmpty: 'Không có giá trị nào bị ghi đè.',
+  lostExplain:
+    'Hai máy sửa cùng một thông tin khi mất mạng: giá trị đến máy chủ trước được giữ. Mở hồ sơ để xem và, nếu cần, dùng lại giá trị bị ghi đè.',
+  lostRecord: 'Hồ sơ',
+  lostLink: '{{count}} giá trị bị ghi đè khi đồng bộ',
+  open: 'Mở hồ sơ',
 };
 
 export const syncStateEn: typeof syncStateVi = {
@@ -44,6 +53,15 @@ export const syncStateEn: typeof syncStateVi = {
   noConnectionSoon: 'Cannot reach the provincial server. Trying again…',
   trying: 'Syncing…',
   panelUnsentAudit: 'Audit entries not yet sent',
+  restore: 'Use this value again',
+  restoreFailed: 'This value cannot be used again: it breaks a current rule. Edit the record instead.',
+  lostTitle: 'Values overwritten by sync ({{count}})',
+  lostEmpty: 'No value was overwritten.',
+  lostExplain:
+    'Two PCs changed the same detail offline: the one that reached the server first was kept. Open the record to compare and, if needed, use the overwritten value again.',
+  lostRecord: 'Record',
+  lostLink: '{{count}} values overwritten by sync',
+  open: 'Open record',
 };
 
 /** The patient code → internal id link, for roles that read the audit trail. */

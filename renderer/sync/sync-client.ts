@@ -4,13 +4,7 @@ import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Su
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
-import {
-  syncPath,
-  syncStreamPath,
-  type LostValue,
-  type SyncCheckpoint,
-  type WireDocument,
-} from '../../shared/sync/protocol';
+import { syncStreamPath, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, writeLocalState } from '../db/local-state';
@@ -19,7 +13,7 @@ import { replicateCollection } from './collection-replication';
 import { openEventStream, type EventStream } from './event-stream';
 import { InitialSyncTracker } from './initial-sync-progress';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
-import { knownErrorCode, requestJson, SyncNetworkError, SyncRequestError } from './sync-http';
+import { knownErrorCode, SyncNetworkError, SyncRequestError } from './sync-http';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
 import { SyncTransport } from './sync-transport';
 
@@ -64,6 +58,7 @@ const REPLICATION = {
   orders: { direction: SYNCED_COLLECTIONS.orders.direction, serialPush: false },
   observations: { direction: SYNCED_COLLECTIONS.observations.direction, serialPush: false },
   catalog: { direction: SYNCED_COLLECTIONS.catalog.direction, serialPush: false },
+  conflicts: { direction: SYNCED_COLLECTIONS.conflicts.direction, serialPush: false },
 } as const;
 const REPLICATED_COLLECTIONS = Object.keys(REPLICATION) as (keyof typeof REPLICATION)[];
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
@@ -298,20 +293,6 @@ export class SyncClient {
     const document = await rxCollection.findOne(String(body.id)).exec();
     if (document) await document.incrementalModify((current) => ({ ...current, ...body, _deleted: deleted }));
     else if (!deleted) await rxCollection.insert(body);
-  }
-
-  /**
-   * The values that lost a merge of one of the facility's documents, asked of the server (online
-   * only). For the record's page, shown to those allowed to read the document.
-   */
-  async lostValues(collection: ReplicatedCollection, id: string): Promise<LostValue[]> {
-    const url = new URL(syncPath('conflicts'), this.options.serverUrl);
-    url.search = new URLSearchParams({ collection, documentId: id }).toString();
-    const answer = await requestJson<{ conflicts: LostValue[] }>(url, {
-      method: 'GET',
-      credential: this.options.credential,
-    });
-    return answer.conflicts;
   }
 
   private async resendHeld(which: (entry: QuarantinedDocument) => boolean): Promise<void> {

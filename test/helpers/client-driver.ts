@@ -12,6 +12,7 @@ import type { ObservationDocument, VitalSigns } from '../../shared/clinical/obse
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { ConflictDocument } from '../../shared/sync/conflict-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
@@ -114,6 +115,15 @@ export class ClientDriver {
 
   patientCount(): Promise<number> {
     return this.opened.database.patients.count().exec();
+  }
+
+  /** The conflicts collection as this PC pulled it (shared/sync/conflict-document.ts). */
+  async conflicts(): Promise<ConflictDocument[]> {
+    const documents = await this.opened.database.conflicts.find({ sort: [{ recordedAt: 'asc' }] }).exec();
+    return documents.map((document) => {
+      const { syncMeta: _envelope, ...body } = document.toMutableJSON();
+      return body;
+    });
   }
 
   outboxCount(): Promise<number> {
