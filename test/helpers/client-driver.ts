@@ -53,6 +53,8 @@ export class ClientDriver {
       ...(skew === 0 ? {} : { now: () => new Date(Date.now() + skew) }),
       ...(options.extraCollections ? { extraCollections: options.extraCollections } : {}),
       ...(options.audit ? { audit: true } : {}),
+      // A worker has a process's budget of collections to itself: the whole client set.
+      conflicts: true,
     });
   }
 
