@@ -76,7 +76,6 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
       </dl>
       {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}
       {status.problem !== 'device-revoked' && <DeviceNameSection />}
-      <LostValuesPanel navigate={navigate} />
       <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
       {held.length === 0 ? (
         <p className="empty">{t('syncPanel.quarantineEmpty')}</p>
@@ -118,6 +117,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
           </tbody>
         </table>
       )}
+      <LostValuesPanel navigate={navigate} />
     </section>
   );
 }
