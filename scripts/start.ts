@@ -50,7 +50,8 @@ if (electronBinary) {
   const client = await serveClient({
     distDir: RENDERER_DIST,
     port: clientPort,
-    config: { serverUrl, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'Demo browser' },
+    // No name: each browser asks for its PC's name ("Tiếp đón 1") with the demo code filled in.
+    config: { serverUrl, enrollmentCode: DEMO_ENROLLMENT_CODE },
   });
   closeClient = () => client.close();
   console.log(

@@ -8,6 +8,7 @@ import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
 import { migrate } from './db/migrate';
 import { closeIdleConnectionsWhileClosing } from './http/close-idle-connections';
+import { registerDeviceNameRoutes } from './enrollment/device-name-routes';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
 import { HttpError, sendError } from './http/http-error';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
+  registerDeviceNameRoutes(app, database, options.adminToken);
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);

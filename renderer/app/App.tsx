@@ -31,6 +31,7 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
       return (
         <EnrollmentPage
           defaultServerUrl={screen.config.serverUrl}
+          defaultCode={screen.config.enrollmentCode ?? ''}
           allowInsecureHosts={screen.config.allowInsecureHosts ?? []}
           onEnrolled={(credential) => {
             finishEnrollment(platform, credential, screen.config).then(setScreen, (error: unknown) =>

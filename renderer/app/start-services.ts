@@ -20,6 +20,7 @@ import { PrescriptionsRepository } from '../prescriptions/prescriptions-reposito
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
 import { SigningRepository } from '../signing/signing-repository';
+import { LostValuesRepository } from '../sync/lost-values-repository';
 import { SyncClient } from '../sync/sync-client';
 
 /** Everything the UI works with once the device is enrolled. */
@@ -35,6 +36,8 @@ export interface SenServices {
   inpatient: InpatientRepository;
   drafts: RegistrationDrafts;
   sync: SyncClient;
+  /** Values of the facility's records that lost a merge, as the server recorded them */
+  lostValues: LostValuesRepository;
   /** The province's catalogs as this PC holds them: ICD-10, lab tests, drugs, departments… */
   catalog: CatalogRepository;
   /** Lab and imaging orders, the lab's worklist, results */
@@ -113,6 +116,7 @@ export async function startServices(
     // Drafts save while the screen is locked too: the typing just before the lock is kept.
     drafts: new RegistrationDrafts(database, () => session.heldBy()),
     sync,
+    lostValues: new LostValuesRepository(database),
     catalog,
     serials,
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),

@@ -13,7 +13,8 @@ export interface AuditEvent {
   action: AuditAction;
   /** The staff member, who signs the entry; '' for nobody (a failed login) */
   userId: string;
-  /** Kept in the entry as typed at the time (a failed login may name no account) */
+  /** Kept in the entry as typed at the time (a failed login may name no account); left out,
+   *  it is the username of the account `userId` names: every entry names its user. */
   username?: string;
   patientId?: string;
 }
@@ -59,12 +60,19 @@ export class AuditLog implements AuditRecorder {
       seq,
       at: this.now().toISOString(),
       userId: event.userId,
-      username: event.username ?? '',
+      username: event.username ?? (await this.usernameOf(event.userId)),
       action: event.action,
       patientId: event.patientId ?? '',
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     await this.writer.insert('audit', { ...content, hash: await auditEntryHash(content) }, signer);
+  }
+
+  /** The account's username as this PC holds it (every account of the facility syncs here). */
+  private async usernameOf(userId: string): Promise<string> {
+    if (userId === '') return '';
+    const account = await this.database.staff.findOne(userId).exec();
+    return account?.username ?? '';
   }
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../shared/clinical/observation-document';
 import { ORDER_INDEXES, orderDocumentSchema, type OrderDocument } from '../../shared/clinical/order-document';
 import { NOTE_INDEXES, noteDocumentSchema, type NoteDocument } from '../../shared/clinical/note-document';
+import { CONFLICT_INDEXES, conflictDocumentSchema, type ConflictDocument } from '../../shared/sync/conflict-document';
 import { rxSchemaFromZod } from './rx-schema-from-zod';
 
 /**
@@ -120,6 +121,23 @@ export const catalogRxSchema = rxSchemaFromZod<Stored<CatalogEntry>>(storedCatal
   encrypted: [],
 });
 
+const storedConflictSchema = conflictDocumentSchema.extend({ syncMeta: syncMetaSchema });
+
+/**
+ * Values that lost a merge, for the facility's staff: the values are patient data, sealed;
+ * whether one is still open stays clear, since the screens ask for the open ones.
+ */
+export const conflictRxSchema = rxSchemaFromZod<Stored<ConflictDocument>>(storedConflictSchema, {
+  version: 0,
+  primaryKey: 'id',
+  indexes: CONFLICT_INDEXES,
+  encrypted: encryptedFields<Stored<ConflictDocument>>(storedConflictSchema, [
+    'id',
+    'resolvedAt',
+    ...CONFLICT_INDEXES.flat(),
+  ]),
+});
+
 export interface SenCollections {
   patients: RxCollection<Stored<PatientDocument>>;
   staff: RxCollection<Stored<StaffDocument>>;
@@ -129,6 +147,7 @@ export interface SenCollections {
   observations: RxCollection<Stored<ObservationDocument>>;
   notes: RxCollection<Stored<NoteDocument>>;
   catalog: RxCollection<Stored<CatalogEntry>>;
+  conflicts: RxCollection<Stored<ConflictDocument>>;
 }
 
 export type SenDatabase = RxDatabase<SenCollections>;

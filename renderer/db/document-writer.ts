@@ -8,7 +8,7 @@ import type { SenCollections, SenDatabase, Stored } from './collections';
 import type { Outbox } from './outbox';
 
 /** The collections whose documents leave this PC. */
-export type WritableCollection = Exclude<keyof SenCollections, 'catalog'>;
+export type WritableCollection = Exclude<keyof SenCollections, 'catalog' | 'conflicts'>;
 
 /** A document of `C` as a repository writes it: the body, without the sync envelope. */
 export type BodyOf<C extends WritableCollection> =
@@ -17,7 +17,7 @@ export type BodyOf<C extends WritableCollection> =
 interface WriteRules {
   /** The field naming the staff member who makes each version: they sign it. */
   authorField: string;
-  /** Counted among "records not yet sent" until the server has it (the audit trail is not). */
+  /** Kept in the outbox until the server has it, and counted as not yet sent. */
   recordsInOutbox: boolean;
 }
 
@@ -25,7 +25,9 @@ const WRITE_RULES: Record<WritableCollection, WriteRules> = {
   patients: { authorField: SYNCED_COLLECTIONS.patients.authorField, recordsInOutbox: true },
   staff: { authorField: SYNCED_COLLECTIONS.staff.authorField, recordsInOutbox: true },
   // Push-only and outside the registry: an entry names its user, or nobody (a failed login).
-  audit: { authorField: 'userId', recordsInOutbox: false },
+  // Counted apart from records (Outbox.pendingCounts$), but counted: an entry written offline
+  // is not on the server until it is acknowledged.
+  audit: { authorField: 'userId', recordsInOutbox: true },
   encounters: { authorField: SYNCED_COLLECTIONS.encounters.authorField, recordsInOutbox: true },
   orders: { authorField: SYNCED_COLLECTIONS.orders.authorField, recordsInOutbox: true },
   observations: { authorField: SYNCED_COLLECTIONS.observations.authorField, recordsInOutbox: true },

@@ -19,6 +19,25 @@ interface PendingWrite {
   base: State | null;
 }
 
+/** What the status bar counts apart: records (patients, visits…) and entries of the audit trail. */
+export interface PendingCounts {
+  records: number;
+  audit: number;
+}
+
+/** The audit trail's entries are not records a clerk would recognise: counted apart. */
+const AUDIT_PREFIX = 'audit/';
+
+function countPending(entries: Iterable<string>): PendingCounts {
+  let audit = 0;
+  let records = 0;
+  for (const entry of entries) {
+    if (entry.startsWith(AUDIT_PREFIX)) audit += 1;
+    else records += 1;
+  }
+  return { records, audit };
+}
+
 /**
  * Which local writes the server has not yet acknowledged: the count behind "N not yet sent".
  * Kept as local documents (device-only, never synced) so that it survives restarts, one per
@@ -32,10 +51,10 @@ interface PendingWrite {
  */
 export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly pendingCount = new BehaviorSubject<number>(0);
+  private readonly pendingCounts = new BehaviorSubject<PendingCounts>({ records: 0, audit: 0 });
   private readonly pending = new Map<string, PendingWrite>();
-  /** How many local writes await the server's acknowledgement. */
-  readonly pendingCount$: Observable<number> = this.pendingCount.asObservable();
+  /** How many local writes await the server's acknowledgement: records, and audit entries. */
+  readonly pendingCounts$: Observable<PendingCounts> = this.pendingCounts.asObservable();
 
   private constructor(private readonly database: SenDatabase) {}
 
@@ -46,7 +65,7 @@ export class Outbox {
       outbox.pending.set(id.slice(ENTRY_PREFIX.length), data as PendingWrite);
     }
     await outbox.moveLegacyOutbox();
-    outbox.pendingCount.next(outbox.pending.size);
+    outbox.pendingCounts.next(countPending(outbox.pending.keys()));
     return outbox;
   }
 
@@ -78,8 +97,9 @@ export class Outbox {
     return this.pending.get(`${collection}/${id}`)?.base;
   }
 
+  /** Pending records, audit entries left out (see pendingCounts$). */
   count(): Promise<number> {
-    return this.queue.then(() => this.pending.size);
+    return this.queue.then(() => countPending(this.pending.keys()).records);
   }
 
   private forgetIfStill(collection: string, state: object): Promise<void> {
@@ -101,7 +121,7 @@ export class Outbox {
       else await removeLocalState(this.database, `${ENTRY_PREFIX}${entry}`);
       if (updated) this.pending.set(entry, updated);
       else this.pending.delete(entry);
-      this.pendingCount.next(this.pending.size);
+      this.pendingCounts.next(countPending(this.pending.keys()));
     });
     this.queue = done.catch(() => undefined);
     return done;

@@ -7,16 +7,19 @@ import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
 /** First run: the installer types the provincial server's address and the code it issued. */
 export function EnrollmentPage({
   defaultServerUrl,
+  defaultCode = '',
   allowInsecureHosts,
   onEnrolled,
 }: {
   defaultServerUrl: string;
+  /** The code the installer's configuration carries, if any: only the PC's name is left to type. */
+  defaultCode?: string;
   allowInsecureHosts: readonly string[];
   onEnrolled: (credential: DeviceCredential) => void;
 }) {
   const { t } = useTranslation();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(defaultCode);
   const [deviceName, setDeviceName] = useState('');
   const [error, setError] = useState<string | null>(null);
   // One enrollment in flight at a time: two answers to one request id carry two secrets, and
@@ -66,11 +69,18 @@ export function EnrollmentPage({
         </label>
         <label>
           {t('enroll.code')}
-          <input value={code} onChange={(event) => setCode(event.target.value)} required autoFocus />
+          <input value={code} onChange={(event) => setCode(event.target.value)} required autoFocus={!defaultCode} />
         </label>
         <label>
           {t('enroll.deviceName')}
-          <input value={deviceName} onChange={(event) => setDeviceName(event.target.value)} required />
+          <input
+            id="enroll-device-name"
+            value={deviceName}
+            onChange={(event) => setDeviceName(event.target.value)}
+            required
+            maxLength={60}
+            autoFocus={Boolean(defaultCode)}
+          />
         </label>
         {error && (
           <p className="form-error" role="alert">

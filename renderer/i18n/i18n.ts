@@ -7,6 +7,14 @@ import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { printingEn, printingVi } from '../printing/messages';
 import { signingEn, signingVi } from '../signing/messages';
+import {
+  auditReferenceEn,
+  auditReferenceVi,
+  deviceNameEn,
+  deviceNameVi,
+  syncStateEn,
+  syncStateVi,
+} from '../sync/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
@@ -22,6 +30,9 @@ const features = {
     printing: printingVi,
     signing: signingVi,
     inpatient: inpatientVi,
+    syncState: syncStateVi,
+    deviceName: deviceNameVi,
+    auditReference: auditReferenceVi,
   },
   en: {
     visits: visitsEn,
@@ -32,6 +43,9 @@ const features = {
     printing: printingEn,
     signing: signingEn,
     inpatient: inpatientEn,
+    syncState: syncStateEn,
+    deviceName: deviceNameEn,
+    auditReference: auditReferenceEn,
   },
 };
 

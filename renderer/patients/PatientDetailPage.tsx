@@ -6,6 +6,7 @@ import { addressLine, ethnicityName, formatDateTime, fullName } from '../app/for
 import { LostValues } from '../sync/LostValues';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
+import { PatientAuditReference } from '../audit/PatientAuditReference';
 import { useChartOpenAudit } from '../audit/use-chart-audit';
 import { SendToRoom } from '../visits/SendToRoom';
 import { birthDateWithAge } from './patient-format';
@@ -52,6 +53,7 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
           </div>
         ))}
       </dl>
+      {session.can('audit.read') && <PatientAuditReference patient={patient} />}
       <LostValues patientId={id} />
       {session.can('visit.queue') && <SendToRoom patient={patient} />}
       <div className="actions">

@@ -5,9 +5,11 @@ import { useObservable } from '../db/hooks';
 import { INITIAL_SYNC_STATUS } from './sync-status';
 import { formatDateTime } from '../app/format';
 import type { Route } from '../app/route';
+import { DeviceNameSection } from '../device/DeviceNameSection';
 import { EraseDeviceSection } from '../device/EraseDeviceSection';
 import { useServices } from '../app/services-context';
 import { isReplicatedCollection } from './sync-client';
+import { LostValuesPanel } from './LostValuesPanel';
 
 const NO_ENTRIES: QuarantinedDocument[] = [];
 
@@ -51,7 +53,13 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
       <dl className="sync-summary">
         <div>
           <dt>{t('syncPanel.connection')}</dt>
-          <dd>{status.online ? t('sync.online') : t('sync.offline')}</dd>
+          <dd data-testid="panel-connection">
+            {status.problem === 'device-revoked'
+              ? t('syncState.revoked')
+              : status.online
+                ? t('sync.online')
+                : t('sync.offline')}
+          </dd>
         </div>
         <div>
           <dt>{t('syncPanel.lastSynced')}</dt>
@@ -61,8 +69,13 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
           <dt>{t('syncPanel.unsent')}</dt>
           <dd data-testid="panel-unsent">{status.unsent}</dd>
         </div>
+        <div>
+          <dt>{t('syncState.panelUnsentAudit')}</dt>
+          <dd data-testid="panel-unsent-audit">{status.unsentAudit}</dd>
+        </div>
       </dl>
       {status.problem === 'device-revoked' && <EraseDeviceSection unsent={status.unsent} />}
+      {status.problem !== 'device-revoked' && <DeviceNameSection />}
       <h2>{t('syncPanel.quarantineTitle', { count: held.length })}</h2>
       {held.length === 0 ? (
         <p className="empty">{t('syncPanel.quarantineEmpty')}</p>
@@ -104,6 +117,7 @@ export function SyncPanelPage({ navigate }: { navigate: (route: Route) => void }
           </tbody>
         </table>
       )}
+      <LostValuesPanel navigate={navigate} />
     </section>
   );
 }

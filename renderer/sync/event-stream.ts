@@ -10,6 +10,14 @@ export interface EventStreamOptions {
   onRefused?: (status: number, code: string | undefined, message: string) => void;
   /** Delay before reconnect attempt n (from 1); exponential with jitter by default. */
   retryDelay?: (attempt: number) => number;
+  /** When the next attempt to connect is due (null once connected): what "Sync now" tells. */
+  onRetryScheduled?: (at: Date | null) => void;
+}
+
+export interface EventStream {
+  close: () => void;
+  /** Cuts the wait before the next attempt short ("Sync now" pressed while offline). */
+  retryNow: () => void;
 }
 
 /**
@@ -18,8 +26,9 @@ export interface EventStreamOptions {
  * forever with backoff until closed; the server sends RESYNC on every connect, so a
  * reconnect is also a catch-up.
  */
-export function openEventStream(options: EventStreamOptions): { close: () => void } {
+export function openEventStream(options: EventStreamOptions): EventStream {
   const controller = new AbortController();
+  let wakeUp: (() => void) | undefined;
   const retryDelay = options.retryDelay ?? backoffWithJitter;
 
   const closed = (): boolean => controller.signal.aborted;
@@ -27,30 +36,41 @@ export function openEventStream(options: EventStreamOptions): { close: () => voi
   const run = async (): Promise<void> => {
     let failuresInARow = 0;
     while (!closed()) {
+      // The server answered and said no: the link is up, the refusal is the state to show.
+      let refused = false;
       try {
         const response = await fetch(options.url, {
           headers: { authorization: `Bearer ${options.credential}`, accept: 'text/event-stream' },
           signal: controller.signal,
         });
         if (response.ok && response.body) {
+          options.onRetryScheduled?.(null);
           options.onConnectionChange(true);
           failuresInARow = 0;
           await readEvents(response.body, options.onResync);
         } else {
           const refusal = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+          // A gateway's 502–504 says the server is out of reach, not that it refused.
+          refused = response.status < 502 || response.status > 504;
           options.onRefused?.(response.status, refusal.code, refusal.message ?? response.statusText);
         }
       } catch {
         // A failed or cut connection is retried below; its cause is not the user's business.
       }
       if (closed()) return;
-      options.onConnectionChange(false);
+      if (!refused) options.onConnectionChange(false);
       failuresInARow += 1;
-      await sleep(retryDelay(failuresInARow), controller.signal);
+      const delay = retryDelay(failuresInARow);
+      options.onRetryScheduled?.(new Date(Date.now() + delay));
+      await new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        void sleep(delay, controller.signal).then(resolve);
+      });
+      wakeUp = undefined;
     }
   };
   void run();
-  return { close: () => controller.abort() };
+  return { close: () => controller.abort(), retryNow: () => wakeUp?.() };
 }
 
 async function readEvents(body: ReadableStream<Uint8Array>, onResync: () => void): Promise<void> {

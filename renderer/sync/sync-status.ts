@@ -5,8 +5,12 @@ export interface SyncStatus {
   online: boolean;
   /** Device-clock time of the last pull that reached the end of the server's changes. */
   lastSyncedAt: string | null;
-  /** Local writes the server has not acknowledged. */
+  /** Local writes of records (patients, visits, staff…) the server has not acknowledged. */
   unsent: number;
+  /** Entries of this PC's audit trail the server has not acknowledged. */
+  unsentAudit: number;
+  /** Offline: when this PC tries to reach the server again (device clock, ISO 8601). */
+  nextRetryAt: string | null;
   /** Why sync cannot proceed without someone acting (revoked device, outdated app…), if so. */
   problem: SyncErrorCode | 'unexpected-response' | null;
   /** Documents the server refused, held in quarantine on this device. */
@@ -26,6 +30,8 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   online: false,
   lastSyncedAt: null,
   unsent: 0,
+  unsentAudit: 0,
+  nextRetryAt: null,
   problem: null,
   quarantined: 0,
   initialSync: null,

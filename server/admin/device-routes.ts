@@ -7,6 +7,7 @@ import { HttpError } from '../http/http-error';
 import { revocationPayload, SYNC_CHANNEL } from '../sync/change-notifier';
 import { ADMIN_PREFIX } from './admin-routes';
 import { authenticateAdmin } from './authenticate-admin';
+import { isoTimestamp } from '../db/iso-timestamp';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_VALID_DAYS = 7;
@@ -50,7 +51,7 @@ export function registerDeviceRoutes(app: FastifyInstance, database: Database, a
     authenticateAdmin(request, adminToken);
     const { facility } = deviceQuery.parse(request.query);
     const devices = await database.query<DeviceRecord>(
-      `SELECT id, facility_code AS "facilityCode", name, created_at::text AS "createdAt", revoked_at::text AS "revokedAt"
+      `SELECT id, facility_code AS "facilityCode", name, ${isoTimestamp('created_at')} AS "createdAt", ${isoTimestamp('revoked_at')} AS "revokedAt"
        FROM devices WHERE ($1::text IS NULL OR facility_code = $1) ORDER BY created_at, id`,
       [facility ?? null],
     );
@@ -62,7 +63,7 @@ export function registerDeviceRoutes(app: FastifyInstance, database: Database, a
     const { id } = deviceParams.parse(request.params);
     const [device] = await database.query<DeviceRecord>(
       `UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
-       RETURNING id, facility_code AS "facilityCode", name, created_at::text AS "createdAt", revoked_at::text AS "revokedAt"`,
+       RETURNING id, facility_code AS "facilityCode", name, ${isoTimestamp('created_at')} AS "createdAt", ${isoTimestamp('revoked_at')} AS "revokedAt"`,
       [id],
     );
     if (!device) throw new HttpError(404, 'not-found', `No device ${id}.`);

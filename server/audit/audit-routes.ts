@@ -7,6 +7,8 @@ import { authenticateDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import type { SignatureChecker } from '../signing/signature-checker';
 import { pushAuditEntries } from './push-audit-entries';
+import { resolvePatientId } from './resolve-patient';
+import { isoTimestamp } from '../db/iso-timestamp';
 
 const patientParams = z.object({ id: z.string().min(1).max(40) });
 const alertQuery = z.object({
@@ -50,9 +52,10 @@ export function registerAuditRoutes(
 
   app.get(`${ADMIN_PREFIX}/patients/:id/access`, async (request) => {
     authenticateAdmin(request, adminToken);
-    const { id } = patientParams.parse(request.params);
+    // The id, or the patient code that every screen shows: the admin is told which id it named.
+    const id = await resolvePatientId(database, patientParams.parse(request.params).id);
     const access = await database.query<PatientAccessRecord>(
-      `SELECT a.at, a.received_at::text AS "receivedAt", a.action, a.user_id AS "userId", a.username,
+      `SELECT a.at, ${isoTimestamp('a.received_at')} AS "receivedAt", a.action, a.user_id AS "userId", a.username,
               s.body->>'displayName' AS "displayName", a.device_id AS "deviceId", d.name AS "deviceName",
               a.facility_code AS "facilityCode", a.chain_ok AS "chainOk"
        FROM audit_entries a
@@ -62,7 +65,7 @@ export function registerAuditRoutes(
        ORDER BY a.received_at, a.device_id, a.seq`,
       [id],
     );
-    return { access };
+    return { patientId: id, access };
   });
 
   app.get(`${ADMIN_PREFIX}/audit/alerts`, async (request) => {
@@ -70,7 +73,7 @@ export function registerAuditRoutes(
     const query = alertQuery.parse(request.query);
     const alerts = await database.query(
       `SELECT a.id, a.device_id AS "deviceId", d.name AS "deviceName", a.facility_code AS "facilityCode", a.kind,
-              a.seq::int AS seq, a.details, a.detected_at::text AS "detectedAt"
+              a.seq::int AS seq, a.details, ${isoTimestamp('a.detected_at')} AS "detectedAt"
        FROM audit_alerts a JOIN devices d ON d.id = a.device_id
        WHERE ($1::text IS NULL OR a.facility_code = $1)
        ORDER BY a.detected_at DESC, a.seq DESC LIMIT $2`,

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db/database';
+import { isoTimestamp } from '../db/iso-timestamp';
 
 /** A value that lost a merge, as the admin API and the facility's devices list it. */
 export interface ConflictRecord {
@@ -36,7 +37,7 @@ export async function listConflicts(
     `SELECT c.id, c.collection, c.document_id AS "documentId", c.scope AS "facilityCode", c.field,
             c.master_value AS "masterValue", c.losing_value AS "losingValue", c.device_id AS "deviceId",
             c.client_time AS "clientTime", c.author, c.author->>'staffId' AS "staffId",
-            staff.body->>'displayName' AS "staffName", c.recorded_at::text AS "recordedAt"
+            staff.body->>'displayName' AS "staffName", ${isoTimestamp('c.recorded_at')} AS "recordedAt"
      FROM sync_conflicts c
      LEFT JOIN sync_documents staff ON staff.collection = 'staff' AND staff.id = c.author->>'staffId'
      WHERE c.resolved_at IS NULL

@@ -14,6 +14,13 @@ import type { SignatureChecker } from '../signing/signature-checker';
 import { loadFacilityStaff, refuseUnauthorizedWrite, unprovenWrite } from './authorize-authors';
 import { refuseMissingReferences } from './check-references';
 import { unprovenClinicalSignature } from './clinical-signatures';
+import {
+  changedFields,
+  CONFLICT_ROW_COLUMNS,
+  publishConflicts,
+  settleConflicts,
+  type ConflictRow,
+} from './conflict-documents';
 import type { ParsedPushRow } from './parse-push-rows';
 import { resolvePushRow } from './resolve-push-row';
 import { refuseChangeOfSigned, refuseFieldsNotOwned, refuseOutOfScope } from './scope-rules';
@@ -94,6 +101,13 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
 
   const answers: WireDocument<Body>[] = [];
   const writes: DocumentWrite[] = [];
+  // Conflicts recorded by this push, and older ones its edits settle: published as documents.
+  const conflictChanges: { row: ConflictRow; isNew: boolean }[] = [];
+  const settle = async (id: string, before: State | undefined, after: State): Promise<void> => {
+    const fields = changedFields(collection.bookkeepingFields, before, after);
+    for (const row of await settleConflicts(tx, collectionName, id, fields))
+      conflictChanges.push({ row, isNew: false });
+  };
   for (const row of sorted) {
     const id = documentId(row.newDocumentState);
     const master = masters.get(id);
@@ -112,6 +126,7 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
     if (outcome.kind === 'write') {
       await checkAuthor(masterState, row, outcome.state);
       await refuseMissingReferences(tx, collection, device, masterState, pushed);
+      await settle(id, masterState, outcome.state);
       writes.push({
         id,
         state: outcome.state,
@@ -130,15 +145,26 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
         // server, which made it, signs it.
         const state = { ...outcome.state, [collection.authorField]: row.newDocumentState[collection.authorField] };
         const meta = { lineage: outcome.lineage, signature: await signatures.serverKey.sign(collectionName, state) };
+        await settle(id, masterState, state);
         writes.push({ id, state, isNew: false, meta, scopes: scopesOf(collection, state) });
         answers.push({ ...state, syncMeta: meta });
       }
-      await recordConflicts(tx, collectionName, collection, id, device, row.newDocumentState, outcome.conflicts);
+      const recorded = await recordConflicts(
+        tx,
+        collectionName,
+        collection,
+        id,
+        device,
+        row.newDocumentState,
+        outcome.conflicts,
+      );
+      for (const conflict of recorded) conflictChanges.push({ row: conflict, isNew: true });
     }
   }
   const refusal = (await Promise.all(proofs)).find((proof) => proof !== null);
   if (refusal) throw refusal;
   await writeDocuments(tx, collectionName, device.deviceId, writes);
+  await publishConflicts(tx, signatures.serverKey, conflictChanges);
   return answers;
 }
 
@@ -150,7 +176,7 @@ async function recordConflicts(
   device: AuthenticatedDevice,
   pushed: State,
   conflicts: FieldConflict[],
-): Promise<void> {
+): Promise<ConflictRow[]> {
   const clientTime = typeof pushed.updatedAt === 'string' ? pushed.updatedAt : null;
   // Who made the losing edit, as the edit names them: the PC and the staff member.
   const staffId = pushed[collection.authorField];
@@ -158,12 +184,15 @@ async function recordConflicts(
     deviceId: pushed.updatedByDeviceId ?? pushed.createdByDeviceId ?? null,
     staffId: typeof staffId === 'string' ? staffId : null,
   };
+  const recorded: ConflictRow[] = [];
   for (const conflict of conflicts) {
-    await tx.query(
+    // A retried push derives the same conflict again: recorded (and returned) once.
+    const rows = await tx.query<ConflictRow>(
       `INSERT INTO sync_conflicts
          (id, collection, document_id, scope, field, master_value, losing_value, device_id, client_time, author)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10::jsonb)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING ${CONFLICT_ROW_COLUMNS}`,
       [
         randomUUID(),
         collectionName,
@@ -178,7 +207,9 @@ async function recordConflicts(
         JSON.stringify(author),
       ],
     );
+    recorded.push(...rows);
   }
+  return recorded;
 }
 
 async function lockMasters(tx: SqlExecutor, collectionName: string, ids: string[]): Promise<Map<string, MasterRow>> {

@@ -20,6 +20,7 @@ import { noteDocumentSchema, type NoteDocument } from '../clinical/note-document
 import { noteProblems } from '../clinical/note-problems';
 import type { SyncedCollection } from './collection-registry';
 import { catalogEntrySchema, type CatalogEntry } from '../catalog/catalog-entry';
+import { conflictDocumentSchema, type ConflictDocument } from './conflict-document';
 import { facilityScope, provinceScope } from './scopes';
 
 export type { SyncDirection, SyncedCollection, UniqueField } from './collection-registry';
@@ -174,6 +175,28 @@ const catalog: SyncedCollection<CatalogEntry> = {
   readPermission: 'patient.read',
 };
 
+/**
+ * Values that lost a merge, for the facility whose edit lost: written by the server only, when
+ * it merges, pulled by the facility's PCs, shown to the staff allowed to read the document they
+ * come from (the client checks that document's collection's readPermission).
+ */
+const conflicts: SyncedCollection<ConflictDocument> = {
+  direction: 'pull-only',
+  schema: conflictDocumentSchema,
+  feed: 'facility',
+  scopes: (conflict) => [facilityScope(conflict.facilityCode)],
+  mergePolicy: { kind: 'immutable-once-signed', isSigned: () => false },
+  problems: () => [],
+  bookkeepingFields: [],
+  rederive: (conflict) => conflict,
+  authorField: 'updatedBy',
+  // Devices never push conflicts (pull-only): the server writes them.
+  authorize: () => 'not-permitted',
+  uniqueFields: [],
+  references: [],
+  readPermission: 'patient.read',
+};
+
 /** Every collection that syncs, by its name on the wire. */
 export const SYNCED_COLLECTIONS = {
   patients,
@@ -184,6 +207,7 @@ export const SYNCED_COLLECTIONS = {
   observations,
   notes,
   catalog,
+  conflicts,
 } as const;
 export type SyncedCollectionName = keyof typeof SYNCED_COLLECTIONS;
 

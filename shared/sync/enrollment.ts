@@ -3,10 +3,16 @@ import { DEVICE_TAG_PATTERN } from '../identifiers/device-tag';
 
 export const ENROLL_PATH = '/enroll';
 
+/**
+ * A PC's name as the admins see it in the device list: its room and number ("Tiếp đón 1"),
+ * typed at enrollment and renamed later by the facility's or the province's admin.
+ */
+export const deviceNameSchema = z.string().trim().min(1).max(60);
+
 export const enrollRequestSchema = z
   .object({
     code: z.string().min(4).max(64),
-    deviceName: z.string().min(1).max(100),
+    deviceName: deviceNameSchema,
     /**
      * Chosen by the client once per enrollment attempt and sent again on every retry: a retry
      * whose first answer was lost gets the same device back instead of spending the code again.
@@ -29,4 +35,15 @@ export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 /** Codes are read off paper or a phone: case and surrounding spaces do not matter. */
 export function normalizeEnrollmentCode(code: string): string {
   return code.trim().toUpperCase();
+}
+
+/** `GET`/`POST /sync/v…/device`: this PC as the server knows it; POST `{ name }` renames it. */
+export const DEVICE_PATH = 'device';
+
+export const renameDeviceSchema = z.object({ name: deviceNameSchema }).strict();
+
+export interface ThisDevice {
+  id: string;
+  name: string;
+  facilityCode: string;
 }

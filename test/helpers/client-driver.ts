@@ -13,6 +13,7 @@ import type { ObservationDocument, VitalSigns } from '../../shared/clinical/obse
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import type { SyncStatus } from '../../renderer/sync/sync-status';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import type { ConflictDocument } from '../../shared/sync/conflict-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
@@ -27,6 +28,8 @@ export interface IsolatedClientOptions {
   userId?: string;
   /** Open collections beyond the client's own, standing in for the planned clinical record. */
   extraCollections?: number;
+  /** Record patient writes in the device's audit trail */
+  audit?: boolean;
 }
 
 export type DriverEvent = { kind: 'status'; value: SyncStatus } | { kind: 'quarantine'; value: QuarantinedDocument[] };
@@ -53,6 +56,9 @@ export class ClientDriver {
       ...(options.userId ? { userId: options.userId } : {}),
       ...(skew === 0 ? {} : { now: () => new Date(Date.now() + skew) }),
       ...(options.extraCollections ? { extraCollections: options.extraCollections } : {}),
+      ...(options.audit ? { audit: true } : {}),
+      // A worker has a process's budget of collections to itself: the whole client set.
+      conflicts: true,
     });
   }
 
@@ -117,6 +123,15 @@ export class ClientDriver {
 
   patientCount(): Promise<number> {
     return this.opened.database.patients.count().exec();
+  }
+
+  /** The conflicts collection as this PC pulled it (shared/sync/conflict-document.ts). */
+  async conflicts(): Promise<ConflictDocument[]> {
+    const documents = await this.opened.database.conflicts.find({ sort: [{ recordedAt: 'asc' }] }).exec();
+    return documents.map((document) => {
+      const { syncMeta: _envelope, ...body } = document.toMutableJSON();
+      return body;
+    });
   }
 
   outboxCount(): Promise<number> {

@@ -83,6 +83,8 @@ export class IsolatedClient {
   };
   readonly catalog = { count: () => this.call('catalogCount') };
   readonly outbox = { count: () => this.call('outboxCount') };
+  /** The values that lost a merge, as this PC pulled them (the conflicts collection). */
+  readonly conflicts = { all: () => this.call('conflicts') };
   readonly sync = {
     status$: this.status.asObservable(),
     quarantine$: this.held.asObservable(),

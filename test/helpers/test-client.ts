@@ -38,6 +38,9 @@ export interface TestClientOptions {
   databaseKey?: string;
   /** Open collections beyond the client's own, standing in for the planned clinical record. */
   extraCollections?: number;
+  /** Open the conflicts collection: off by default, so that two clients fit in one process
+   *  (clients in their own worker, IsolatedClient, open it). */
+  conflicts?: boolean;
 }
 
 /** The smallest valid collection: for tests that need as many open collections as the plan. */
@@ -78,6 +81,7 @@ export class TestClient {
       databaseKey: options.databaseKey ?? TEST_DATABASE_KEY,
       storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
       validate: (storage) => wrappedValidateAjvStorage({ storage }),
+      withoutConflicts: options.conflicts !== true,
     });
     if (options.extraCollections) {
       const standIns = Array.from({ length: options.extraCollections }, (_, n) => [

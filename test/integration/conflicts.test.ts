@@ -183,4 +183,43 @@ describe('the same patient edited on two offline clients', () => {
     const refused = await fetch(`${server.url}/admin/v1/conflicts`, { headers: { authorization: 'Bearer wrong' } });
     expect(refused.status).toBe(401);
   });
+
+  it('tells the PCs whose edit lost, with the other value, who and when, until an edit puts it back', async () => {
+    const registered = await clientA.patients.register(validRegistrationForm());
+    if (!registered.ok) throw new Error('fixture');
+    const id = registered.patient.id;
+    await syncUntilSent(clientA);
+    await clientB.goOnline();
+    await waitFor(async () => (await clientB.patient(id)) !== null, 'B has the patient');
+    await clientB.goOffline();
+    await apply(clientA, id, phoneA);
+    await waitFor(async () => (await clientA.outbox.count()) === 0, 'A’s edit is on the server');
+    await apply(clientB, id, phoneB);
+    await syncUntilSent(clientB);
+
+    // The losing PC learns it from its own pull, as it would any record (offline later too).
+    await waitFor(async () => (await clientB.conflicts.all()).length === 1, 'B pulled the lost value');
+    const [lost] = await clientB.conflicts.all();
+    expect(lost).toMatchObject({
+      sourceCollection: 'patients',
+      documentId: id,
+      field: 'phone',
+      masterValue: JSON.stringify(phoneA.value),
+      losingValue: JSON.stringify(phoneB.value),
+      deviceId: clientB.enrollment.deviceId,
+      staffId: DEMO_STAFF.registrar.id,
+      resolvedAt: '',
+      updatedBy: 'server',
+    });
+    expect(lost?.clientTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(lost?.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    await waitFor(async () => (await clientA.conflicts.all()).length === 1, 'A, of the same facility, too');
+
+    // Someone allowed to edit puts the lost value back: an ordinary edit, which settles it.
+    await apply(clientB, id, phoneB);
+    await waitFor(async () => (await clientB.conflicts.all())[0]?.resolvedAt !== '', 'B sees it settled');
+    expect((await clientB.patient(id))?.phone).toBe(phoneB.value);
+    expect(await conflicts(id)).toEqual([]);
+    await waitFor(async () => (await clientA.patient(id))?.phone === phoneB.value, 'A gets the value back');
+  });
 });
