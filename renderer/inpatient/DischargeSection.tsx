@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinicalProblem } from '../../shared/clinical/clinical-problems';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
@@ -7,12 +7,27 @@ import type { PatientDocument } from '../../shared/patient/patient-document';
 import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
+import { DischargePaperPrint } from '../printing/DischargePaperPrint';
+import { DocumentSigning } from '../signing/DocumentSigning';
 import { DiagnosisPicker, type NamedChoice } from './DiagnosisPicker';
 import { inpatientProblem } from './inpatient-format';
+import { useStayLocation } from './use-inpatient';
 
-/** The discharge summary as recorded: what the discharge paper prints. */
-function DischargeSummary({ note }: { note: NoteDocument }) {
+/** The discharge summary as recorded, its signature, and the discharge paper it prints. */
+function DischargeSummary({
+  note,
+  stay,
+  patient,
+  departmentCode,
+}: {
+  note: NoteDocument;
+  stay: EncounterDocument;
+  patient: PatientDocument;
+  departmentCode: string;
+}) {
   const { t } = useTranslation();
+  const [printing, setPrinting] = useState(false);
+  const closePrint = useCallback(() => setPrinting(false), []);
   const discharge = note.discharge;
   if (!discharge) return null;
   return (
@@ -43,6 +58,27 @@ function DischargeSummary({ note }: { note: NoteDocument }) {
         <p>
           {t('inpatient.advice')}: {discharge.advice}
         </p>
+      )}
+      <DocumentSigning
+        signed={{ collection: 'notes', document: note }}
+        label={t('signing.signDischargeSummary')}
+        testId="sign-discharge-summary"
+      />
+      {stay.status === 'finished' && (
+        <div className="actions">
+          <button type="button" data-testid="print-discharge-paper" onClick={() => setPrinting(true)}>
+            {t('inpatient.printDischargePaper')}
+          </button>
+        </div>
+      )}
+      {printing && (
+        <DischargePaperPrint
+          stay={stay}
+          summary={note}
+          patient={patient}
+          departmentCode={departmentCode}
+          onClose={closePrint}
+        />
       )}
     </div>
   );
@@ -78,12 +114,20 @@ export function DischargeSection({
   const [problems, setProblems] = useState<ClinicalProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const summary = notes.find((note) => note.kind === 'discharge-summary');
+  const location = useStayLocation(stay);
 
   if (stay.status !== 'in-progress' || summary) {
     return (
       <section className="visit-section discharge" data-testid="discharge" aria-labelledby="discharge-title">
         <h2 id="discharge-title">{t('inpatient.dischargeTitle')}</h2>
-        {summary && <DischargeSummary note={summary} />}
+        {summary && (
+          <DischargeSummary
+            note={summary}
+            stay={stay}
+            patient={patient}
+            departmentCode={location?.current.departmentCode ?? stay.departmentCode}
+          />
+        )}
       </section>
     );
   }

@@ -6,6 +6,7 @@ import type { NoteDocument } from '../../shared/clinical/note-document';
 import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
+import { DocumentSigning } from '../signing/DocumentSigning';
 import { useLatestVitals } from '../visits/use-visit';
 import { inpatientProblem } from './inpatient-format';
 
@@ -146,6 +147,11 @@ export function ProgressNotesSection({
                 {t('inpatient.progressOrders')}: {note.progress.ordersSummary}
               </p>
             )}
+            <DocumentSigning
+              signed={{ collection: 'notes', document: note }}
+              label={t('signing.signProgressNote')}
+              testId="sign-progress-note"
+            />
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { useServices } from '../app/services-context';
 import { buildPrescriptionPaper } from '../printing/prescription-paper';
 import { PrescriptionPaperView } from '../printing/PrescriptionPaperView';
 import { PrintPreview } from '../printing/PrintPreview';
-import { useStaffName } from '../printing/use-staff-name';
+import { useStaffName } from '../staff/use-staff-name';
 
 /**
  * The paper prescription (đơn thuốc) in the print view, A5 by default as pharmacies keep it.

@@ -9,7 +9,7 @@ import { useEncounter } from '../visits/use-visit';
 import { buildLabResultSheet } from './lab-result-sheet';
 import { LabResultSheetView } from './LabResultSheetView';
 import { PrintPreview } from './PrintPreview';
-import { useStaffName } from './use-staff-name';
+import { useStaffName } from '../staff/use-staff-name';
 
 /** Who entered the results: the technician who took the order, else the newest result's author. */
 function technicianOf(order: OrderDocument, results: readonly ObservationDocument[]): string {

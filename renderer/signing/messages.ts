@@ -5,6 +5,8 @@
 export const signingVi = {
   sign: 'Ký hồ sơ',
   signPrescription: 'Ký đơn thuốc',
+  signProgressNote: 'Ký tờ điều trị',
+  signDischargeSummary: 'Ký tóm tắt ra viện',
   signTitle: 'Ký số hồ sơ',
   signExplain:
     'Sau khi ký, hồ sơ không sửa được nữa; mọi thay đổi là một bản điều chỉnh mới. Nhập mật khẩu của bạn để ký.',
@@ -37,6 +39,7 @@ export const signingVi = {
   'problem_not-found': 'Không tìm thấy hồ sơ.',
   'problem_already-signed': 'Hồ sơ đã được ký.',
   'problem_visit-not-finished': 'Chỉ ký được lượt khám đã kết thúc.',
+  'problem_note-not-signable': 'Ghi chép chuyển giường không cần ký.',
   'problem_order-cancelled': 'Đơn đã huỷ, không ký được.',
   'problem_may-not-sign': 'Tài khoản của bạn không có quyền ký hồ sơ.',
   'problem_password-wrong': 'Sai mật khẩu. Hồ sơ chưa được ký.',
@@ -51,6 +54,8 @@ export const signingVi = {
 export const signingEn: { [K in keyof typeof signingVi]: string } = {
   sign: 'Sign the record',
   signPrescription: 'Sign the prescription',
+  signProgressNote: 'Sign the progress note',
+  signDischargeSummary: 'Sign the discharge summary',
   signTitle: 'Sign the record',
   signExplain: 'Once signed, the record cannot be edited; any change is a new amendment. Enter your password to sign.',
   password: 'Password',
@@ -82,6 +87,7 @@ export const signingEn: { [K in keyof typeof signingVi]: string } = {
   'problem_not-found': 'Record not found.',
   'problem_already-signed': 'The record is already signed.',
   'problem_visit-not-finished': 'Only a finished visit can be signed.',
+  'problem_note-not-signable': 'A bed move is not signed.',
   'problem_order-cancelled': 'A cancelled order cannot be signed.',
   'problem_may-not-sign': 'Your account may not sign records.',
   'problem_password-wrong': 'Wrong password. The record is not signed.',

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { newAuthorship } from '../../shared/clinical/common-fields';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import {
   amendmentProblems,
@@ -20,9 +21,13 @@ import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import type { SenDatabase } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 
-/** The collections whose documents a doctor signs today; notes join with one entry here. */
-export type SignableCollection = 'encounters' | 'orders';
-type DocumentOf<C extends SignableCollection> = C extends 'encounters' ? EncounterDocument : OrderDocument;
+/** The collections whose documents a doctor signs: visits, prescriptions, and a stay's notes. */
+export type SignableCollection = 'encounters' | 'orders' | 'notes';
+type DocumentOf<C extends SignableCollection> = C extends 'encounters'
+  ? EncounterDocument
+  : C extends 'orders'
+    ? OrderDocument
+    : NoteDocument;
 
 export interface SigningProblem {
   field: string;
@@ -186,12 +191,16 @@ export class SigningRepository {
   }
 }
 
-/** Why a document cannot be signed now, or null: a visit once finished, a live prescription. */
+/**
+ * Why a document cannot be signed now, or null: a visit once finished, a live prescription, a
+ * progress note or discharge summary (a move between beds is not a clinical statement to sign).
+ */
 export function signingProblem(
   collection: SignableCollection,
-  document: EncounterDocument | OrderDocument,
+  document: EncounterDocument | OrderDocument | NoteDocument,
 ): string | null {
   if (isSignedDocument(document)) return 'already-signed';
+  if (!('status' in document)) return document.kind === 'transfer' ? 'note-not-signable' : null;
   if (collection === 'encounters') return document.status === 'finished' ? null : 'visit-not-finished';
   return document.status === 'cancelled' ? 'order-cancelled' : null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
 import { resolveVersions, type VersionChains } from '../../shared/clinical/version-chain';
@@ -13,7 +14,7 @@ import type { SignableCollection } from './signing-repository';
  */
 export function useSignatureChecks(
   collection: SignableCollection,
-  documents: readonly (EncounterDocument | OrderDocument)[],
+  documents: readonly (EncounterDocument | OrderDocument | NoteDocument)[],
 ): ReadonlyMap<string, SignatureCheck> {
   const { signing } = useServices();
   const [checks, setChecks] = useState<ReadonlyMap<string, SignatureCheck>>(new Map());
@@ -44,20 +45,4 @@ export function useEncounterVersions(patientId: string): VersionChains<Encounter
   const visits$ = useMemo(() => encounters.ofPatient$(patientId), [encounters, patientId]);
   const visits = useObservable<EncounterDocument[] | undefined>(visits$, undefined);
   return useMemo(() => (visits ? resolveVersions(visits) : undefined), [visits]);
-}
-
-/** A staff member's display name, or their id until the account is read. */
-export function useStaffName(staffId: string): string {
-  const { staff } = useServices();
-  const [name, setName] = useState(staffId);
-  useEffect(() => {
-    let current = true;
-    void staff.get(staffId).then((account) => {
-      if (current && account) setName(account.displayName);
-    });
-    return () => {
-      current = false;
-    };
-  }, [staff, staffId]);
-  return name;
 }

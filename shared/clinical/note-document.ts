@@ -11,6 +11,7 @@ import {
   optionalIsoDateField,
 } from './common-fields';
 import { bedLocationSchema } from './inpatient-stay';
+import { signedDocumentFields } from './signed-document';
 
 /**
  * `progress`: the doctor's daily note of a stay (tờ điều trị). `discharge-summary`: the end of a
@@ -82,6 +83,7 @@ export const noteDocumentSchema = z
     discharge: dischargePartSchema.nullable(),
     transfer: transferPartSchema.nullable(),
     ...authorshipFields,
+    ...signedDocumentFields,
   })
   .strict();
 

@@ -141,10 +141,12 @@ const observations = clinicalCollection<ObservationDocument>({
 
 /**
  * Progress notes, discharge summaries and transfers of inpatient stays, one document each
- * (docs/decisions/0005-inpatient-stays.md). Immutable once signed comes with signing (issue 11).
+ * (docs/decisions/0005-inpatient-stays.md). A progress note or discharge summary is immutable
+ * once its doctor signs it (decision 0006); nothing of a note stays open after signing.
  */
 const notes = clinicalCollection<NoteDocument>({
   schema: noteDocumentSchema,
+  mergePolicy: signedDocumentPolicy(),
   problems: noteProblems,
   authorize: authorizeNoteWrite,
   references: [

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
 import { expectText, expectTextContaining } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
+import { pdfText, printToPdfFile } from '../helpers/pdf-files';
 
 const GLUCOSE = 'SEN-XN-024';
 const POLL = { timeout: 20_000 };
@@ -130,6 +132,7 @@ describe('an inpatient stay, admission to discharge', () => {
     expect(order).toMatchObject({ kind: 'lab', encounterId: stayId });
     // The nurse's board follows the move: the medical ward's bed is free, the surgical one taken.
     await expectTextContaining(nurse.getByTestId('bed-G01'), 'Trống');
+
     await nurse.locator('#ward-choice').selectOption('KNGOAI');
     await expectTextContaining(nurse.getByTestId('bed-G01'), 'Hoàng Văn Sáng');
 
@@ -151,6 +154,35 @@ describe('an inpatient stay, admission to discharge', () => {
     const [stay] = (await stored('encounters')).filter((encounter) => encounter['kind'] === 'inpatient');
     expect(stay).toMatchObject({ id: stayId, status: 'finished', disposition: 'home' });
     await expectTextContaining(nurse.getByTestId('bed-G01'), 'Trống');
+
+    // The doctor signs the discharge summary with the password, then prints the discharge paper.
+    await doctor.getByTestId('sign-discharge-summary').click();
+    await expect.poll(() => doctor.evaluate(() => document.activeElement?.id), POLL).toBe('sign-password');
+    await doctor.keyboard.type(DEMO_PASSWORD);
+    await doctor.keyboard.press('Enter');
+    await doctor.getByTestId('sign-dialog').waitFor({ state: 'detached' });
+    await expectTextContaining(doctor.getByTestId('discharge-summary'), 'Đã ký');
+    await expect
+      .poll(
+        async () => (await stored('notes')).find((note) => note['kind'] === 'discharge-summary')?.['signedBy'],
+        POLL,
+      )
+      .toBe(DEMO_STAFF.doctor.id);
+    await doctor.getByTestId('print-discharge-paper').click();
+    await doctor.getByTestId('print-preview').waitFor();
+    const paper = await pdfText(await printToPdfFile(doctor, 'discharge-paper-from-stay'));
+    for (const expected of [
+      'GIẤY RA VIỆN',
+      'Hoàng Văn Sáng',
+      'J18.9',
+      'Kháng sinh tĩnh mạch 7 ngày, long đờm, hạ sốt',
+      'Đỡ, giảm',
+      DEMO_STAFF.doctor.displayName,
+    ]) {
+      expect(paper.toLocaleLowerCase('vi')).toContain(expected.toLocaleLowerCase('vi'));
+    }
+    await doctor.keyboard.press('Escape');
+    await expect.poll(() => doctor.getByTestId('print-preview').count()).toBe(0);
 
     // The chart shows the stay with its dates.
     const patientId = String(stay?.['patientId']);

@@ -305,16 +305,26 @@ export class ClientDriver {
    * A change written as tampering software would: straight through the writer (so the sync
    * signature is the logged-in user's and valid), no rules, the clinical signature kept.
    */
-  async patchClinical(collection: 'encounters' | 'orders', id: string, patch: Record<string, unknown>): Promise<void> {
+  async patchClinical(
+    collection: 'encounters' | 'orders' | 'notes',
+    id: string,
+    patch: Record<string, unknown>,
+  ): Promise<void> {
+    const { writer } = this.opened;
     const written =
       collection === 'encounters'
-        ? await this.opened.writer.update('encounters', id, (current) => ({ ...current, ...patch }))
-        : await this.opened.writer.update('orders', id, (current) => ({ ...current, ...patch }));
+        ? await writer.update('encounters', id, (current) => ({ ...current, ...patch }))
+        : collection === 'orders'
+          ? await writer.update('orders', id, (current) => ({ ...current, ...patch }))
+          : await writer.update('notes', id, (current) => ({ ...current, ...patch }));
     if (!written) throw new Error(`no ${collection} document ${id}`);
   }
 
   /** A clinical document as this PC holds it (its body), or null. */
-  async clinicalDocument(collection: 'encounters' | 'orders', id: string): Promise<Record<string, unknown> | null> {
+  async clinicalDocument(
+    collection: 'encounters' | 'orders' | 'notes',
+    id: string,
+  ): Promise<Record<string, unknown> | null> {
     const found = await this.opened.database[collection].findOne(id).exec();
     if (!found) return null;
     const { syncMeta: _envelope, ...body } = found.toMutableJSON() as Record<string, unknown>;

@@ -28,6 +28,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/v1/facilities/:code/staff': 'admin',
   'GET /admin/v1/devices': 'admin',
   'POST /admin/v1/devices/:id/revoke': 'admin',
+  'PATCH /admin/v1/devices/:id': 'admin',
   'PATCH /admin/v1/staff/:id': 'admin',
   'GET /admin/v1/patients/:id/access': 'admin',
   'GET /admin/v1/audit/alerts': 'admin',
@@ -35,6 +36,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /sync/v2/audit/push': 'device',
   'GET /sync/v2/stream': 'device',
   'GET /sync/v2/conflicts': 'device',
+  'GET /sync/v2/device': 'device',
+  'POST /sync/v2/device': 'device',
   'GET /sync/v2/:collection/pull': 'device',
   'POST /sync/v2/:collection/pull': 'device',
   'POST /sync/v2/:collection/push': 'device',
@@ -113,7 +116,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(10);
+    expect(listed('admin').length).toBe(11);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
@@ -123,7 +126,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every device route with no credential, a malformed one, a revoked one, or the admin token', async () => {
-    expect(listed('device').length).toBe(6);
+    expect(listed('device').length).toBe(8);
     const cases: [string | null, string][] = [
       [null, 'missing-credential'],
       ['garbage', 'invalid-credential'],

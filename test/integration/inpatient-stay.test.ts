@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActiveStay } from '../../renderer/inpatient/inpatient-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { seedDemoCatalogs } from '../../server/demo/demo-catalogs';
-import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import { IsolatedClient } from '../helpers/isolated-client';
@@ -218,5 +218,68 @@ describe('an inpatient stay across two PCs', () => {
     expect(await serverDocument('notes', note.note.id)).toBeUndefined();
     expect(await serverDocument('notes', discharge.note.id)).toBeUndefined();
     expect((await serverDocument<EncounterDocument>('encounters', stay.id))?.status).toBe('in-progress');
+  });
+
+  it('signs a progress note and a discharge summary; a signed note never changes at the server, a move is not signed', async () => {
+    const stay = await admitted();
+    const note = await doctorPc.inpatient.addProgressNote(stay.id, {
+      date: await doctorPc.inpatient.today(),
+      text: 'Sốt 38,5 độ, ho khạc đờm.',
+      ordersSummary: '',
+      vitalsObservationId: '',
+    });
+    if (!note.ok) throw new Error('not written');
+    await waitFor(
+      async () => (await doctorPc.staff.roles(DEMO_STAFF.doctor.id)) !== undefined,
+      'the PC has the accounts',
+    );
+
+    // The nurse's PC may not sign; the doctor signs with the password.
+    expect(await nursePc.signing.sign('notes', note.note.id, DEMO_PASSWORD)).toMatchObject({ ok: false });
+    expect(await doctorPc.signing.sign('notes', note.note.id, DEMO_PASSWORD)).toMatchObject({
+      ok: true,
+      document: { signedBy: DEMO_STAFF.doctor.id },
+    });
+    await waitFor(
+      async () => (await serverDocument<NoteDocument>('notes', note.note.id))?.signedBy === DEMO_STAFF.doctor.id,
+      'the signed note is stored',
+    );
+    const signed = await serverDocument<NoteDocument>('notes', note.note.id);
+    expect(await doctorPc.signing.check('notes', signed ?? {})).toBe('valid');
+
+    // Changed afterwards, signature kept: refused and held, the server keeps the signed text.
+    await doctorPc.signing.patch('notes', note.note.id, { text: 'Sửa sau khi ký' });
+    await waitFor(
+      () => held(doctorPc).some((entry) => entry.id === note.note.id),
+      'the changed signed note is held in quarantine',
+    );
+    expect(await serverDocument('notes', note.note.id)).toEqual(signed);
+
+    // A move between beds is a note too, but not a clinical statement to sign.
+    const moved = await doctorPc.inpatient.transfer(stay.id, {
+      departmentCode: 'KNOI',
+      bed: 'G03',
+      reason: 'Gần phòng điều dưỡng',
+    });
+    if (!moved.ok) throw new Error('not moved');
+    expect(await doctorPc.signing.sign('notes', moved.note.id, DEMO_PASSWORD)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'note-not-signable' }],
+    });
+
+    const discharged = await doctorPc.inpatient.discharge(stay.id, {
+      diagnoses: [{ code: PNEUMONIA, primary: true }],
+      treatment: 'Kháng sinh tĩnh mạch 5 ngày',
+      condition: 'recovered',
+      followUpDate: '',
+      followUp: '',
+      advice: '',
+    });
+    if (!discharged.ok) throw new Error('not discharged');
+    expect(await doctorPc.signing.sign('notes', discharged.note.id, DEMO_PASSWORD)).toMatchObject({ ok: true });
+    await waitFor(
+      async () => (await serverDocument<NoteDocument>('notes', discharged.note.id))?.signedBy === DEMO_STAFF.doctor.id,
+      'the signed discharge summary is stored',
+    );
   });
 });

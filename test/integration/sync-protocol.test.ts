@@ -190,7 +190,7 @@ describe('sync protocol rules on the server', () => {
         query: { checkpoint: JSON.stringify({ epoch: 'old', seq: 5 }) },
       }),
     ).toMatchObject({ status: 410, body: { code: 'epoch-changed' } });
-    expect(await syncRequest(server.url, token, 'notes', 'pull')).toMatchObject({
+    expect(await syncRequest(server.url, token, 'no-such-collection', 'pull')).toMatchObject({
       status: 404,
       body: { code: 'unknown-collection' },
     });
