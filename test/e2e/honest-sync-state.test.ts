@@ -1,55 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DeviceRecord } from '../../server/admin/device-routes';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
 import { adminRequest } from '../helpers/admin-requests';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
-import { TestServer } from '../helpers/test-server';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 
 describe('what the status bar and the sync panel say is true', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'Tiếp đón 1' },
-    });
-    clientUrl = listeningUrl(clientHost);
-    screenshotOnFailure(() => pages, task.name);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await clientHost.close();
-    await server.close();
-  });
-
-  async function openClient(username = 'tiepdon'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await expect
-      .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 15_000 })
-      .toContain('Trực tuyến');
-    await loginAs(page, username);
-    return page;
-  }
+  const SCREEN = { width: 1366, height: 768 };
+  const facility = facilityInBrowsers({ catalogs: false, deviceName: 'Tiếp đón 1' });
 
   const connection = (page: Page) => page.getByTestId('sync-connection').textContent();
 
@@ -67,9 +25,9 @@ describe('what the status bar and the sync panel say is true', () => {
   }
 
   it('counts audit entries written offline, says when it retries, and sends everything when the server returns', async () => {
-    const desk = await openClient();
+    const desk = await facility.openPc('tiepdon', SCREEN);
     await expect.poll(() => desk.getByTestId('sync-unsent').getAttribute('data-count'), { timeout: 20_000 }).toBe('0');
-    await server.stop();
+    await facility.server().stop();
     await expect.poll(() => connection(desk), { timeout: 15_000 }).toContain('Mất kết nối');
 
     await register(desk, 'Mỷ');
@@ -84,21 +42,25 @@ describe('what the status bar and the sync panel say is true', () => {
       .poll(() => desk.getByTestId('sync-now-offline').textContent())
       .toMatch(/^Không kết nối được máy chủ tỉnh\. Máy sẽ tự thử lại lúc \d{2}:\d{2}:\d{2}\.$/);
 
-    await server.restart();
+    await facility.server().restart();
     await desk.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect.poll(() => desk.getByTestId('sync-unsent').getAttribute('data-count'), { timeout: 30_000 }).toBe('0');
     await expect.poll(() => desk.getByTestId('sync-unsent-audit').count(), { timeout: 30_000 }).toBe(0);
     expect(await desk.getByTestId('sync-now-offline').count()).toBe(0);
-    const stored = await server.database.query<{ action: string; username: string }>(
-      `SELECT action, username FROM audit_entries WHERE action = 'patient-create'`,
-    );
+    const stored = await facility
+      .server()
+      .database.query<{ action: string; username: string }>(
+        `SELECT action, username FROM audit_entries WHERE action = 'patient-create'`,
+      );
     expect(stored).toEqual([{ action: 'patient-create', username: 'tiepdon' }]);
   });
 
   it('shows a revoked PC as revoked, not also as offline', async () => {
-    const desk = await openClient();
-    const { devices } = (await adminRequest(server.url, 'GET', '/devices')).body as { devices: DeviceRecord[] };
-    await adminRequest(server.url, 'POST', `/devices/${String(devices[0]?.id)}/revoke`);
+    const desk = await facility.openPc('tiepdon', SCREEN);
+    const { devices } = (await adminRequest(facility.server().url, 'GET', '/devices')).body as {
+      devices: DeviceRecord[];
+    };
+    await adminRequest(facility.server().url, 'POST', `/devices/${String(devices[0]?.id)}/revoke`);
     await expectTextContaining(desk.getByTestId('sync-problem'), 'Máy này đã bị thu hồi');
     await expect.poll(() => connection(desk)).toBe('Đã bị thu hồi');
     // However long the PC keeps trying, it never claims the link is down.
@@ -109,15 +71,15 @@ describe('what the status bar and the sync panel say is true', () => {
   });
 
   it('tells both PCs which value lost a merge, and puts it back on request', async () => {
-    const first = await openClient();
+    const first = await facility.openPc('tiepdon', SCREEN);
     await register(first, 'Lan');
-    const second = await openClient();
+    const second = await facility.openPc('tiepdon', SCREEN);
     await second.locator('#patient-search').fill('vang lan');
     await second.getByTestId('patient-results').getByRole('link').first().click();
     await expectText(second.getByTestId('patient-name'), 'Vàng Lan');
 
     // Both PCs change the phone while the server is down.
-    await server.stop();
+    await facility.server().stop();
     for (const [page, phone] of [
       [first, '0933333333'],
       [second, '0944444444'],
@@ -128,7 +90,7 @@ describe('what the status bar and the sync panel say is true', () => {
       await page.locator('#field-phone').press('Enter');
       await expectText(page.getByTestId('patient-name'), 'Vàng Lan');
     }
-    await server.restart();
+    await facility.server().restart();
 
     for (const page of [first, second]) {
       await expectTextContaining(page.getByTestId('sync-lost-values'), '1 giá trị bị ghi đè khi đồng bộ');
@@ -149,8 +111,8 @@ describe('what the status bar and the sync panel say is true', () => {
   });
 
   it('lets the facility admin rename this PC and shows the record’s internal id to those who read the audit trail', async () => {
-    const desk = await openClient('admin');
-    await desk.goto(`${clientUrl}/#/sync`);
+    const desk = await facility.openPc('admin', SCREEN);
+    await desk.goto(`${facility.clientUrl()}/#/sync`);
     await expectText(desk.getByTestId('device-name-current'), 'Tiếp đón 1');
     await desk.locator('#device-name-input').fill('  ');
     await desk.locator('#device-name-input').press('Enter');
@@ -158,23 +120,27 @@ describe('what the status bar and the sync panel say is true', () => {
     await desk.locator('#device-name-input').fill('Tiếp đón 2');
     await desk.locator('#device-name-input').press('Enter');
     await expectText(desk.getByTestId('device-name-message'), 'Đã đổi tên máy.');
-    const { devices } = (await adminRequest(server.url, 'GET', '/devices')).body as { devices: DeviceRecord[] };
+    const { devices } = (await adminRequest(facility.server().url, 'GET', '/devices')).body as {
+      devices: DeviceRecord[];
+    };
     expect(devices.map((device) => device.name)).toEqual(['Tiếp đón 2']);
 
-    const reception = await openClient('tiepdon');
+    const reception = await facility.openPc('tiepdon', SCREEN);
     await register(reception, 'Hoa');
     // The registrar neither renames the PC nor sees internal ids.
     expect(await reception.getByTestId('audit-reference').count()).toBe(0);
-    await reception.goto(`${clientUrl}/#/sync`);
+    await reception.goto(`${facility.clientUrl()}/#/sync`);
     await expectText(reception.getByTestId('device-name-current'), 'Tiếp đón 1');
     expect(await reception.locator('#device-name-input').count()).toBe(0);
 
-    await desk.goto(`${clientUrl}/#/`);
+    await desk.goto(`${facility.clientUrl()}/#/`);
     await desk.locator('#patient-search').fill('vang hoa');
     await desk.getByTestId('patient-results').getByRole('link').first().click();
     await expectTextContaining(desk.getByTestId('audit-reference'), 'Mã nội bộ (tra nhật ký truy cập)');
     const id = (await desk.getByTestId('audit-patient-id').textContent()) ?? '';
-    const access = (await adminRequest(server.url, 'GET', `/patients/${id}/access`)).body as { patientId: string };
+    const access = (await adminRequest(facility.server().url, 'GET', `/patients/${id}/access`)).body as {
+      patientId: string;
+    };
     expect(access.patientId).toBe(id);
   });
 });

@@ -1,56 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { patientAge } from '../../shared/patient/patient-age';
 import { localToday } from '../../renderer/patients/patient-format';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
-import { TestServer } from '../helpers/test-server';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 
 /** Issue 16, "Registration": what the clerk sees must be the whole truth at once. */
 describe('registration tells the whole truth at once', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e' },
-    });
-    clientUrl = listeningUrl(clientHost);
-    screenshotOnFailure(() => pages, task.name);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await clientHost.close();
-    await server.close();
-  });
-
-  async function openClient(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await expect
-      .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 15_000 })
-      .toContain('Trực tuyến');
-    await loginAs(page);
-    return page;
-  }
+  const SCREEN = { width: 1366, height: 768 };
+  const facility = facilityInBrowsers({ catalogs: false });
 
   interface Typed {
     familyName: string;
@@ -77,7 +35,7 @@ describe('registration tells the whole truth at once', () => {
   const ageOfDao = (): number => patientAge('1990-03-12', localToday()).count;
 
   it('shows every problem in one pass, saves a birth date typed as digits on Enter, and judges the age', async () => {
-    const page = await openClient();
+    const page = await facility.openPc('tiepdon', SCREEN);
     await page.keyboard.press('F2');
     await page.locator('#field-familyName').fill('Nguyễn');
     await page.locator('#field-cccd').fill('12345');
@@ -113,7 +71,7 @@ describe('registration tells the whole truth at once', () => {
   });
 
   it('shows possible duplicates without a CCCD, links to them, and saves past them only when the clerk confirms', async () => {
-    const page = await openClient();
+    const page = await facility.openPc('tiepdon', SCREEN);
     await fillRegistration(page, DAO);
     await page.locator('#field-givenName').press('Enter');
     await expectText(page.getByTestId('patient-name'), 'Nguyễn Thị Đào');
@@ -154,7 +112,7 @@ describe('registration tells the whole truth at once', () => {
   });
 
   it('opens a record from anywhere on a row or with Enter, shows ages, and finds a code typed any way', async () => {
-    const page = await openClient();
+    const page = await facility.openPc('tiepdon', SCREEN);
     await fillRegistration(page, DAO);
     await page.locator('#field-givenName').press('Enter');
     await expectText(page.getByTestId('patient-name'), 'Nguyễn Thị Đào');

@@ -22,10 +22,10 @@ export interface FacilityInBrowsers {
  * one Chromium for the file; per test a server with the demo facility (and its catalogs unless
  * told otherwise), the built client served beside it, and every PC opened closed afterwards.
  * `prepare` runs on the started server before the client is served (a history pushed by another
- * PC, say). Hooks a test file adds after calling this run after these, and their after-hooks before.
+ * PC, say); `deviceName` names the PCs it enrolls. Hooks a test file adds after calling this run after these, and their after-hooks before.
  */
 export function facilityInBrowsers(
-  options: { catalogs?: boolean; prepare?: (server: TestServer) => Promise<void> } = {},
+  options: { catalogs?: boolean; deviceName?: string; prepare?: (server: TestServer) => Promise<void> } = {},
 ): FacilityInBrowsers {
   let browser: Browser;
   let server: TestServer | undefined;
@@ -45,7 +45,7 @@ export function facilityInBrowsers(
     clientHost = await serveClient({
       distDir: RENDERER_DIST,
       port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e' },
+      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: options.deviceName ?? 'e2e' },
     });
     screenshotOnFailure(() => pages, task.name);
   });
