@@ -8,7 +8,8 @@ import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
 import { DischargePaperPrint } from '../printing/DischargePaperPrint';
-import { DocumentSigning } from '../signing/DocumentSigning';
+import { resolveVersions } from '../../shared/clinical/version-chain';
+import { NoteSigning } from '../signing/NoteSigning';
 import { DiagnosisPicker, type NamedChoice } from './DiagnosisPicker';
 import { inpatientProblem } from './inpatient-format';
 import { useStayLocation } from './use-inpatient';
@@ -16,11 +17,13 @@ import { useStayLocation } from './use-inpatient';
 /** The discharge summary as recorded, its signature, and the discharge paper it prints. */
 function DischargeSummary({
   note,
+  history,
   stay,
   patient,
   departmentCode,
 }: {
   note: NoteDocument;
+  history: readonly NoteDocument[];
   stay: EncounterDocument;
   patient: PatientDocument;
   departmentCode: string;
@@ -59,8 +62,9 @@ function DischargeSummary({
           {t('inpatient.advice')}: {discharge.advice}
         </p>
       )}
-      <DocumentSigning
-        signed={{ collection: 'notes', document: note }}
+      <NoteSigning
+        note={note}
+        history={history}
         label={t('signing.signDischargeSummary')}
         testId="sign-discharge-summary"
       />
@@ -113,7 +117,9 @@ export function DischargeSection({
   const [confirming, setConfirming] = useState(false);
   const [problems, setProblems] = useState<ClinicalProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const summary = notes.find((note) => note.kind === 'discharge-summary');
+  const summaries = resolveVersions(notes.filter((note) => note.kind === 'discharge-summary'));
+  // The summary in force: an amendment replaces the signed one on the page and the paper.
+  const summary = summaries.current[0];
   const location = useStayLocation(stay);
 
   if (stay.status !== 'in-progress' || summary) {
@@ -123,6 +129,7 @@ export function DischargeSection({
         {summary && (
           <DischargeSummary
             note={summary}
+            history={summaries.historyOf(summary.id)}
             stay={stay}
             patient={patient}
             departmentCode={location?.current.departmentCode ?? stay.departmentCode}

@@ -6,7 +6,8 @@ import type { NoteDocument } from '../../shared/clinical/note-document';
 import { formatDisplayDate, parseDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
-import { DocumentSigning } from '../signing/DocumentSigning';
+import { resolveVersions } from '../../shared/clinical/version-chain';
+import { NoteSigning } from '../signing/NoteSigning';
 import { useLatestVitals } from '../visits/use-visit';
 import { inpatientProblem } from './inpatient-format';
 
@@ -34,7 +35,9 @@ export function ProgressNotesSection({
   const [problems, setProblems] = useState<ClinicalProblem[]>([]);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const progress = notes.filter((note) => note.kind === 'progress');
+  // One entry per note: its version in force; amended versions stay readable inside it.
+  const versions = resolveVersions(notes.filter((note) => note.kind === 'progress'));
+  const progress = versions.current;
 
   const save = async (): Promise<void> => {
     if (busy) return;
@@ -147,8 +150,9 @@ export function ProgressNotesSection({
                 {t('inpatient.progressOrders')}: {note.progress.ordersSummary}
               </p>
             )}
-            <DocumentSigning
-              signed={{ collection: 'notes', document: note }}
+            <NoteSigning
+              note={note}
+              history={versions.historyOf(note.id)}
               label={t('signing.signProgressNote')}
               testId="sign-progress-note"
             />

@@ -35,6 +35,19 @@ export interface SigningProblem {
 }
 export type SignResult<T> = { ok: true; document: T } | { ok: false; problems: SigningProblem[] };
 
+/**
+ * What an amendment of a stay's note may change: a progress note's text and orders of the day,
+ * a discharge summary's treatment, follow-up and advice (its diagnoses keep the ICD-10 rules of
+ * the discharge form and are not amended here).
+ */
+export type NoteAmendment = {
+  text?: string;
+  ordersSummary?: string;
+  treatment?: string;
+  followUp?: string;
+  advice?: string;
+};
+
 /** What an amendment of a visit may change: the record of the examination and its conclusion. */
 export type EncounterAmendment = Partial<Pick<EncounterDocument, 'reason' | 'history' | 'examination' | 'advice'>>;
 
@@ -160,6 +173,67 @@ export class SigningRepository {
   }
 
   /**
+   * An amendment of a signed progress note or discharge summary: a new note of the same stay,
+   * signed, naming the version it replaces and why (the same rules as a visit's amendment).
+   */
+  async amendNote(
+    id: string,
+    changes: NoteAmendment,
+    reason: string,
+    password: string,
+  ): Promise<SignResult<NoteDocument>> {
+    const previous = await this.get('notes', id);
+    if (!previous) return fail('id', 'not-found');
+    const problems = amendmentProblems(previous, reason);
+    if (previous.kind === 'transfer') problems.push({ field: 'kind', code: 'note-not-signable' });
+    const notes = await this.database.notes.find({ selector: { encounterId: previous.encounterId } }).exec();
+    const versions = resolveVersions(notes.map((note) => bodyOf<NoteDocument>(note.toMutableJSON())));
+    if (versions.isSuperseded(id)) problems.push({ field: 'supersedes', code: 'amend-superseded' });
+    const text = (value: string | undefined, was: string): string => (value ?? was).normalize('NFC');
+    const draft: NoteDocument = { ...withoutSignature(previous), text: text(changes.text, previous.text) };
+    if (previous.progress) {
+      draft.progress = {
+        ...previous.progress,
+        ordersSummary: text(changes.ordersSummary, previous.progress.ordersSummary),
+      };
+    }
+    if (previous.discharge) {
+      draft.discharge = {
+        ...previous.discharge,
+        treatment: text(changes.treatment, previous.discharge.treatment),
+        followUp: text(changes.followUp, previous.discharge.followUp),
+        advice: text(changes.advice, previous.discharge.advice),
+      };
+    }
+    if (!changesSignedContent(draft, withoutSignature(previous), []))
+      problems.push({ field: 'changes', code: 'amendment-unchanged' });
+    if (previous.discharge && draft.discharge?.treatment.trim() === '')
+      problems.push({ field: 'treatment', code: 'treatment-required' });
+    if (problems.length > 0) return { ok: false, problems };
+    const refusal = await this.confirmSigner(password);
+    if (refusal) return { ok: false, problems: [refusal] };
+
+    const signer = this.signer();
+    const at = this.now().toISOString();
+    const amendment = await signClinically(
+      'notes',
+      {
+        ...draft,
+        id: uuidv7(),
+        supersedes: previous.id,
+        amendmentReason: reason.trim().normalize('NFC'),
+        writtenAt: at,
+        ...newAuthorship(at, this.device.deviceId, signer.signer),
+      },
+      openFields('notes'),
+      signer,
+      at,
+    );
+    await this.writer.insert('notes', amendment);
+    return { ok: true, document: amendment };
+  }
+
+  /**
    * Whether a document's clinical signature holds against its signer's keys as this PC holds
    * the staff accounts: the same check on every PC, offline included.
    */
@@ -214,7 +288,7 @@ function pickSignature(document: {
 }
 
 /** A version's content without its signature and amendment fields: the start of the next one. */
-function withoutSignature(document: EncounterDocument): EncounterDocument {
+function withoutSignature<T extends EncounterDocument | NoteDocument>(document: T): T {
   const {
     signedBy: _signedBy,
     signedAt: _signedAt,
@@ -223,5 +297,5 @@ function withoutSignature(document: EncounterDocument): EncounterDocument {
     amendmentReason: _reason,
     ...content
   } = document;
-  return content;
+  return content as T;
 }

@@ -168,6 +168,16 @@ describe('an inpatient stay, admission to discharge', () => {
         POLL,
       )
       .toBe(DEMO_STAFF.doctor.id);
+    // A mistake found after signing is corrected by a signed amendment; the old text stays readable.
+    await doctor.getByTestId('amend-note').click();
+    await expect.poll(() => doctor.evaluate(() => document.activeElement?.id), POLL).toBe('amend-reason');
+    await doctor.keyboard.type('Ghi thiếu thuốc long đờm');
+    await doctor.locator('#amend-treatment').fill('Kháng sinh tĩnh mạch 7 ngày, long đờm (acetylcystein), hạ sốt');
+    await doctor.locator('#sign-password').fill(DEMO_PASSWORD);
+    await doctor.locator('#sign-password').press('Enter');
+    await doctor.getByTestId('sign-dialog').waitFor({ state: 'detached' });
+    await expectTextContaining(doctor.getByTestId('note-amendment-reason'), 'Ghi thiếu thuốc long đờm');
+    await expectTextContaining(doctor.getByTestId('superseded-note'), 'Kháng sinh tĩnh mạch 7 ngày, long đờm, hạ sốt');
     await doctor.getByTestId('print-discharge-paper').click();
     await doctor.getByTestId('print-preview').waitFor();
     const paper = await pdfText(await printToPdfFile(doctor, 'discharge-paper-from-stay'));
@@ -175,7 +185,7 @@ describe('an inpatient stay, admission to discharge', () => {
       'GIẤY RA VIỆN',
       'Hoàng Văn Sáng',
       'J18.9',
-      'Kháng sinh tĩnh mạch 7 ngày, long đờm, hạ sốt',
+      'Kháng sinh tĩnh mạch 7 ngày, long đờm (acetylcystein), hạ sốt',
       'Đỡ, giảm',
       DEMO_STAFF.doctor.displayName,
     ]) {

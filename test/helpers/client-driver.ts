@@ -287,7 +287,7 @@ export class ClientDriver {
   }
 
   /** A call on this PC's SigningRepository (renderer/signing), as the logged-in user. */
-  signing(method: 'sign' | 'amendEncounter' | 'check', args: unknown[]): Promise<unknown> {
+  signing(method: 'sign' | 'amendEncounter' | 'amendNote' | 'check', args: unknown[]): Promise<unknown> {
     const client = this.opened;
     this.signingRepository ??= new SigningRepository(client.database, client.writer, () => client.signer, {
       deviceId: client.enrollment.deviceId,
@@ -296,6 +296,7 @@ export class ClientDriver {
     const calls = {
       sign: () => repository.sign(...(args as Parameters<SigningRepository['sign']>)),
       amendEncounter: () => repository.amendEncounter(...(args as Parameters<SigningRepository['amendEncounter']>)),
+      amendNote: () => repository.amendNote(...(args as Parameters<SigningRepository['amendNote']>)),
       check: () => repository.check(...(args as Parameters<SigningRepository['check']>)),
     };
     return calls[method]();

@@ -7,9 +7,15 @@ import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-ru
 import type { VitalSigns } from '../../shared/clinical/observation-document';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
-import type { EncounterAmendment, SignableCollection, SignResult } from '../../renderer/signing/signing-repository';
+import type {
+  EncounterAmendment,
+  NoteAmendment,
+  SignableCollection,
+  SignResult,
+} from '../../renderer/signing/signing-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
+import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
@@ -109,6 +115,8 @@ export class IsolatedClient {
       this.call('signing', 'sign', [collection, id, password]) as Promise<SignResult<Record<string, unknown>>>,
     amendEncounter: (id: string, changes: EncounterAmendment, reason: string, password: string) =>
       this.call('signing', 'amendEncounter', [id, changes, reason, password]) as Promise<SignResult<EncounterDocument>>,
+    amendNote: (id: string, changes: NoteAmendment, reason: string, password: string) =>
+      this.call('signing', 'amendNote', [id, changes, reason, password]) as Promise<SignResult<NoteDocument>>,
     check: (collection: SignableCollection, document: Record<string, unknown>) =>
       this.call('signing', 'check', [collection, document]) as Promise<SignatureCheck>,
     /** Tampering: a change through the writer that keeps the clinical signature as it was. */

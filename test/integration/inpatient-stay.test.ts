@@ -281,5 +281,37 @@ describe('an inpatient stay across two PCs', () => {
       async () => (await serverDocument<NoteDocument>('notes', discharged.note.id))?.signedBy === DEMO_STAFF.doctor.id,
       'the signed discharge summary is stored',
     );
+
+    // A signed note is corrected by an amendment: a new signed note naming it, with the reason;
+    // the old one stays as it was. A move, or an amendment changing nothing, writes nothing.
+    expect(await doctorPc.signing.amendNote(moved.note.id, { text: 'x' }, 'Sai', DEMO_PASSWORD)).toMatchObject({
+      ok: false,
+    });
+    expect(await doctorPc.signing.amendNote(note.note.id, {}, 'Không đổi gì', DEMO_PASSWORD)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'amendment-unchanged' }],
+    });
+    const amended = await doctorPc.signing.amendNote(
+      discharged.note.id,
+      { treatment: 'Kháng sinh tĩnh mạch 7 ngày' },
+      'Ghi sai số ngày dùng kháng sinh',
+      DEMO_PASSWORD,
+    );
+    if (!amended.ok) throw new Error(`not amended: ${JSON.stringify(amended.problems)}`);
+    expect(amended.document).toMatchObject({
+      kind: 'discharge-summary',
+      supersedes: discharged.note.id,
+      amendmentReason: 'Ghi sai số ngày dùng kháng sinh',
+      signedBy: DEMO_STAFF.doctor.id,
+      discharge: { treatment: 'Kháng sinh tĩnh mạch 7 ngày', condition: 'recovered' },
+    });
+    await waitFor(
+      async () => (await serverDocument('notes', amended.document.id)) !== undefined,
+      'the amendment is stored',
+    );
+    expect(await doctorPc.signing.check('notes', amended.document)).toBe('valid');
+    expect((await serverDocument<NoteDocument>('notes', discharged.note.id))?.discharge?.treatment).toBe(
+      'Kháng sinh tĩnh mạch 5 ngày',
+    );
   });
 });
