@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import { useServices } from '../app/services-context';
+import { AmendmentReasonField } from './AmendmentReasonField';
 import { SignDialog } from './SignDialog';
 
 /**
@@ -36,16 +37,7 @@ export function AmendEncounterDialog({
         return [];
       }}
     >
-      <div className="field">
-        <label htmlFor="amend-reason">{t('signing.amendReason')}</label>
-        <input
-          id="amend-reason"
-          autoFocus
-          autoComplete="off"
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <AmendmentReasonField value={reason} onChange={setReason} />
       <div className="field">
         <label htmlFor="amend-examination">{t('visits.examination')}</label>
         <textarea

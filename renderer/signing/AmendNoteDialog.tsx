@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import { useServices } from '../app/services-context';
+import { AmendmentReasonField } from './AmendmentReasonField';
 import { SignDialog } from './SignDialog';
 
 /**
@@ -30,16 +31,7 @@ export function AmendNoteDialog({ note, onClose }: { note: NoteDocument; onClose
         return result.ok ? [] : result.problems;
       }}
     >
-      <div className="field">
-        <label htmlFor="amend-reason">{t('signing.amendReason')}</label>
-        <input
-          id="amend-reason"
-          autoFocus
-          autoComplete="off"
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <AmendmentReasonField value={reason} onChange={setReason} />
       {discharge ? (
         <>
           <div className="field">
