@@ -1,15 +1,8 @@
-import { PROVINCES } from '../../shared/admin-units/admin-units';
 import { ETHNICITIES } from '../../shared/patient/ethnicities';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 
 export function fullName(patient: Pick<PatientDocument, 'familyName' | 'middleName' | 'givenName'>): string {
   return [patient.familyName, patient.middleName, patient.givenName].filter(Boolean).join(' ');
-}
-
-export function addressLine(patient: PatientDocument): string {
-  const province = PROVINCES.find((candidate) => candidate.code === patient.address.provinceCode);
-  const ward = province?.wards.find(([code]) => code === patient.address.wardCode);
-  return [patient.address.street, ward?.[1], province?.name].filter(Boolean).join(', ');
 }
 
 export function ethnicityName(code: string): string {

@@ -1,13 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  dischargePaperData,
-  type DepartmentEntry,
-  type DischargePaperData,
-} from '../../shared/clinical/discharge-paper';
+import { dischargePaperData, type DepartmentEntry } from '../../shared/clinical/discharge-paper';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { PatientDocument } from '../../shared/patient/patient-document';
-import { addressLine } from '../app/format';
 import { useServices } from '../app/services-context';
 import { useStaffName } from '../staff/use-staff-name';
 import { buildDischargePaper } from './discharge-paper';
@@ -47,7 +42,7 @@ export function DischargePaperPrint({
   const paper = useMemo(
     () =>
       buildDischargePaper(
-        withAddress(dischargePaperData(stay, summary, patient, device.facility, department, signerName), patient),
+        dischargePaperData(stay, summary, patient, device.facility, department, signerName),
         device.facility,
       ),
     [stay, summary, patient, device.facility, department, signerName],
@@ -57,12 +52,4 @@ export function DischargePaperPrint({
       <DischargePaperView paper={paper} />
     </PrintPreview>
   );
-}
-
-/** The paper prints the patient's address, which the record's paper data leaves to the caller. */
-function withAddress(
-  data: DischargePaperData,
-  patient: PatientDocument,
-): DischargePaperData & { patient: { address: string } } {
-  return { ...data, patient: { ...data.patient, address: addressLine(patient) } };
 }

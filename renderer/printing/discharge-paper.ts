@@ -36,8 +36,7 @@ export interface DischargePaperSource {
     sex: 'male' | 'female';
     bhyt: string;
     episodeKey: string;
-    /** Not in DischargePaperData yet: printed when the caller has it. */
-    address?: string;
+    address: string;
   };
   stay: {
     admittedAt: string;
@@ -91,7 +90,7 @@ export function buildDischargePaper(source: DischargePaperSource, facilityIdenti
       dateOfBirth: formatDisplayDate(source.patient.dateOfBirth),
       age: ageOnPaper(source.patient.dateOfBirth, localDay(source.stay.admittedAt)),
       sex: sexOnPaper(source.patient.sex),
-      address: source.patient.address ?? '',
+      address: source.patient.address,
       bhyt: source.patient.bhyt,
     },
     episodeKey: source.patient.episodeKey,

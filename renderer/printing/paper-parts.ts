@@ -1,7 +1,8 @@
 import { PROVINCES } from '../../shared/admin-units/admin-units';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { formatDisplayDate } from '../../shared/text/dates';
-import { addressLine, fullName } from '../app/format';
+import { addressLine } from '../../shared/patient/patient-address';
+import { fullName } from '../app/format';
 import { ageOnPaper } from './paper-age';
 import { placeAndDate } from './paper-dates';
 

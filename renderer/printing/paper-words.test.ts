@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referralValidUntil } from '../../shared/referral/referral-paper';
-import { ageInMonths, ageOnPaper } from './paper-age';
+import { completedMonths } from '../../shared/patient/patient-age';
+import { ageOnPaper } from './paper-age';
 import { dateInWords, localDay, placeAndDate } from './paper-dates';
 import { diagnosesOnPaper, paperFacility } from './paper-parts';
 
@@ -30,7 +31,7 @@ describe('age on a paper', () => {
   it('counts months under 72 months, as prescriptions for children require', () => {
     expect(ageOnPaper('2025-06-10', '2026-12-03')).toBe('17 tháng tuổi');
     expect(ageOnPaper('2020-12-04', '2026-12-03')).toBe('71 tháng tuổi');
-    expect(ageInMonths('2026-10-31', '2026-11-30')).toBe(0);
+    expect(completedMonths('2026-10-31', '2026-11-30')).toBe(0);
   });
 
   it('counts days in the first month', () => {

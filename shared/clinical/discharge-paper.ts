@@ -1,4 +1,5 @@
 import type { CatalogEntryOf } from '../catalog/catalog-entry';
+import { addressLine } from '../patient/patient-address';
 import type { PatientDocument } from '../patient/patient-document';
 import type { Diagnosis } from './common-fields';
 import type { EncounterDocument } from './encounter-document';
@@ -22,6 +23,8 @@ export interface DischargePaperData {
     bhyt: string;
     /** The insurance episode key (MA_LK) of the stay. */
     episodeKey: string;
+    /** Street, ward and province as one line. */
+    address: string;
   };
   stay: {
     id: string;
@@ -89,6 +92,7 @@ export function dischargePaperData(
       cccd: patient.cccd,
       bhyt: patient.bhyt,
       episodeKey: stay.episodeKey,
+      address: addressLine(patient),
     },
     stay: {
       id: stay.id,

@@ -209,6 +209,7 @@ describe("a stay's documents beyond their shape", () => {
       sex: 'male',
       cccd: '',
       bhyt: 'DN4010123456789',
+      address: { street: 'Thôn Bản Vược', wardCode: '02647', provinceCode: '15' },
     } as PatientDocument;
     const paper = dischargePaperData(
       stay,
@@ -219,7 +220,12 @@ describe("a stay's documents beyond their shape", () => {
       'BS. Nguyễn Văn Bác',
     );
     expect(paper).toMatchObject({
-      patient: { fullName: 'Hoàng Văn Sáng', episodeKey: '10010.stay-1', bhyt: 'DN4010123456789' },
+      patient: {
+        fullName: 'Hoàng Văn Sáng',
+        episodeKey: '10010.stay-1',
+        bhyt: 'DN4010123456789',
+        address: 'Thôn Bản Vược, Phường Lào Cai, Tỉnh Lào Cai',
+      },
       stay: { days: 3, department: { name: 'Khoa Nội' }, admittedAt: '2026-12-01T08:00:00Z' },
       dischargeDiagnoses: [diagnosis],
       condition: 'recovered',
