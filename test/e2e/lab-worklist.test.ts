@@ -1,70 +1,35 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoCatalogs } from '../../server/demo/demo-catalogs';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import type { OrderDocument } from '../../shared/clinical/order-document';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 import { OrdersDriver } from '../helpers/orders-driver';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';
-import { TestServer } from '../helpers/test-server';
 
 const GLUCOSE = 'SEN-XN-024';
 const URINE_GLUCOSE = 'SEN-XN-053';
 
 describe('the lab worklist', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
+  const facility = facilityInBrowsers({ deviceName: 'e2e-lab' });
   let doctorPc: TestClient;
   let doctorOrders: OrdersDriver;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    await seedDemoCatalogs(server.database);
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e-lab' },
-    });
+  beforeEach(async () => {
     // The exam room's PC, driven through the product's repositories (the visit page is another feature's).
+    const server = facility.server();
     doctorPc = await TestClient.open(server.url, await server.enroll('phòng khám nội'), {
       userId: DEMO_STAFF.doctor.id,
     });
     doctorOrders = new OrdersDriver(doctorPc);
-    screenshotOnFailure(() => pages, task.name);
   });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
     doctorOrders.close();
     await doctorPc.close();
-    await clientHost.close();
-    await server.close();
   });
 
-  async function openLabPc(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(listeningUrl(clientHost));
-    await expect
-      .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 15_000 })
-      .toContain('Trực tuyến');
-    await loginAs(page, 'xetnghiem');
-    return page;
-  }
+  const openLabPc = (): Promise<Page> => facility.openPc('xetnghiem', { width: 1366, height: 768 });
 
   /** The doctor orders blood glucose and urine glucose for Nguyễn Thị Đào (a woman born in 1990). */
   async function orderFromExamRoom(): Promise<OrderDocument> {

@@ -1,77 +1,47 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
+import { describe, expect, it } from 'vitest';
 import { DEMO_FACILITY_CODE } from '../../server/demo/demo-facility-code';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
 import { displayPatientCode } from '../../shared/identifiers/patient-code';
 import type { PatientDocument } from '../../shared/patient/patient-document';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
+import { expectText, expectTextContaining } from '../helpers/browser';
 import { followedPatientHistory } from '../helpers/clinical-history';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 import { patientDocument } from '../helpers/patient-documents';
 import { pushPatientHistory } from '../helpers/push-clinical-history';
-import { TestServer } from '../helpers/test-server';
 
 const VISITS = 6;
 const POLL = { timeout: 20_000 };
 
 describe("the patient's chart", () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
   let patient: PatientDocument;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
+  const facility = facilityInBrowsers({
+    catalogs: false,
     // Another PC of the facility examined the patient monthly: its writes reach this one by sync.
-    const otherPc = await server.enroll('phòng khám 2');
-    const by = (staffId: string) => ({ facilityCode: DEMO_FACILITY_CODE, deviceId: otherPc.deviceId, staffId });
-    patient = patientDocument(DEMO_FACILITY_CODE);
-    const history = followedPatientHistory(
-      patient.id,
-      by(DEMO_STAFF.doctor.id),
-      by(DEMO_STAFF.labTechnician.id),
-      VISITS,
-      '2026-01-04',
-    );
-    await pushPatientHistory(server.url, otherPc.token, patient, history);
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'e2e' },
-    });
-    clientUrl = listeningUrl(clientHost);
-    screenshotOnFailure(() => pages, task.name);
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await clientHost.close();
-    await server.close();
+    prepare: async (server) => {
+      const otherPc = await server.enroll('phòng khám 2');
+      const by = (staffId: string) => ({ facilityCode: DEMO_FACILITY_CODE, deviceId: otherPc.deviceId, staffId });
+      patient = patientDocument(DEMO_FACILITY_CODE);
+      const history = followedPatientHistory(
+        patient.id,
+        by(DEMO_STAFF.doctor.id),
+        by(DEMO_STAFF.labTechnician.id),
+        VISITS,
+        '2026-01-04',
+      );
+      await pushPatientHistory(server.url, otherPc.token, patient, history);
+    },
   });
 
   const chartOpenings = async (): Promise<{ username: string }[]> =>
-    server.database.query<{ username: string }>(
-      `SELECT username FROM audit_entries WHERE action = 'chart-open' AND patient_id = $1 ORDER BY seq`,
-      [patient.id],
-    );
+    facility
+      .server()
+      .database.query<{ username: string }>(
+        `SELECT username FROM audit_entries WHERE action = 'chart-open' AND patient_id = $1 ORDER BY seq`,
+        [patient.id],
+      );
 
   it('opens by keyboard from the patient found, shows the visits and a trend, records an allergy, and audits the opening once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await loginAs(page, 'bacsi');
+    const page = await facility.openPc('bacsi', { width: 1366, height: 768 });
 
     // The doctor finds the patient by code, opens them (Enter), then their chart (F4).
     await page.locator('#patient-search').fill(patient.patientCode);
@@ -134,9 +104,11 @@ describe("the patient's chart", () => {
       .poll(
         async () =>
           (
-            await server.database.query<{ body: { allergy: { ingredientKey: string } } }>(
-              `SELECT body FROM sync_documents WHERE collection = 'observations' AND body->>'kind' = 'allergy'`,
-            )
+            await facility
+              .server()
+              .database.query<{ body: { allergy: { ingredientKey: string } } }>(
+                `SELECT body FROM sync_documents WHERE collection = 'observations' AND body->>'kind' = 'allergy'`,
+              )
           ).map((row) => row.body.allergy.ingredientKey),
         POLL,
       )

@@ -1,55 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoCatalogs } from '../../server/demo/demo-catalogs';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demo/demo-facility';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
-import { RENDERER_DIST } from '../../scripts/build-renderer';
-import { listeningUrl, serveClient } from '../../scripts/serve-client';
 import type { OrderDocument } from '../../shared/clinical/order-document';
-import { expectText, expectTextContaining, launchChromium, loginAs, screenshotOnFailure } from '../helpers/browser';
+import { expectText, expectTextContaining } from '../helpers/browser';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { PrescriptionDriver } from '../helpers/prescription-driver';
 import { TestClient } from '../helpers/test-client';
-import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 describe('the pharmacy', () => {
-  let browser: Browser;
-  let server: TestServer;
-  let clientHost: FastifyInstance;
-  let clientUrl: string;
+  const facility = facilityInBrowsers({ deviceName: 'nhà thuốc' });
   let examRoom: TestClient;
   let prescribing: PrescriptionDriver;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  beforeEach(async ({ task }) => {
-    server = await TestServer.start();
-    await seedDemoCatalogs(server.database);
-    clientHost = await serveClient({
-      distDir: RENDERER_DIST,
-      port: 0,
-      config: { serverUrl: server.url, enrollmentCode: DEMO_ENROLLMENT_CODE, deviceName: 'nhà thuốc' },
-    });
-    clientUrl = listeningUrl(clientHost);
+  beforeEach(async () => {
     // The exam room's PC, where the doctor prescribes: a client of its own beside the browser.
+    const server = facility.server();
     examRoom = await TestClient.open(server.url, await server.enroll('phòng khám'));
     prescribing = new PrescriptionDriver(examRoom);
-    screenshotOnFailure(() => pages, task.name);
   });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
     prescribing.close();
     await examRoom.close();
-    await clientHost.close();
-    await server.close();
   });
 
   /** A patient examined in the exam room, with two prescriptions sent to the province. */
@@ -81,12 +53,8 @@ describe('the pharmacy', () => {
   it('finds a prescription by its code and dispenses it by keyboard; the doctor’s PC learns it', async () => {
     const [older, newer] = (await twoPrescriptions()) as [OrderDocument, OrderDocument];
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(clientUrl);
-    await loginAs(page, 'duocsi');
-    await page.goto(`${clientUrl}/#/pharmacy`);
+    const page = await facility.openPc('duocsi', { width: 1366, height: 768 });
+    await page.goto(`${facility.clientUrl()}/#/pharmacy`);
 
     // Both waiting, the older first, as sync brought them.
     await expectTextContaining(page.getByTestId('to-dispense'), newer.prescriptionCode);
