@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo/demo-staff';
 import { expectText, expectTextContaining } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
+import { pickIcd } from '../helpers/visit-page';
 import { pdfText, printToPdfFile } from '../helpers/pdf-files';
 
 const GLUCOSE = 'SEN-XN-024';
@@ -26,16 +27,6 @@ describe('an inpatient stay, admission to discharge', () => {
         [collection],
       );
     return rows.map((row) => row.body);
-  }
-
-  async function pickIcd(page: Page, words: string, code: string): Promise<void> {
-    await page.locator('#icd-search').focus();
-    await page.keyboard.type(words);
-    await expectTextContaining(page.getByTestId('icd-options'), code);
-    const options = await page.locator('#icd-options [role="option"]').allTextContents();
-    const target = options.findIndex((text) => text.startsWith(code));
-    for (let step = 0; step < target; step += 1) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
   }
 
   it('admits from the visit, shows the bed, takes notes, orders and a move offline, and discharges', async () => {

@@ -4,6 +4,7 @@ import { formatDisplayDate } from '../../shared/text/dates';
 import { localIsoDate } from '../../renderer/visits/visit-rules';
 import { expectText, expectTextContaining } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
+import { pickIcd } from '../helpers/visit-page';
 
 describe('an outpatient visit, from reception to the doctor', () => {
   const facility = facilityInBrowsers();
@@ -84,14 +85,7 @@ describe('an outpatient visit, from reception to the doctor', () => {
     await expect.poll(() => doctor.getByTestId('notes-state').getAttribute('data-state')).toBe('saved');
 
     // ICD-10 by words typed without diacritics, picked with the arrows and Enter.
-    await doctor.locator('#icd-search').focus();
-    await doctor.keyboard.type('viem phoi');
-    await expectTextContaining(doctor.getByTestId('icd-options'), 'J18.9');
-    const options = await doctor.locator('#icd-options [role="option"]').allTextContents();
-    const target = options.findIndex((text) => text.startsWith('J18.9'));
-    for (let step = 0; step < target; step += 1) await doctor.keyboard.press('ArrowDown');
-    await doctor.keyboard.press('Enter');
-    await expectTextContaining(doctor.getByTestId('diagnosis-list'), 'J18.9');
+    await pickIcd(doctor, 'viem phoi', 'J18.9');
     await expectTextContaining(doctor.getByTestId('diagnosis-list'), 'Bệnh chính');
     // A male-only code for a woman is refused in Vietnamese.
     await doctor.keyboard.type('N40');

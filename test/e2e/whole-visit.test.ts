@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectText, expectTextContaining } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
+import { pickIcd } from '../helpers/visit-page';
 
 const GLUCOSE = 'SEN-XN-024';
 const POLL = { timeout: 20_000 };
@@ -96,15 +97,7 @@ describe('a whole visit across reception, the exam room and the lab, each step o
     await expectTextContaining(doctor.getByTestId('vitals-recorded'), 'Đo lúc');
     await expectText(doctor.getByTestId('flag-vital-systolic'), 'Cao');
     // Diagnosis, by words without diacritics.
-    await doctor.locator('#icd-search').focus();
-    await doctor.keyboard.type('tang huyet ap');
-    await expectTextContaining(doctor.getByTestId('icd-options'), 'I10');
-    const options = await doctor.locator('#icd-options [role="option"]').allTextContents();
-    for (let step = 0; step < options.findIndex((text) => text.startsWith('I10')); step += 1) {
-      await doctor.keyboard.press('ArrowDown');
-    }
-    await doctor.keyboard.press('Enter');
-    await expectTextContaining(doctor.getByTestId('diagnosis-list'), 'I10');
+    await pickIcd(doctor, 'tang huyet ap', 'I10');
     // A blood glucose test for the lab.
     await doctor.locator('#orders-test-search').focus();
     await doctor.keyboard.type('glucose mau');
