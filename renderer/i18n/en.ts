@@ -195,6 +195,8 @@ export const en: Messages = {
         'The doctor’s signature does not match the record’s content (it changed after signing), so the server refused it.',
       'signed-version-outdated':
         'Another PC changed the record before you signed it, so the signature no longer matches. Open it again and sign again.',
+      'content-not-signable':
+        'This record cannot be signed (the visit is not finished or the prescription is cancelled).',
       'amendment-unsigned': 'An amendment must be signed and give its reason.',
       'author-unknown':
         'The server does not know the account of the person who made the change yet; it is sent again once staff accounts sync.',

@@ -192,6 +192,7 @@ export const vi = {
         'Chữ ký số của bác sĩ không khớp với nội dung hồ sơ (hồ sơ đã bị thay đổi sau khi ký) nên máy chủ không nhận.',
       'signed-version-outdated':
         'Hồ sơ đã được máy khác sửa trước khi bạn ký, nên chữ ký không còn khớp. Hãy mở lại hồ sơ và ký lại.',
+      'content-not-signable': 'Hồ sơ này chưa ký được (lượt khám chưa kết thúc hoặc đơn đã huỷ).',
       'amendment-unsigned': 'Bản điều chỉnh phải được ký và ghi lý do điều chỉnh.',
       'author-unknown':
         'Máy chủ chưa biết tài khoản của người sửa hồ sơ; máy sẽ gửi lại khi danh sách nhân viên được đồng bộ.',

@@ -6,7 +6,7 @@ import { isSignedDocument } from '../../shared/clinical/signed-document';
 import { useServices } from '../app/services-context';
 import { SignatureLine } from './SignatureLine';
 import { SignDialog } from './SignDialog';
-import { signingProblem } from './signing-repository';
+import { signingProblem } from '../../shared/clinical/signing-problem';
 import { useSignatureChecks } from './use-signing';
 import './signing.css';
 

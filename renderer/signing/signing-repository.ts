@@ -7,11 +7,11 @@ import {
   amendmentProblems,
   changesSignedContent,
   checkClinicalSignature,
-  isSignedDocument,
   openFieldsOf,
   signClinically,
   type SignatureCheck,
 } from '../../shared/clinical/signed-document';
+import { signingProblem, type SignableCollection } from '../../shared/clinical/signing-problem';
 import { resolveVersions } from '../../shared/clinical/version-chain';
 import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { importPublicKey } from '../../shared/signing/signing-keys';
@@ -21,8 +21,6 @@ import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import type { SenDatabase } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 
-/** The collections whose documents a doctor signs: visits, prescriptions, and a stay's notes. */
-export type SignableCollection = 'encounters' | 'orders' | 'notes';
 type DocumentOf<C extends SignableCollection> = C extends 'encounters'
   ? EncounterDocument
   : C extends 'orders'
@@ -263,20 +261,6 @@ export class SigningRepository {
     const found = await this.database.encounters.find({ selector: { patientId } }).exec();
     return found.map((document) => bodyOf<EncounterDocument>(document.toMutableJSON()));
   }
-}
-
-/**
- * Why a document cannot be signed now, or null: a visit once finished, a live prescription, a
- * progress note or discharge summary (a move between beds is not a clinical statement to sign).
- */
-export function signingProblem(
-  collection: SignableCollection,
-  document: EncounterDocument | OrderDocument | NoteDocument,
-): string | null {
-  if (isSignedDocument(document)) return 'already-signed';
-  if (!('status' in document)) return document.kind === 'transfer' ? 'note-not-signable' : null;
-  if (collection === 'encounters') return document.status === 'finished' ? null : 'visit-not-finished';
-  return document.status === 'cancelled' ? 'order-cancelled' : null;
 }
 
 function pickSignature(document: {

@@ -6,7 +6,7 @@ import type { SignatureCheck } from '../../shared/clinical/signed-document';
 import { resolveVersions, type VersionChains } from '../../shared/clinical/version-chain';
 import { useServices } from '../app/services-context';
 import { useObservable } from '../db/hooks';
-import type { SignableCollection } from './signing-repository';
+import type { SignableCollection } from '../../shared/clinical/signing-problem';
 
 /**
  * How each signed document stands against its signer's key on this PC (undefined while

@@ -4,6 +4,7 @@ import {
   isSignedDocument,
   type Signable,
 } from '../../shared/clinical/signed-document';
+import { isSignableCollection, unsignableContent } from '../../shared/clinical/signing-problem';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncedDocument } from '../../shared/sync/protocol';
 import { importPublicKey } from '../../shared/signing/signing-keys';
@@ -24,13 +25,16 @@ type State = SyncedDocument<Body>;
  * - `signed-version-outdated`: the document was signed on a version another PC has changed
  *   since; merged, the signature would not cover what is stored. Read it again and sign again.
  * - `amendment-unsigned`: a new version naming the one it supersedes, unsigned or without reason.
+ * - `content-not-signable`: what is signed may not be signed yet or at all (a visit not finished,
+ *   a cancelled prescription, a transfer note); `details.problem` says which.
  */
 export type ClinicalSignatureRefusal =
   | 'clinical-signature-invalid'
   | 'signature-key-unknown'
   | 'not-permitted'
   | 'signed-version-outdated'
-  | 'amendment-unsigned';
+  | 'amendment-unsigned'
+  | 'content-not-signable';
 
 /**
  * The refusal of a write that makes a document signed (new, or signing a draft), or null. Run
@@ -49,14 +53,23 @@ export async function unprovenClinicalSignature(
   const policy = collection.mergePolicy;
   if (policy.kind !== 'immutable-once-signed' || !policy.clinicalSignature) return null;
   const signed = stored as Signable & State;
-  const refuse = (reason: ClinicalSignatureRefusal): HttpError =>
-    new HttpError(403, 'forbidden', `The clinical signature does not hold (${reason}).`, { id: pushed.id, reason });
+  const refuse = (reason: ClinicalSignatureRefusal, problem?: string): HttpError =>
+    new HttpError(403, 'forbidden', `The clinical signature does not hold (${reason}).`, {
+      id: pushed.id,
+      reason,
+      ...(problem ? { problem } : {}),
+    });
   // An amendment replaces a signed version: it is itself signed, and says why, from the start.
   const amendment = !master && (signed.supersedes ?? '') !== '';
   if (amendment && (!isSignedDocument(signed) || (signed.amendmentReason ?? '').trim() === ''))
     return refuse('amendment-unsigned');
   if (!isSignedDocument(signed) || (master && isSignedDocument(master as Signable & State))) return null;
   const openFields = policy.openFields ?? [];
+  // The same rule the PC offers signing by: a PC that skips it is refused here.
+  const problem = isSignableCollection(collectionName)
+    ? unsignableContent(collectionName, signed as unknown as Parameters<typeof unsignableContent>[1])
+    : null;
+  if (problem) return refuse('content-not-signable', problem);
 
   // Signing is a deliberate act of the signer's own: the write that signs is theirs.
   const signer = staff.get(signed.signedBy ?? '');

@@ -7,12 +7,8 @@ import type { Conclusion, DiagnosisChoice } from '../../renderer/visits/visit-ru
 import type { VitalSigns } from '../../shared/clinical/observation-document';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
-import type {
-  EncounterAmendment,
-  NoteAmendment,
-  SignableCollection,
-  SignResult,
-} from '../../renderer/signing/signing-repository';
+import type { SignableCollection } from '../../shared/clinical/signing-problem';
+import type { EncounterAmendment, NoteAmendment, SignResult } from '../../renderer/signing/signing-repository';
 import type { QuarantinedDocument } from '../../renderer/sync/quarantine';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../renderer/sync/sync-status';
 import type { NoteDocument } from '../../shared/clinical/note-document';
