@@ -3,7 +3,7 @@ import { DEFAULT_IDLE_LOCK_MINUTES } from '../auth/idle-timer';
 import { AuditLog } from '../audit/audit-log';
 import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
-import { createSenDatabase } from '../db/create-database';
+import { createSenDatabase, localDatabaseName } from '../db/create-database';
 import { deleteLocalDatabase } from '../db/delete-local-database';
 import { DocumentWriter } from '../db/document-writer';
 import { DeviceSerials } from '../db/device-serials';
@@ -72,7 +72,7 @@ export async function startServices(
 ): Promise<SenServices> {
   const allowInsecureHosts = settings.allowInsecureHosts ?? [];
   const database: SenDatabase = await createSenDatabase({
-    name: `sen-${device.facility.code}`,
+    name: localDatabaseName(device.facility.code),
     databaseKey: await platform.loadDatabaseKey(),
   });
   const outbox = await Outbox.open(database);
