@@ -22,6 +22,7 @@ import { StaffRepository } from '../staff/staff-repository';
 import { SigningRepository } from '../signing/signing-repository';
 import { LostValuesRepository } from '../sync/lost-values-repository';
 import { SyncClient } from '../sync/sync-client';
+import { FacilityBackups } from '../backup/facility-backups';
 
 /** Everything the UI works with once the device is enrolled. */
 export interface SenServices {
@@ -54,6 +55,8 @@ export interface SenServices {
   signing: SigningRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
+  /** The facility's backups from this PC: recovery code, folder, schedule, history */
+  backups: FacilityBackups;
   /** Inactivity before the screen locks */
   idleLockMs: number;
   close(): Promise<void>;
@@ -98,7 +101,14 @@ export async function startServices(
   });
   const catalog = new CatalogRepository(database);
   const serials = new DeviceSerials(database);
+  const backups = new FacilityBackups(
+    database,
+    { facility: device.facility, deviceId: device.deviceId, deviceTag: device.deviceTag },
+    platform.backupTarget,
+  );
+  await backups.start();
   const close = async (): Promise<void> => {
+    backups.close();
     catalog.close();
     sessionAudit.unsubscribe();
     session.close();
@@ -125,6 +135,7 @@ export async function startServices(
     signing: new SigningRepository(database, writer, () => session.signer(), identity),
     allergies: new AllergiesRepository(database, writer, identity),
     writer,
+    backups,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,
     eraseDevice: async () => {

@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocument } from 'rxdb';
 import type { BackupContent, BackupHeader } from '../../shared/backup/backup-file';
 import type { SenDatabase } from '../db/collections';
 import { listLocalState, writeLocalState } from '../db/local-state';
@@ -17,7 +17,13 @@ export interface BackupSource {
  * refused (the quarantine) is sent again and decided again.
  */
 const NOT_BACKED_UP = [/^backup-settings$/];
-const NOT_RESTORED = [/^sync-last-synced-at$/, /^sync-generation$/, /^quarantine\//, /^sync-quarantine$/, /^outbox\/audit\//];
+const NOT_RESTORED = [
+  /^sync-last-synced-at$/,
+  /^sync-generation$/,
+  /^quarantine\//,
+  /^sync-quarantine$/,
+  /^outbox\/audit\//,
+];
 
 /**
  * The audit trail is the old PC's own: the province accepts a device's entries only from that
@@ -36,8 +42,10 @@ export async function collectBackup(database: SenDatabase, source: BackupSource,
   const collections: BackupContent['collections'] = {};
   const counts: Record<string, number> = {};
   for (const [name, collection] of Object.entries(database.collections)) {
-    const documents = await (collection as RxCollection).find().exec();
-    collections[name] = documents.map((document) => document.toMutableJSON() as Record<string, unknown>);
+    const documents: RxDocument<Record<string, unknown>>[] = await (collection as RxCollection<Record<string, unknown>>)
+      .find()
+      .exec();
+    collections[name] = documents.map((document) => document.toMutableJSON());
     counts[name] = documents.length;
   }
   const local = (await listLocalState(database, '')).filter(({ id }) => !NOT_BACKED_UP.some((rule) => rule.test(id)));

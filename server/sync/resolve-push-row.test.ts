@@ -3,7 +3,6 @@ import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { lineageAfter } from '../../shared/sync/revision';
 import { resolvePushRow } from './resolve-push-row';
 
-type Body = Record<string, unknown>;
 const patients = SYNCED_COLLECTIONS.patients as unknown as Parameters<typeof resolvePushRow>[0];
 
 const first = { id: 'p1', fullName: 'Nguyễn Văn An', phone: '0901', _deleted: false };
@@ -15,7 +14,7 @@ describe('a pushed version the master was made on', () => {
     const outcome = await resolvePushRow(
       patients,
       { state: second, lineage: masterLineage },
-      { newDocumentState: first as Body & { _deleted: boolean }, meta: { lineage: [], signature: null } },
+      { newDocumentState: first, meta: { lineage: [], signature: null } },
     );
     expect(outcome).toEqual({ kind: 'merge', state: second, lineage: masterLineage, conflicts: [] });
   });

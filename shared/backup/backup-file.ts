@@ -130,17 +130,13 @@ export function newRecoveryCode(): string {
 
 /** As typed: case, spaces and dashes do not matter, and O/I/L read as 0/1. */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** Whether a typed code has the shape of a recovery code (before any slow key derivation). */
 export function isRecoveryCodeShaped(code: string): boolean {
   const normalized = normalizeRecoveryCode(code);
-  return normalized.length === CODE_GROUPS * GROUP_LENGTH && [...normalized].every((c) => ALPHABET.includes(c));
+  return new RegExp(`^[${ALPHABET}]{${String(CODE_GROUPS * GROUP_LENGTH)}}$`).test(normalized);
 }
 
 /** The backup file's text. */
