@@ -46,7 +46,8 @@ describe('a facility backup restored on a new PC after the old one died', () => 
 
     // The province never hears of these: two new patients and an edit, then the disk dies.
     await old.goOffline();
-    for (let n = 3; n < 5; n++) expect((await old.patients.register(numberedRegistrationForm('Chưa gửi', n))).ok).toBe(true);
+    for (let n = 3; n < 5; n++)
+      expect((await old.patients.register(numberedRegistrationForm('Chưa gửi', n))).ok).toBe(true);
     const [kept, edited] = synced as [(typeof synced)[number], (typeof synced)[number]];
     expect((await old.patients.update(edited.id, { phone: '0911000222' })).ok).toBe(true);
     expect(await old.outbox.count()).toBe(3);
