@@ -11,6 +11,7 @@ import { DatabaseKeyStore } from './database-key-store';
 import { electronKeystore } from './os-keystore';
 import { electronPrintTarget } from './electron-print-target';
 import { printDocument } from './print-document';
+import { pickBackupFolder, writeBackupFile } from './backup-folder';
 
 // Built into dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).toString();
@@ -40,6 +41,11 @@ function ipcImplementations(): IpcImplementations {
       if (appWindow === null) return Promise.reject(new Error('no window to print'));
       return printDocument(request, electronPrintTarget(appWindow, dialog));
     },
+    pickBackupFolder: () => {
+      if (appWindow === null) return Promise.reject(new Error('no window for the dialog'));
+      return pickBackupFolder(appWindow, dialog);
+    },
+    writeBackupFile,
   };
 }
 

@@ -30,6 +30,7 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
     case 'enroll':
       return (
         <EnrollmentPage
+          platform={platform}
           defaultServerUrl={screen.config.serverUrl}
           defaultCode={screen.config.enrollmentCode ?? ''}
           allowInsecureHosts={screen.config.allowInsecureHosts ?? []}

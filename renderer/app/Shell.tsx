@@ -24,6 +24,7 @@ import { VisitPage } from '../visits/VisitPage';
 import { AdmissionPage } from '../inpatient/AdmissionPage';
 import { StayPage } from '../inpatient/StayPage';
 import { WardBoardPage } from '../inpatient/WardBoardPage';
+import { BackupPage } from '../backup/BackupPage';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -34,6 +35,7 @@ const NAV: readonly { page: Route['page']; href: string; label: string; needs?: 
   { page: 'pharmacy', href: '#/pharmacy', label: 'nav.pharmacy', needs: 'dispense.write' },
   { page: 'sync', href: '#/sync', label: 'nav.sync' },
   { page: 'staff', href: '#/staff', label: 'nav.staff', needs: 'staff.manage' },
+  { page: 'backup', href: '#/backup', label: 'backup.nav', needs: 'backup.manage' },
 ];
 
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
@@ -125,6 +127,7 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'edit' && <EditPatientPage id={route.id} navigate={navigate} />}
         {route.page === 'sync' && <SyncPanelPage navigate={navigate} />}
         {allowed && route.page === 'staff' && <StaffPage user={user} />}
+        {allowed && route.page === 'backup' && <BackupPage user={user} />}
         {route.page === 'password' && <ChangePasswordPage user={user} />}
         {allowed && route.page === 'chart' && <PatientChartPage id={route.id} navigate={navigate} />}
         {allowed && route.page === 'queue' && <QueuePage navigate={navigate} />}

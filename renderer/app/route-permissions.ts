@@ -8,6 +8,7 @@ export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
   register: 'patient.register',
   edit: 'patient.edit',
   staff: 'staff.manage',
+  backup: 'backup.manage',
   chart: 'clinical.read',
   queue: 'clinical.read',
   visit: 'clinical.read',

@@ -4,6 +4,7 @@ export type Route =
   | { page: 'register' }
   | { page: 'sync' }
   | { page: 'staff' }
+  | { page: 'backup' }
   | { page: 'password' }
   | { page: 'patient'; id: string }
   | { page: 'edit'; id: string }
@@ -30,6 +31,7 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/register') return { page: 'register' };
   if (hash === '#/sync') return { page: 'sync' };
   if (hash === '#/staff') return { page: 'staff' };
+  if (hash === '#/backup') return { page: 'backup' };
   if (hash === '#/password') return { page: 'password' };
   if (hash === '#/queue') return { page: 'queue' };
   if (hash === '#/lab') return { page: 'lab' };
@@ -56,6 +58,8 @@ export function hashFromRoute(route: Route): string {
       return '#/sync';
     case 'staff':
       return '#/staff';
+    case 'backup':
+      return '#/backup';
     case 'password':
       return '#/password';
     case 'patient':

@@ -3,7 +3,7 @@ import { DEFAULT_IDLE_LOCK_MINUTES } from '../auth/idle-timer';
 import { AuditLog } from '../audit/audit-log';
 import { Session } from '../auth/session';
 import type { SenDatabase } from '../db/collections';
-import { createSenDatabase } from '../db/create-database';
+import { createSenDatabase, localDatabaseName } from '../db/create-database';
 import { deleteLocalDatabase } from '../db/delete-local-database';
 import { DocumentWriter } from '../db/document-writer';
 import { DeviceSerials } from '../db/device-serials';
@@ -22,6 +22,7 @@ import { StaffRepository } from '../staff/staff-repository';
 import { SigningRepository } from '../signing/signing-repository';
 import { LostValuesRepository } from '../sync/lost-values-repository';
 import { SyncClient } from '../sync/sync-client';
+import { FacilityBackups } from '../backup/facility-backups';
 
 /** Everything the UI works with once the device is enrolled. */
 export interface SenServices {
@@ -54,6 +55,8 @@ export interface SenServices {
   signing: SigningRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
+  /** The facility's backups from this PC: recovery code, folder, schedule, history */
+  backups: FacilityBackups;
   /** Inactivity before the screen locks */
   idleLockMs: number;
   close(): Promise<void>;
@@ -72,7 +75,7 @@ export async function startServices(
 ): Promise<SenServices> {
   const allowInsecureHosts = settings.allowInsecureHosts ?? [];
   const database: SenDatabase = await createSenDatabase({
-    name: `sen-${device.facility.code}`,
+    name: localDatabaseName(device.facility.code),
     databaseKey: await platform.loadDatabaseKey(),
   });
   const outbox = await Outbox.open(database);
@@ -98,7 +101,14 @@ export async function startServices(
   });
   const catalog = new CatalogRepository(database);
   const serials = new DeviceSerials(database);
+  const backups = new FacilityBackups(
+    database,
+    { facility: device.facility, deviceId: device.deviceId, deviceTag: device.deviceTag },
+    platform.backupTarget,
+  );
+  await backups.start();
   const close = async (): Promise<void> => {
+    backups.close();
     catalog.close();
     sessionAudit.unsubscribe();
     session.close();
@@ -125,6 +135,7 @@ export async function startServices(
     signing: new SigningRepository(database, writer, () => session.signer(), identity),
     allergies: new AllergiesRepository(database, writer, identity),
     writer,
+    backups,
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,
     eraseDevice: async () => {

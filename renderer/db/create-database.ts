@@ -36,6 +36,11 @@ export interface DatabaseOptions {
   withoutConflicts?: boolean;
 }
 
+/** The facility's database on this PC: one per facility (and browser profile). */
+export function localDatabaseName(facilityCode: string): string {
+  return `sen-${facilityCode}`;
+}
+
 export async function createSenDatabase(options: DatabaseOptions): Promise<SenDatabase> {
   const { sealingKey, rxdbPassword } = await deriveDatabaseSecrets(options.databaseKey);
   const sealed = wrappedSealedStorage({

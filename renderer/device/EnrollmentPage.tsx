@@ -3,14 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceCredential } from '../../shared/client-config';
 import { enrollDevice, nextEnrollmentAttempt, type EnrollmentAttempt } from './enroll-device';
 import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
+import type { BackupHeader } from '../../shared/backup/backup-file';
+import { checkRestoreChoice, headerOf, isRestoreProblem, restoreProblem } from '../backup/first-run-restore';
+import { restoreOnNewPc } from '../backup/restore-on-new-pc';
+import { RestoreFields } from '../backup/RestoreFields';
+import type { Platform } from './platform';
 
-/** First run: the installer types the provincial server's address and the code it issued. */
+/**
+ * First run: the installer types the provincial server's address and the code it issued. A PC
+ * replacing a dead one restores the facility's backup first, then enrolls as a new device of the
+ * same facility (the old one may already be revoked): the restore is written before the
+ * credential is saved, and not at all if anything fails.
+ */
 export function EnrollmentPage({
+  platform,
   defaultServerUrl,
   defaultCode = '',
   allowInsecureHosts,
   onEnrolled,
 }: {
+  platform: Pick<Platform, 'loadDatabaseKey'>;
   defaultServerUrl: string;
   /** The code the installer's configuration carries, if any: only the PC's name is left to type. */
   defaultCode?: string;
@@ -27,14 +39,45 @@ export function EnrollmentPage({
   const [busy, setBusy] = useState(false);
   // Kept across presses of the button, so that a retry after a lost answer is the same request.
   const lastAttempt = useRef<EnrollmentAttempt | undefined>(undefined);
+  const [restoring, setRestoring] = useState(false);
+  const [backupFile, setBackupFile] = useState<File | null>(null);
+  const [backupHeader, setBackupHeader] = useState<BackupHeader | null>(null);
+  const [recoveryCode, setRecoveryCode] = useState('');
+
+  const chooseFile = (file: File | null): void => {
+    setBackupFile(file);
+    setBackupHeader(null);
+    if (file) void headerOf(file).then(setBackupHeader);
+  };
 
   const submit = async (): Promise<void> => {
-    const attempt = nextEnrollmentAttempt(lastAttempt.current, { serverUrl, code, deviceName });
-    lastAttempt.current = attempt;
     setBusy(true);
     setError(null);
+    // Checked before the enrollment code is spent: a damaged file or a wrong code costs nothing.
+    let backupText: string | null = null;
+    if (restoring) {
+      const checked = await checkRestoreChoice({ file: backupFile, recoveryCode });
+      if (isRestoreProblem(checked)) {
+        setError(t(checked.key, checked.values ?? {}));
+        setBusy(false);
+        return;
+      }
+      backupText = checked.text;
+    }
+    const attempt = nextEnrollmentAttempt(lastAttempt.current, { serverUrl, code, deviceName });
+    lastAttempt.current = attempt;
     try {
-      onEnrolled(await enrollDevice(attempt, allowInsecureHosts));
+      const credential = await enrollDevice(attempt, allowInsecureHosts);
+      if (backupText !== null) {
+        try {
+          await restoreOnNewPc({ platform, credential, text: backupText, recoveryCode });
+        } catch (failure) {
+          const problem = restoreProblem(failure);
+          setError(t(problem.key, problem.values ?? {}));
+          return;
+        }
+      }
+      onEnrolled(credential);
     } catch (failure) {
       if (
         failure instanceof SyncRequestError &&
@@ -82,13 +125,25 @@ export function EnrollmentPage({
             autoFocus={Boolean(defaultCode)}
           />
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={restoring} onChange={(event) => setRestoring(event.target.checked)} />
+          {t('backup.restore')}
+        </label>
+        {restoring && (
+          <RestoreFields
+            header={backupHeader}
+            recoveryCode={recoveryCode}
+            onFile={chooseFile}
+            onRecoveryCode={setRecoveryCode}
+          />
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {t('enroll.submit')}
+          {busy && restoring ? t('backup.restoring') : restoring ? t('backup.restoreSubmit') : t('enroll.submit')}
         </button>
       </form>
     </main>

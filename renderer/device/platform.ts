@@ -7,6 +7,7 @@ import {
 import { databaseKeySchema } from '../../shared/database-key';
 import type { IpcResult, SenBridge } from '../../shared/ipc/contract';
 import { forgetBrowserDatabaseKey, loadBrowserDatabaseKey } from './browser-key-store';
+import { DOWNLOAD_TARGET, type BackupTarget } from '../backup/backup-target';
 
 /** What the renderer needs from the machine it runs on. */
 export interface Platform {
@@ -18,6 +19,8 @@ export interface Platform {
   loadDatabaseKey(): Promise<string>;
   /** Forgets the credential and the database key: the local data can no longer be read. */
   forgetDevice(): Promise<void>;
+  /** Where facility backups are written: a folder (Electron) or downloads (a browser). */
+  readonly backupTarget: BackupTarget;
 }
 
 declare global {
@@ -45,6 +48,14 @@ function electronPlatform(bridge: SenBridge): Platform {
     loadDatabaseKey: async () => databaseKeySchema.parse(unwrap(await bridge.getDatabaseKey(undefined))),
     forgetDevice: async () => {
       unwrap(await bridge.forgetDevice(undefined));
+    },
+    backupTarget: {
+      kind: 'folder',
+      pickFolder: async () => unwrap(await bridge.pickBackupFolder(undefined)),
+      save: async (folder, fileName, text) => {
+        if (folder === null) throw new Error('No backup folder has been chosen.');
+        unwrap(await bridge.writeBackupFile({ folder, fileName, text }));
+      },
     },
   };
 }
@@ -76,6 +87,7 @@ function browserPlatform(): Platform {
       localStorage.removeItem(CREDENTIAL_KEY);
       await forgetBrowserDatabaseKey();
     },
+    backupTarget: DOWNLOAD_TARGET,
   };
 }
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { backupEn, backupVi } from '../backup/messages';
 import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
 import { inpatientEn, inpatientVi } from '../inpatient/messages';
@@ -33,6 +34,7 @@ const features = {
     syncState: syncStateVi,
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
+    backup: backupVi,
   },
   en: {
     visits: visitsEn,
@@ -46,6 +48,7 @@ const features = {
     syncState: syncStateEn,
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,
+    backup: backupEn,
   },
 };
 

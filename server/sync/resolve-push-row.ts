@@ -32,6 +32,9 @@ export type PushOutcome =
  * recognises one after a restore from backup, when the device no longer sends the state its
  * edit was made on (that state had been acknowledged, then lost with the restore).
  *
+ * A version the master descends from (its revision is in the master's lineage) is already known:
+ * nothing is written or recorded, and the device is answered with the master.
+ *
  * Anything else merges field by field. A merged document that breaks the collection's rules
  * (e.g. a CCCD from one side and a sex from the other) is not written: the master stays whole
  * and every pushed change is a conflict.
@@ -48,6 +51,11 @@ export async function resolvePushRow(
     return { kind: 'write', state: pushed };
   const masterRevision = await revisionOf(master.state);
   if (row.meta.lineage.includes(masterRevision)) return { kind: 'write', state: pushed };
+  // A version the master was itself made on: the device is behind, not in conflict (a PC restored
+  // from a facility backup pushes every document it holds). It gets the master back, and no
+  // value of its old version is recorded as lost.
+  if (master.lineage.includes(await revisionOf(pushed)))
+    return { kind: 'merge', state: master.state, lineage: [...master.lineage], conflicts: [] };
 
   const lineage = mergedLineage(
     { revision: masterRevision, lineage: master.lineage },

@@ -9,6 +9,8 @@ export const IPC_METHODS = [
   'getDatabaseKey',
   'forgetDevice',
   'printDocument',
+  'pickBackupFolder',
+  'writeBackupFile',
 ] as const;
 export type IpcMethod = (typeof IPC_METHODS)[number];
 

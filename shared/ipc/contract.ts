@@ -3,6 +3,7 @@ import { clientConfigSchema } from '../client-config';
 import { databaseKeySchema } from '../database-key';
 import type { IpcMethod } from './channels';
 import { printRequestSchema, printResponseSchema } from './print-request';
+import { writeBackupRequestSchema } from './backup-request';
 
 export { IPC_METHODS, ipcChannel, type IpcMethod } from './channels';
 
@@ -24,6 +25,10 @@ export const IPC_CONTRACT = {
   forgetDevice: { request: z.undefined(), response: z.null() },
   /** Prints the print view the window shows (system dialog), or saves it as a PDF. */
   printDocument: { request: printRequestSchema, response: printResponseSchema },
+  /** The folder facility backups go to (a USB stick, a share), chosen in a dialog; null if cancelled. */
+  pickBackupFolder: { request: z.undefined(), response: z.string().max(1000).nullable() },
+  /** Writes one backup file into that folder (whole or not at all). */
+  writeBackupFile: { request: writeBackupRequestSchema, response: z.null() },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'sync.manage',
   'device.manage',
   'audit.read',
+  /** The facility's backups: the recovery code, the folder, backing up now */
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,7 +71,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
   pharmacist: [...CLINICAL_READ, 'dispense.write'],
   // Runs the facility's accounts and sync; may merge away a duplicate record, not chart care.
-  'facility-admin': ['patient.read', 'patient.delete', 'staff.manage', 'sync.manage', 'audit.read'],
+  'facility-admin': ['patient.read', 'patient.delete', 'staff.manage', 'sync.manage', 'audit.read', 'backup.manage'],
   'sync-admin': ['sync.manage', 'device.manage', 'audit.read'],
 };
 

@@ -122,7 +122,12 @@ function screensOf(username: string): Screen[] {
         },
       ];
     case 'admin':
-      return [{ name: 'nhan-vien', hash: '#/staff', ready: '[data-testid="staff-list"]' }, sync, list];
+      return [
+        { name: 'nhan-vien', hash: '#/staff', ready: '[data-testid="staff-list"]' },
+        { name: 'sao-luu', hash: '#/backup', ready: '.backup-page h1' },
+        sync,
+        list,
+      ];
     default:
       return [sync];
   }

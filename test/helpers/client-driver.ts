@@ -19,7 +19,15 @@ import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
 import { OrdersDriver } from './orders-driver';
 import { InpatientDriver } from './inpatient-driver';
-import { TestClient } from './test-client';
+import { TEST_DATABASE_KEY, TestClient } from './test-client';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { newBackupKey, sealBackup } from '../../shared/backup/backup-file';
+import { collectBackup } from '../../renderer/backup/backup-content';
+import { restoreOnNewPc } from '../../renderer/backup/restore-on-new-pc';
+import type { RestoredCounts } from '../../renderer/backup/backup-content';
+import { localDatabaseName } from '../../renderer/db/create-database';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
 export interface IsolatedClientOptions {
@@ -60,6 +68,39 @@ export class ClientDriver {
       // A worker has a process's budget of collections to itself: the whole client set.
       conflicts: true,
     });
+  }
+
+  /** A facility backup of this PC, as the backup page makes it (fewer key rounds, for speed). */
+  async backup(recoveryCode: string): Promise<string> {
+    const { database, enrollment } = this.opened;
+    const source = { facility: enrollment.facility, deviceId: enrollment.deviceId, deviceTag: enrollment.deviceTag };
+    const { header, content } = await collectBackup(database, source, new Date());
+    return sealBackup(header, content, await newBackupKey(recoveryCode, 100_000));
+  }
+
+  /** A new PC's first run: restores `text` into its database as the restore screen does, then opens it. */
+  async openRestored(
+    serverUrl: string,
+    enrollment: EnrollResponse,
+    text: string,
+    recoveryCode: string,
+  ): Promise<RestoredCounts> {
+    const { restored } = await restoreOnNewPc({
+      platform: { loadDatabaseKey: () => Promise.resolve(TEST_DATABASE_KEY) },
+      credential: { ...enrollment, serverUrl },
+      text,
+      recoveryCode,
+      storage: {
+        storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+        validate: (storage) => wrappedValidateAjvStorage({ storage }),
+        indexedDB,
+      },
+    });
+    this.client = await TestClient.open(serverUrl, enrollment, {
+      databaseName: localDatabaseName(enrollment.facility.code),
+      conflicts: true,
+    });
+    return restored;
   }
 
   private get opened(): TestClient {

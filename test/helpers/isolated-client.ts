@@ -153,6 +153,23 @@ export class IsolatedClient {
     return client;
   }
 
+  /** A new PC on its first run, before anything is in its database: restoreFrom() comes next. */
+  static firstRun(enrollment: EnrollResponse): IsolatedClient {
+    const client = new IsolatedClient(startClientWorker(), enrollment);
+    OPEN_ISOLATED_CLIENTS.add(client);
+    return client;
+  }
+
+  /** Restores a facility backup as the first-run screen does (restore-on-new-pc.ts), then opens the PC. */
+  restoreFrom(serverUrl: string, text: string, recoveryCode: string): Promise<Record<string, number>> {
+    return this.call('openRestored', serverUrl, this.enrollment, text, recoveryCode);
+  }
+
+  /** The facility backup file this PC would write now. */
+  backup(recoveryCode: string): Promise<string> {
+    return this.call('backup', recoveryCode);
+  }
+
   /** From now on the client writes, and signs, as this demo staff member. */
   actAs(userId: string): Promise<void> {
     return this.call('actAs', userId);

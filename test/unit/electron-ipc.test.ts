@@ -38,6 +38,14 @@ function recordingImplementations(): { implementations: IpcImplementations; call
       calls.push(['printDocument', request]);
       return Promise.resolve({ outcome: 'printed', path: null });
     },
+    pickBackupFolder: (request) => {
+      calls.push(['pickBackupFolder', request]);
+      return Promise.resolve('E:\\Sao lưu');
+    },
+    writeBackupFile: (request) => {
+      calls.push(['writeBackupFile', request]);
+      return Promise.resolve(null);
+    },
   };
   return { implementations, calls };
 }
@@ -50,6 +58,8 @@ const VALID_REQUESTS: { [M in IpcMethod]: IpcRequest<M> } = {
   getDatabaseKey: undefined,
   forgetDevice: undefined,
   printDocument: { action: 'save-pdf', pageSize: 'A5', marginMm: 10, fileName: 'Đơn thuốc 10010ABC1234N.pdf' },
+  pickBackupFolder: undefined,
+  writeBackupFile: { folder: 'E:\\Sao lưu', fileName: 'sen-79001-20261203-0905.senbak', text: '{}' },
 };
 
 /**

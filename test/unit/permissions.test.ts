@@ -52,6 +52,8 @@ describe('the permission matrix', () => {
     ['pharmacist', 'order.write', false],
     ['facility-admin', 'staff.manage', true],
     ['facility-admin', 'clinical.read', false],
+    ['facility-admin', 'backup.manage', true],
+    ['doctor', 'backup.manage', false],
     ['sync-admin', 'device.manage', true],
     ['sync-admin', 'patient.read', false],
   ] as const)('%s → %s: %s', (role, permission, expected) => {
