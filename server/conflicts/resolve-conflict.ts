@@ -85,8 +85,9 @@ export async function restoreConflict(
        WHERE id = $1 RETURNING ${CONFLICT_ROW_COLUMNS}`,
       [conflictId, resolution.at.toISOString(), resolution.actor, resolution.note],
     );
+    const { _deleted: _stored, ...storedBody } = state;
     await writeDocuments(tx, conflict.collection, null, [
-      { id: conflict.document_id, state, isNew: false, meta, scopes: collection.scopes(body) },
+      { id: conflict.document_id, state, isNew: false, meta, scopes: collection.scopes(storedBody) },
     ]);
     const published = settled.map((row) => (row.id === conflictId && marked ? marked : row));
     await publishConflicts(
