@@ -13,8 +13,13 @@ import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
+import { registerAuditAlertRoutes } from './audit/audit-alert-routes';
 import { registerAuditRoutes } from './audit/audit-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { registerConflictRoutes } from './conflicts/conflict-routes';
+import { DeviceActivity } from './fleet/device-activity';
+import { registerFleetRoutes } from './fleet/fleet-routes';
+import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet/fleet-state';
 import { ServerKey } from './signing/server-key';
 import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
@@ -30,6 +35,10 @@ export interface AppOptions {
   requestsPerMinute?: number;
   /** PEM certificate and key: the server then speaks HTTPS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
+  /** The server's clock (last contacts, fleet states, resolutions); tests pass their own. */
+  clock?: () => Date;
+  /** When a PC counts as late or silent on the fleet page (DEFAULT_FLEET_THRESHOLDS). */
+  fleetThresholds?: FleetThresholds;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -73,6 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await notifier.start(database);
   app.addHook('onClose', async () => notifier.stop());
 
+  const clock = options.clock ?? (() => new Date());
+  const activity = new DeviceActivity(database, clock);
+
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
   registerAdminRoutes(app, database, options.adminToken);
@@ -81,6 +93,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);
-  registerSyncRoutes(app, { database, notifier, epoch, signatures });
+  registerAuditAlertRoutes(app, database, options.adminToken, clock);
+  registerConflictRoutes(app, database, options.adminToken, serverKey, clock);
+  registerFleetRoutes(app, database, options.adminToken, {
+    clock,
+    thresholds: options.fleetThresholds ?? DEFAULT_FLEET_THRESHOLDS,
+  });
+  registerSyncRoutes(app, { database, notifier, epoch, signatures, activity });
   return app;
 }

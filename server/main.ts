@@ -2,6 +2,7 @@ import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { seedDemoCatalogs } from './demo/demo-catalogs';
 import { seedDemoFacility } from './demo/demo-facility';
+import { fleetThresholdsFromEnvironment } from './fleet/fleet-thresholds-env';
 import { loadTls } from './http/load-tls';
 
 /**
@@ -10,7 +11,9 @@ import { loadTls } from './http/load-tls';
  *   DATABASE_URL (a PostgreSQL server; without it PGlite keeps data in SEN_DATA_DIR),
  *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility),
  *   SEN_ADMIN_TOKEN (enables the sync admin API),
- *   SEN_TLS_CERT and SEN_TLS_KEY (PEM files: serve HTTPS).
+ *   SEN_TLS_CERT and SEN_TLS_KEY (PEM files: serve HTTPS),
+ *   SEN_FLEET_LATE_MINUTES (default 60) and SEN_FLEET_SILENT_HOURS (default 24): when the
+ *   fleet page calls a PC late or silent.
  */
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
@@ -21,6 +24,7 @@ const app = await buildApp({
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   adminToken: process.env.SEN_ADMIN_TOKEN,
   tls: loadTls(process.env.SEN_TLS_CERT, process.env.SEN_TLS_KEY),
+  fleetThresholds: fleetThresholdsFromEnvironment(process.env),
 });
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);

@@ -4,6 +4,8 @@ import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Su
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
+import { APP_VERSION } from '../../shared/app-version';
+import type { DeviceReport } from '../../shared/sync/device-report';
 import { syncStreamPath, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SenDatabase } from '../db/collections';
@@ -27,6 +29,8 @@ export interface SyncClientOptions {
   protocolVersion?: number;
   /** Servers an admin allowed over plain HTTP (see shared/sync/server-url.ts). */
   allowInsecureHosts?: readonly string[];
+  /** The version reported to the province; only tests of other versions set it. */
+  appVersion?: string;
 }
 
 const LAST_SYNC_ID = 'sync-last-synced-at';
@@ -130,6 +134,7 @@ export class SyncClient {
       ...(this.options.protocolVersion === undefined ? {} : { protocolVersion: this.options.protocolVersion }),
       now: this.now,
       onOutcome: (error) => this.recordOutcome(error),
+      report: () => this.deviceReport(),
     });
     await this.startReplications();
 
@@ -348,6 +353,18 @@ export class SyncClient {
     const at = this.now().toISOString();
     await writeLocalState(this.options.database, LAST_SYNC_ID, { at });
     this.patch({ lastSyncedAt: at });
+  }
+
+  /** What the province's fleet page shows of this PC, as the status bar knows it now. */
+  private deviceReport(): DeviceReport {
+    const { unsent, unsentAudit, quarantined, initialSync } = this.status.value;
+    return {
+      appVersion: this.options.appVersion ?? APP_VERSION,
+      backlog: unsent,
+      auditBacklog: unsentAudit,
+      quarantined,
+      firstSync: initialSync ? { done: initialSync.done, total: initialSync.total } : null,
+    };
   }
 
   private patchUnsent(counts: PendingCounts): void {

@@ -25,9 +25,16 @@ const GZIP_FROM_BYTES = 1024;
 
 export async function requestJson<T>(
   url: URL,
-  options: { method: 'GET' | 'POST'; credential?: string; body?: unknown; signal?: AbortSignal },
+  options: {
+    method: 'GET' | 'POST';
+    credential?: string;
+    body?: unknown;
+    signal?: AbortSignal;
+    /** More request headers (the device report) */
+    headers?: Record<string, string>;
+  },
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.credential) headers.authorization = `Bearer ${options.credential}`;
   let body: BodyInit | null = null;
   if (options.body !== undefined) {

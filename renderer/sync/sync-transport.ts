@@ -7,6 +7,7 @@ import {
   type SyncCheckpoint,
   type WireDocument,
 } from '../../shared/sync/protocol';
+import { DEVICE_REPORT_HEADER, encodeDeviceReport, type DeviceReport } from '../../shared/sync/device-report';
 import { AdaptiveBatchSize } from './adaptive-batch';
 import { RetryGate } from './backoff';
 import type { Quarantine } from './quarantine';
@@ -25,6 +26,8 @@ export interface SyncTransportOptions {
   /** Called after every request: null on success, else the error. */
   onOutcome: (error: unknown) => void;
   now: () => Date;
+  /** What this PC tells the province with each pull and push (backlog, quarantine, version) */
+  report?: () => DeviceReport;
 }
 
 /** Statuses that refuse one document rather than the device or the request as a whole. */
@@ -62,6 +65,12 @@ export class SyncTransport {
   private readonly pushSize = new AdaptiveBatchSize({ initial: 50, min: 5, max: 500, targetMs: 2000 });
 
   constructor(private readonly options: SyncTransportOptions) {}
+
+  /** The device report as of this request: the server keeps the latest it saw. */
+  private reportHeaders(): Record<string, string> {
+    const report = this.options.report?.();
+    return report ? { [DEVICE_REPORT_HEADER]: encodeDeviceReport(report) } : {};
+  }
 
   /**
    * Up to `maxDocuments` changes after the checkpoint, fetched in link-sized requests.
@@ -152,7 +161,12 @@ export class SyncTransport {
     const resyncsAtRequest = this.resyncs;
     const started = Date.now();
     const response = await this.request(this.pullSize, () =>
-      requestJson<PullResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
+      requestJson<PullResponse<Body>>(url, {
+        method: 'POST',
+        credential: this.options.credential,
+        body,
+        headers: this.reportHeaders(),
+      }),
     );
     this.pullSize.recordSuccess(response.documents.length, Date.now() - started);
     return { response, limit, resyncsAtRequest };
@@ -212,7 +226,12 @@ export class SyncTransport {
       try {
         const started = Date.now();
         const masters = await this.request(this.pushSize, () =>
-          requestJson<PushResponse<Body>>(url, { method: 'POST', credential: this.options.credential, body }),
+          requestJson<PushResponse<Body>>(url, {
+            method: 'POST',
+            credential: this.options.credential,
+            body,
+            headers: this.reportHeaders(),
+          }),
         );
         this.pushSize.recordSuccess(body.length, Date.now() - started);
         for (const row of body) {

@@ -11,13 +11,6 @@ import { resolvePatientId } from './resolve-patient';
 import { isoTimestamp } from '../db/iso-timestamp';
 
 const patientParams = z.object({ id: z.string().min(1).max(40) });
-const alertQuery = z.object({
-  facility: z
-    .string()
-    .regex(/^\d{5}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
 
 export interface PatientAccessRecord {
   at: string;
@@ -34,7 +27,7 @@ export interface PatientAccessRecord {
 
 /**
  * The audit trail: devices push their hash-chained entries (push only: nothing is pulled back),
- * and the provincial admin asks who accessed a patient and which chains broke.
+ * and the provincial admin asks who accessed a patient (chain breaks: audit-alert-routes.ts).
  */
 export function registerAuditRoutes(
   app: FastifyInstance,
@@ -66,19 +59,5 @@ export function registerAuditRoutes(
       [id],
     );
     return { patientId: id, access };
-  });
-
-  app.get(`${ADMIN_PREFIX}/audit/alerts`, async (request) => {
-    authenticateAdmin(request, adminToken);
-    const query = alertQuery.parse(request.query);
-    const alerts = await database.query(
-      `SELECT a.id, a.device_id AS "deviceId", d.name AS "deviceName", a.facility_code AS "facilityCode", a.kind,
-              a.seq::int AS seq, a.details, ${isoTimestamp('a.detected_at')} AS "detectedAt"
-       FROM audit_alerts a JOIN devices d ON d.id = a.device_id
-       WHERE ($1::text IS NULL OR a.facility_code = $1)
-       ORDER BY a.detected_at DESC, a.seq DESC LIMIT $2`,
-      [query.facility ?? null, query.limit],
-    );
-    return { alerts };
   });
 }

@@ -50,7 +50,7 @@ export async function settleConflicts(
 ): Promise<ConflictRow[]> {
   if (fields.length === 0) return [];
   return tx.query<ConflictRow>(
-    `UPDATE sync_conflicts SET resolved_at = now()
+    `UPDATE sync_conflicts SET resolved_at = now(), resolution = 'settled'
      WHERE collection = $1 AND document_id = $2 AND field = ANY($3::text[]) AND resolved_at IS NULL
      RETURNING ${CONFLICT_ROW_COLUMNS}`,
     [collectionName, documentId, [...fields]],

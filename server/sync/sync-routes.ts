@@ -14,6 +14,7 @@ import {
 import { facilityScope, provinceScope } from '../../shared/sync/scopes';
 import { authenticateDevice, type AuthenticatedDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
+import { readDeviceReport, type DeviceActivity } from '../fleet/device-activity';
 import { HttpError } from '../http/http-error';
 import type { SignatureChecker } from '../signing/signature-checker';
 import type { ChangeNotifier } from './change-notifier';
@@ -35,10 +36,12 @@ export interface SyncRouteContext {
   notifier: ChangeNotifier;
   epoch: string;
   signatures: SignatureChecker;
+  /** Where each PC's last contacts and reports are kept (the fleet page) */
+  activity: DeviceActivity;
 }
 
 export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteContext): void {
-  const { database, notifier, epoch, signatures } = context;
+  const { database, notifier, epoch, signatures, activity } = context;
   const prefix = `/sync/v${SYNC_PROTOCOL_VERSION}`;
   // Open streams never finish by themselves: end them so that closing the server does not hang.
   const openStreams = new Set<ServerResponse>();
@@ -47,12 +50,32 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     done();
   });
 
+  // Any answered request of a known PC is contact, refused or not; so is what it reports.
+  const withContact = async <T>(
+    request: FastifyRequest,
+    kind: 'pull' | 'push',
+    handle: (device: AuthenticatedDevice) => Promise<T>,
+  ): Promise<T> => {
+    // Who asks comes first: nothing about the request is looked at for an unknown caller.
+    const device = await authenticateDevice(request, database);
+    const report = readDeviceReport(request);
+    try {
+      return await handle(device);
+    } finally {
+      await activity.recordQuietly(device.deviceId, kind, report, request.log);
+    }
+  };
+
   const pull = async (
     request: FastifyRequest<{ Params: { collection: string } }>,
     parseParameters: () => { checkpoint: SyncCheckpoint | null; limit: number; withTotal: boolean },
+  ): Promise<PullResponse<Body>> => withContact(request, 'pull', (device) => pullFor(device, request, parseParameters));
+
+  const pullFor = async (
+    device: AuthenticatedDevice,
+    request: FastifyRequest<{ Params: { collection: string } }>,
+    parseParameters: () => { checkpoint: SyncCheckpoint | null; limit: number; withTotal: boolean },
   ): Promise<PullResponse<Body>> => {
-    // Who asks comes first: nothing about the request is looked at for an unknown caller.
-    const device = await authenticateDevice(request, database);
     const collection = syncedCollection(request.params.collection, 'pull');
     const { checkpoint, limit, withTotal } = parseParameters();
     const scope = feedScope(collection, device);
@@ -99,12 +122,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     pull(request, () => pullBodySchema.parse(request.body)),
   );
 
-  app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, async (request) => {
-    const device = await authenticateDevice(request, database);
-    const collection = syncedCollection(request.params.collection, 'push');
-    const rows = parsePushRows(request.body, collection, device);
-    return pushDocuments(database, request.params.collection, collection, device, rows, signatures);
-  });
+  app.post<{ Params: { collection: string } }>(`${prefix}/:collection/push`, (request) =>
+    withContact(request, 'push', (device) => {
+      const collection = syncedCollection(request.params.collection, 'push');
+      const rows = parsePushRows(request.body, collection, device);
+      return pushDocuments(database, request.params.collection, collection, device, rows, signatures);
+    }),
+  );
 
   // The values that lost a merge of one of the facility's documents, for the staff at its PCs
   // allowed to read that document (the client shows them on the record to those only).
@@ -137,7 +161,12 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     );
     // Revoked: end the stream now; the device's reconnect is then refused with 401.
     const unsubscribeRevocation = notifier.subscribeRevocation(device.deviceId, () => reply.raw.end());
-    const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const seen = (): Promise<void> => activity.recordQuietly(device.deviceId, 'stream', null, request.log);
+    void seen();
+    const heartbeat = setInterval(() => {
+      reply.raw.write(': keep-alive\n\n');
+      void seen();
+    }, HEARTBEAT_MS);
     request.raw.on('close', () => {
       openStreams.delete(reply.raw);
       clearInterval(heartbeat);

@@ -90,6 +90,9 @@ export const SYNC_ERROR_CODES = [
   'not-found',
   'catalog-invalid',
   'internal-error',
+  // The admin API: a conflict or alert someone already resolved, a restore the record refuses.
+  'already-resolved',
+  'restore-invalid',
   // Raised by the client itself, before any request:
   'insecure-server',
   'server-url-invalid',

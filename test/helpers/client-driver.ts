@@ -179,6 +179,11 @@ export class ClientDriver {
     return this.opened.outbox.count();
   }
 
+  /** Someone at the PC deletes an entry of its audit trail behind the app's back. */
+  async removeAuditEntry(seq: number): Promise<void> {
+    await (await this.opened.database.audit.findOne({ selector: { seq } }).exec())?.remove();
+  }
+
   updateFromForm(id: string, form: RegistrationForm) {
     return this.opened.patients.updateFromForm(id, form);
   }

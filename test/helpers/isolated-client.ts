@@ -85,6 +85,8 @@ export class IsolatedClient {
   };
   readonly catalog = { count: () => this.call('catalogCount') };
   readonly outbox = { count: () => this.call('outboxCount') };
+  /** The PC's audit trail, tampered with by someone at the PC. */
+  readonly audit = { removeEntry: (seq: number) => this.call('removeAuditEntry', seq) };
   /** The values that lost a merge, as this PC pulled them (the conflicts collection). */
   readonly conflicts = { all: () => this.call('conflicts') };
   readonly sync = {

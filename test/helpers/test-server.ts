@@ -19,6 +19,8 @@ export interface AnsweredRequest {
 
 export interface TestServerOptions {
   requestsPerMinute?: number;
+  /** The server's clock (fleet states, last contacts, resolutions). */
+  clock?: () => Date;
   /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
   failPush?: (body: unknown) => boolean;
 }

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { adminActor } from '../admin/admin-actor';
+import { ADMIN_PREFIX } from '../admin/admin-routes';
+import { authenticateAdmin } from '../admin/authenticate-admin';
+import type { Database } from '../db/database';
+import { isoTimestamp } from '../db/iso-timestamp';
+import { HttpError } from '../http/http-error';
+
+const alertQuery = z.object({
+  facility: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  /** `open` (the default): not acknowledged yet */
+  state: z.enum(['open', 'acknowledged', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+const alertParams = z.object({ id: z.uuid() });
+const acknowledgeBody = z.object({ note: z.string().trim().min(1).max(1000) }).strict();
+
+export interface AuditAlertRecord {
+  id: string;
+  deviceId: string;
+  deviceName: string;
+  facilityCode: string;
+  kind: string;
+  seq: number;
+  details: unknown;
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  note: string | null;
+}
+
+const ALERT_COLUMNS = `a.id, a.device_id AS "deviceId", d.name AS "deviceName", a.facility_code AS "facilityCode",
+  a.kind, a.seq::int AS seq, a.details, ${isoTimestamp('a.detected_at')} AS "detectedAt",
+  ${isoTimestamp('a.acknowledged_at')} AS "acknowledgedAt", a.acknowledged_by AS "acknowledgedBy",
+  a.acknowledgement_note AS note`;
+
+/**
+ * Breaks found in devices' audit chains (server/audit/verify-audit-chain.ts), with the device,
+ * and their acknowledgement by an admin with a note: an acknowledged alert leaves the open list
+ * and is kept, with who acknowledged it, when and why.
+ */
+export function registerAuditAlertRoutes(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+  clock: () => Date,
+): void {
+  app.get(`${ADMIN_PREFIX}/audit/alerts`, async (request) => {
+    authenticateAdmin(request, adminToken);
+    const query = alertQuery.parse(request.query);
+    const alerts = await database.query<AuditAlertRecord>(
+      `SELECT ${ALERT_COLUMNS}
+       FROM audit_alerts a JOIN devices d ON d.id = a.device_id
+       WHERE ($1::text IS NULL OR a.facility_code = $1)
+         AND ($2::text = 'all' OR (a.acknowledged_at IS NULL) = ($2::text = 'open'))
+       ORDER BY a.detected_at DESC, a.seq DESC LIMIT $3`,
+      [query.facility ?? null, query.state, query.limit],
+    );
+    return { alerts };
+  });
+
+  app.post(`${ADMIN_PREFIX}/audit-alerts/:id/acknowledge`, async (request) => {
+    authenticateAdmin(request, adminToken);
+    const { id } = alertParams.parse(request.params);
+    const { note } = acknowledgeBody.parse(request.body);
+    return database.transaction(async (tx) => {
+      const [alert] = await tx.query<{ acknowledged: boolean }>(
+        'SELECT acknowledged_at IS NOT NULL AS acknowledged FROM audit_alerts WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!alert) throw new HttpError(404, 'not-found', `No audit alert ${id}.`);
+      if (alert.acknowledged)
+        throw new HttpError(409, 'already-resolved', 'This alert has already been acknowledged.', { id });
+      await tx.query(
+        `UPDATE audit_alerts SET acknowledged_at = $2, acknowledged_by = $3, acknowledgement_note = $4 WHERE id = $1`,
+        [id, clock().toISOString(), adminActor(request), note],
+      );
+      const [record] = await tx.query<AuditAlertRecord>(
+        `SELECT ${ALERT_COLUMNS} FROM audit_alerts a JOIN devices d ON d.id = a.device_id WHERE a.id = $1`,
+        [id],
+      );
+      return record;
+    });
+  });
+}
