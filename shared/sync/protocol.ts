@@ -90,6 +90,15 @@ export const SYNC_ERROR_CODES = [
   'not-found',
   'catalog-invalid',
   'internal-error',
+  // The admin console (server/admin, server/facilities):
+  'session-expired',
+  'account-locked',
+  'bootstrap-token-limited',
+  'own-account',
+  'facility-exists',
+  'facility-inactive',
+  'province-unknown',
+  'ward-not-in-province',
   // Raised by the client itself, before any request:
   'insecure-server',
   'server-url-invalid',
