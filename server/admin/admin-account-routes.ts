@@ -51,7 +51,11 @@ const lockedError = () =>
   );
 
 /** Sign-in and sign-out of the province's admins, their accounts, and the admin audit trail. */
-export function registerAdminAccountRoutes(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
+export function registerAdminAccountRoutes(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+): void {
   app.post(`${ADMIN_PREFIX}/sessions`, async (request, reply) => {
     const { username, password } = signInBodySchema.parse(request.body);
     const account = await findAdminByUsername(database, username.trim().toLowerCase());

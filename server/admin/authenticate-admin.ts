@@ -54,7 +54,11 @@ function sameSecret(given: string, expected: string): boolean {
  * Resolves the credential of every admin request once, before its handler (a session needs a
  * database lookup), so that `authenticateAdmin` stays a synchronous check each route calls.
  */
-export function registerAdminCredentials(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
+export function registerAdminCredentials(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith(`${ADMIN_API_PREFIX}/`)) return;
     request.adminCredential = await resolveCredential(request, database, adminToken);
