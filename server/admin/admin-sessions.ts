@@ -19,7 +19,7 @@ export async function startSession(db: SqlExecutor, adminId: string): Promise<{ 
   const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const [row] = await db.query<{ expiresAt: string }>(
     `INSERT INTO admin_sessions (token_hash, admin_id) VALUES ($1, $2)
-     RETURNING ${isoTimestamp(`created_at + make_interval(mins => ${String(SESSION_MAX_MINUTES)})`)} AS "expiresAt"`,
+     RETURNING ${isoTimestamp(`(created_at + make_interval(mins => ${String(SESSION_MAX_MINUTES)}))`)} AS "expiresAt"`,
     [sha256(token), adminId],
   );
   return { token, expiresAt: row?.expiresAt ?? '' };
