@@ -20,7 +20,9 @@ export function ConsoleShell({
   return (
     <div className="shell">
       <header className="shell-header">
-        <span className="brand">{t('brand')}</span>
+        <span className="brand" title={t('brand')}>
+          Sen
+        </span>
         <nav aria-label={t('shell.nav')}>
           {CONSOLE_PAGES.map((name) => (
             <a key={name} href={`#/${name}`} aria-current={name === page ? 'page' : undefined}>

@@ -4,6 +4,8 @@ import { FACILITY_LEVELS } from '../../shared/admin/admin-api';
 import { PROVINCES } from '../../shared/admin-units/admin-units';
 import { facilityFormErrors, type FacilityFormErrors, type FacilityFormValues } from './facility-form-values';
 
+const FIELD_ORDER: (keyof FacilityFormValues)[] = ['code', 'name', 'level', 'provinceCode', 'wardCode'];
+
 /**
  * Create (`editing` false) or edit a facility. Enter saves, Escape cancels; a field that is not
  * valid says why beside it and nothing is sent. The code and province are fixed once created.
@@ -49,7 +51,15 @@ export function FacilityForm({
         event.preventDefault();
         const found = facilityFormErrors(values);
         setErrors(found);
-        if (Object.keys(found).length === 0) onSave(values);
+        const firstInvalid = FIELD_ORDER.find((field) => found[field]);
+        // The first field that needs fixing takes the focus: the clerk types on from there.
+        if (firstInvalid)
+          document
+            .getElementById(
+              `facility-${firstInvalid === 'provinceCode' ? 'province' : firstInvalid === 'wardCode' ? 'ward' : firstInvalid}`,
+            )
+            ?.focus();
+        else onSave(values);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
