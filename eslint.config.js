@@ -72,6 +72,29 @@ export default tseslint.config(
     },
   },
   {
+    // The admin console is a plain web page: it reaches the server through the admin API only.
+    files: ['console/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noBareBuiltins,
+          patterns: [
+            ...nodeOnly,
+            {
+              group: ['**/server/**', '**/renderer/**'],
+              message: 'The console talks to the admin API over HTTP only.',
+            },
+            { group: ['rxdb', 'rxdb/*'], message: 'The console keeps no database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Screens and their hooks reach the database through each feature's repository.
     files: ['renderer/**/*.tsx', 'renderer/**/use-*.ts'],
     rules: {

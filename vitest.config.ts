@@ -14,7 +14,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'renderer/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'console/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'server/**/*.test.ts',
+          ],
           setupFiles: ['test/helpers/no-open-databases.ts'],
         },
       },

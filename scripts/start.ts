@@ -6,6 +6,8 @@ import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, DEMO_FACILITY, seedDemoFacility } from '../server/demo/demo-facility';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/demo-staff';
 import { seedDemoCatalogs } from '../server/demo/demo-catalogs';
+import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, seedDemoAdmin } from '../server/demo/demo-admin';
+import { buildConsoleIfStale } from './build-console';
 import { buildElectron } from './build-electron';
 import { buildRendererIfStale, RENDERER_DIST } from './build-renderer';
 import { serveClient } from './serve-client';
@@ -23,13 +25,16 @@ const database = await openDatabase({
   dataDir: process.env.SEN_DATA_DIR ?? '.sen-data/server',
 });
 const adminToken = process.env.SEN_ADMIN_TOKEN ?? 'demo-admin-token';
+await buildConsoleIfStale();
 const server = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, adminToken });
 await seedDemoFacility(database);
 await seedDemoCatalogs(database);
+await seedDemoAdmin(database);
 await server.listen({ host: '127.0.0.1', port: serverPort });
 console.log(
   `Provincial server: ${serverUrl} (${database.engine}; demo facility ${DEMO_FACILITY.code} ${DEMO_FACILITY.name})\n` +
-    `Sync admin API: ${serverUrl}/admin/v1/conflicts with "Authorization: Bearer ${adminToken}"\n` +
+    `Sync admin console: ${serverUrl}/console/ (sign in as ${DEMO_ADMIN.username}, password ${DEMO_ADMIN_PASSWORD})\n` +
+    `Bootstrap admin token ${adminToken}: creates admin accounts (README, "The sync admin console")\n` +
     `Log in as ${Object.values(DEMO_STAFF)
       .map((account) => account.username)
       .join(', ')} (one per role), password ${DEMO_PASSWORD}`,

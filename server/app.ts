@@ -2,7 +2,11 @@ import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAdminAccountRoutes } from './admin/admin-account-routes';
+import { registerAdminAudit } from './admin/admin-audit';
 import { registerAdminRoutes } from './admin/admin-routes';
+import { registerAdminCredentials } from './admin/authenticate-admin';
+import { serveConsole } from './console/serve-console';
 import { registerDeviceRoutes } from './admin/device-routes';
 import type { Database } from './db/database';
 import { readEpoch } from './db/epoch';
@@ -11,6 +15,7 @@ import { closeIdleConnectionsWhileClosing } from './http/close-idle-connections'
 import { registerDeviceNameRoutes } from './enrollment/device-name-routes';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
+import { registerFacilityRoutes } from './facilities/facility-routes';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditAlertRoutes } from './audit/audit-alert-routes';
@@ -29,7 +34,7 @@ import { registerSyncRoutes } from './sync/sync-routes';
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
-  /** Bearer token of the provincial sync admin; admin routes are off without one. */
+  /** The bootstrap SEN_ADMIN_TOKEN: creates admin accounts (and, for now, still calls the routes that predate them). */
   adminToken?: string | undefined;
   /** Requests a device (or an address without credential) may make per minute. */
   requestsPerMinute?: number;
@@ -63,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   // Devices authenticate with a bearer token, never a cookie, so any origin may call
   // (the desktop client's pages have a file:// or localhost origin).
-  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PATCH'], maxAge: 86_400 });
+  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 86_400 });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(rateLimit, {
     max: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
@@ -87,6 +92,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
+  // Before every admin route: who is calling (a session needs a lookup) and, after, what they changed.
+  registerAdminCredentials(app, database, options.adminToken);
+  registerAdminAudit(app, database);
+  registerAdminAccountRoutes(app, database, options.adminToken);
+  registerFacilityRoutes(app, database, options.adminToken);
+  await serveConsole(app);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
   registerDeviceNameRoutes(app, database, options.adminToken);

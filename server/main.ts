@@ -1,6 +1,7 @@
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { seedDemoCatalogs } from './demo/demo-catalogs';
+import { seedDemoAdmin } from './demo/demo-admin';
 import { seedDemoFacility } from './demo/demo-facility';
 import { fleetThresholdsFromEnvironment } from './fleet/fleet-thresholds-env';
 import { loadTls } from './http/load-tls';
@@ -10,7 +11,7 @@ import { loadTls } from './http/load-tls';
  *   PORT (default 8780), HOST (default 127.0.0.1),
  *   DATABASE_URL (a PostgreSQL server; without it PGlite keeps data in SEN_DATA_DIR),
  *   SEN_DATA_DIR (default .sen-data/server), SEN_DEMO=1 (seed the demo facility),
- *   SEN_ADMIN_TOKEN (enables the sync admin API),
+ *   SEN_ADMIN_TOKEN (bootstrap: creates the first admin account; see README "The sync admin console"),
  *   SEN_TLS_CERT and SEN_TLS_KEY (PEM files: serve HTTPS),
  *   SEN_FLEET_LATE_MINUTES (default 60) and SEN_FLEET_SILENT_HOURS (default 24): when the
  *   fleet page calls a PC late or silent.
@@ -29,6 +30,7 @@ const app = await buildApp({
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);
   await seedDemoCatalogs(database);
+  await seedDemoAdmin(database);
 }
 await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });
 

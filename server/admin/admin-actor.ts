@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import { BOOTSTRAP_NAME } from './authenticate-admin';
 
 /**
- * The name recorded as the admin who restored, dismissed or acknowledged something. Today
- * every admin holds the one shared SEN_ADMIN_TOKEN, so this names the token; once admin
- * accounts exist (the console's sign-in), it returns the signed-in admin's username.
+ * The name recorded as the admin who restored, dismissed or acknowledged something: the
+ * signed-in admin's display name, or the bootstrap token's. Called after `authenticateAdmin`.
  */
-export function adminActor(_request: FastifyRequest): string {
-  return 'admin-token';
+export function adminActor(request: FastifyRequest): string {
+  const credential = request.adminCredential;
+  return credential && !(credential instanceof Error) ? credential.name : BOOTSTRAP_NAME;
 }

@@ -1,17 +1,123 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ADMIN_API_PREFIX, ADMIN_ROLES, type AdminIdentity, type AdminRole } from '../../shared/admin/admin-api';
+import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
+import { isSessionToken, lookUpSession } from './admin-sessions';
+
+/** Who is acting: a signed-in admin, or whoever holds the bootstrap SEN_ADMIN_TOKEN. */
+export interface AdminActor {
+  id: string | null;
+  name: string;
+  role: AdminRole | 'bootstrap';
+  /** The session token, to end it on sign-out; null for the bootstrap token. */
+  sessionToken: string | null;
+}
+
+export const BOOTSTRAP_NAME = 'SEN_ADMIN_TOKEN (bootstrap)';
+
+/** Which credentials a route accepts. */
+export interface AdminAccess {
+  roles: readonly AdminRole[];
+  /** Whether the bootstrap SEN_ADMIN_TOKEN is enough. */
+  bootstrap: boolean;
+}
+
+/** The routes that predate admin accounts: any admin, and the bootstrap token for now. */
+export const ANY_ADMIN: AdminAccess = { roles: ADMIN_ROLES, bootstrap: true };
+/** A signed-in admin of either role. */
+export const SIGNED_IN_ADMIN: AdminAccess = { roles: ADMIN_ROLES, bootstrap: false };
+/** Accounts and facilities: a signed-in province admin. */
+export const PROVINCE_ADMIN: AdminAccess = { roles: ['province-admin'], bootstrap: false };
+/** What shows or chooses between patient values (a conflict's restore): a province admin, or the
+ *  bootstrap token while the routes that predate accounts accept it. */
+export const PROVINCE_ADMIN_OR_BOOTSTRAP: AdminAccess = { roles: ['province-admin'], bootstrap: true };
+/** Creating an admin account: a province admin, or the bootstrap token (how the first one is made). */
+export const ACCOUNT_CREATION: AdminAccess = { roles: ['province-admin'], bootstrap: true };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for every /admin/v1 request before its handler: the actor, or why there is none. */
+    adminCredential?: AdminActor | HttpError;
+  }
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /**
- * The provincial sync admin's bearer token (SEN_ADMIN_TOKEN). Staff accounts and roles
- * replace it when they arrive; until then admin routes are off unless a token is configured.
+ * Resolves the credential of every admin request once, before its handler (a session needs a
+ * database lookup), so that `authenticateAdmin` stays a synchronous check each route calls.
  */
-export function authenticateAdmin(request: FastifyRequest, adminToken: string | undefined): void {
-  if (!adminToken) throw new HttpError(404, 'not-found', 'Admin routes are disabled: no admin token is configured.');
-  const header = request.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
-  const expected = Buffer.from(adminToken);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new HttpError(401, 'invalid-credential', 'An admin credential is required.');
+export function registerAdminCredentials(
+  app: FastifyInstance,
+  database: Database,
+  adminToken: string | undefined,
+): void {
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith(`${ADMIN_API_PREFIX}/`)) return;
+    request.adminCredential = await resolveCredential(request, database, adminToken);
+  });
+}
+
+async function resolveCredential(
+  request: FastifyRequest,
+  database: Database,
+  adminToken: string | undefined,
+): Promise<AdminActor | HttpError> {
+  const bearer = bearerOf(request);
+  if (!bearer) return new HttpError(401, 'missing-credential', 'An admin credential is required: sign in.');
+  if (adminToken && sameSecret(bearer, adminToken))
+    return { id: null, name: BOOTSTRAP_NAME, role: 'bootstrap', sessionToken: null };
+  if (!isSessionToken(bearer)) return new HttpError(401, 'invalid-credential', 'An admin credential is required.');
+  const session = await lookUpSession(database, bearer);
+  switch (session.state) {
+    case 'valid':
+      return actorOf(session.admin, bearer);
+    case 'expired':
+      return new HttpError(401, 'session-expired', 'The session has expired: sign in again.');
+    case 'locked':
+      return new HttpError(423, 'account-locked', 'The account is locked after repeated failed sign-ins.');
+    default:
+      return new HttpError(401, 'invalid-credential', 'The session has ended or the account is inactive.');
   }
+}
+
+function actorOf(admin: AdminIdentity, sessionToken: string): AdminActor {
+  return { id: admin.id, name: admin.displayName, role: admin.role, sessionToken };
+}
+
+/**
+ * The admin making this request, refusing a missing, expired or locked-out credential (401/423)
+ * and a role or bootstrap token the route does not accept (403). `adminToken` is no longer read
+ * (the credential hook holds it); the parameter stays so that existing calls keep compiling.
+ */
+export function authenticateAdmin(
+  request: FastifyRequest,
+  _adminToken?: string,
+  access: AdminAccess = ANY_ADMIN,
+): AdminActor {
+  const credential = request.adminCredential;
+  if (credential === undefined) throw new HttpError(401, 'missing-credential', 'An admin credential is required.');
+  if (credential instanceof HttpError) throw credential;
+  if (credential.role === 'bootstrap') {
+    if (!access.bootstrap)
+      throw new HttpError(
+        403,
+        'bootstrap-token-limited',
+        'The bootstrap SEN_ADMIN_TOKEN may only create admin accounts: sign in with an admin account.',
+      );
+    return credential;
+  }
+  if (!access.roles.includes(credential.role))
+    throw new HttpError(403, 'forbidden', `The role ${credential.role} may not do this.`);
+  return credential;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import { ensureEnrollmentCode } from '../facilities/facilities';
+import { requireActiveFacility } from '../facilities/facility-store';
 import { HttpError } from '../http/http-error';
 import { revocationPayload, SYNC_CHANNEL } from '../sync/change-notifier';
 import { ADMIN_PREFIX } from './admin-routes';
@@ -40,8 +41,7 @@ export function registerDeviceRoutes(app: FastifyInstance, database: Database, a
   app.post(`${ADMIN_PREFIX}/facilities/:code/enrollment-codes`, async (request) => {
     authenticateAdmin(request, adminToken);
     const { code: facilityCode } = facilityParams.parse(request.params);
-    const [facility] = await database.query('SELECT 1 FROM facilities WHERE code = $1', [facilityCode]);
-    if (!facility) throw new HttpError(404, 'not-found', `No facility ${facilityCode}.`);
+    await requireActiveFacility(database, facilityCode);
     const code = newEnrollmentCode();
     await ensureEnrollmentCode(database, code, facilityCode, 1, CODE_VALID_DAYS);
     return { code, facilityCode, validDays: CODE_VALID_DAYS };

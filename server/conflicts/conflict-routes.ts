@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { adminActor } from '../admin/admin-actor';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
-import { authenticateAdmin } from '../admin/authenticate-admin';
+import { authenticateAdmin, PROVINCE_ADMIN_OR_BOOTSTRAP } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import type { ServerKey } from '../signing/server-key';
-import { listConflictGroups } from './conflict-groups';
+import { listConflictGroups, type ConflictGroup } from './conflict-groups';
 import { dismissConflict, restoreConflict, type Resolution } from './resolve-conflict';
 
 const groupQuery = z
@@ -35,14 +35,17 @@ export function registerConflictRoutes(
   clock: () => Date,
 ): void {
   app.get(`${ADMIN_PREFIX}/conflicts/by-document`, async (request) => {
-    authenticateAdmin(request, adminToken);
+    const admin = authenticateAdmin(request, adminToken);
     const query = groupQuery.parse(request.query);
-    return listConflictGroups(database, {
+    const page = await listConflictGroups(database, {
       facility: query.facility ?? null,
       collection: query.collection ?? null,
       cursor: query.cursor ?? null,
       limit: query.limit,
     });
+    // Values are patient data: a province admin sees them to choose; a sync admin, who keeps
+    // the PCs in sync and may not read records (shared/staff/roles.ts), sees only where and who.
+    return admin.role === 'sync-admin' ? withoutValues(page) : page;
   });
 
   const resolution = (request: Parameters<typeof adminActor>[0]): Resolution => ({
@@ -52,7 +55,8 @@ export function registerConflictRoutes(
   });
 
   app.post(`${ADMIN_PREFIX}/conflicts/:id/restore`, async (request) => {
-    authenticateAdmin(request, adminToken);
+    // Restoring means choosing between two values: only someone allowed to see them.
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
     const { id } = conflictParams.parse(request.params);
     return restoreConflict(database, serverKey, id, resolution(request));
   });
@@ -62,4 +66,20 @@ export function registerConflictRoutes(
     const { id } = conflictParams.parse(request.params);
     return dismissConflict(database, serverKey, id, resolution(request));
   });
+}
+
+function withoutValues<T extends { documents: ConflictGroup[] }>(page: T): T {
+  return {
+    ...page,
+    documents: page.documents.map((group) => ({
+      ...group,
+      conflicts: group.conflicts.map((conflict) => ({
+        ...conflict,
+        masterValue: null,
+        losingValue: null,
+        currentValue: null,
+        valuesHidden: true,
+      })),
+    })),
+  };
 }

@@ -44,17 +44,25 @@ export function registerEnrollmentRoutes(app: FastifyInstance, database: Databas
       const { deviceId, token, tokenHash } = newDeviceToken();
       if (!(await claimEnrollmentRequest(tx, { requestId, codeHash, deviceId })))
         return replayEnrollment(tx, requestId, codeHash);
-      const [enrollment] = await tx.query<{ facility_code: string; name: string; province_code: string }>(
+      const [enrollment] = await tx.query<{
+        facility_code: string;
+        name: string;
+        province_code: string;
+        deactivated: boolean;
+      }>(
         `UPDATE enrollment_codes AS e SET uses_left = CASE WHEN uses_left IS NULL THEN NULL ELSE uses_left - 1 END
          FROM facilities AS f
          WHERE e.code_hash = $1 AND f.code = e.facility_code
            AND (e.uses_left IS NULL OR e.uses_left > 0) AND (e.expires_at IS NULL OR e.expires_at > now())
-         RETURNING e.facility_code, f.name, f.province_code`,
+         RETURNING e.facility_code, f.name, f.province_code, f.deactivated_at IS NOT NULL AS deactivated`,
         [codeHash],
       );
       // Rolls the claim back with the transaction: the request id stays free for a valid code.
       if (!enrollment)
         throw new HttpError(401, 'enrollment-code-invalid', 'The enrollment code is unknown, used or expired.');
+      // A deactivated facility enrolls no PC; the code is left as it was (the transaction rolls back).
+      if (enrollment.deactivated)
+        throw new HttpError(403, 'facility-inactive', `Facility ${enrollment.facility_code} is deactivated.`);
       const tag = await nextDeviceTag(tx, enrollment.facility_code);
       await tx.query('INSERT INTO devices (id, facility_code, name, token_hash, tag) VALUES ($1, $2, $3, $4, $5)', [
         deviceId,

@@ -93,6 +93,15 @@ export const SYNC_ERROR_CODES = [
   // The admin API: a conflict or alert someone already resolved, a restore the record refuses.
   'already-resolved',
   'restore-invalid',
+  // The admin console (server/admin, server/facilities):
+  'session-expired',
+  'account-locked',
+  'bootstrap-token-limited',
+  'own-account',
+  'facility-exists',
+  'facility-inactive',
+  'province-unknown',
+  'ward-not-in-province',
   // Raised by the client itself, before any request:
   'insecure-server',
   'server-url-invalid',

@@ -3,7 +3,7 @@ import { TEST_ADMIN_TOKEN } from './test-server';
 /** Plain HTTP against the provincial admin API, as the sync admin's console calls it. */
 export async function adminRequest(
   serverUrl: string,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   token: string | null = TEST_ADMIN_TOKEN,

@@ -33,6 +33,28 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/v1/patients/:id/access': 'admin',
   'GET /admin/v1/audit/alerts': 'admin',
   'POST /admin/v1/catalogs/:kind/import': 'admin',
+  // The console's accounts and facilities (roles and expiry: admin-credentials.test.ts).
+  'POST /admin/v1/sessions': 'public',
+  'GET /admin/v1/sessions/current': 'admin',
+  'DELETE /admin/v1/sessions/current': 'admin',
+  'GET /admin/v1/accounts': 'admin',
+  'POST /admin/v1/accounts': 'admin',
+  'PATCH /admin/v1/accounts/:id': 'admin',
+  'GET /admin/v1/admin-audit': 'admin',
+  'GET /admin/v1/facilities': 'admin',
+  'POST /admin/v1/facilities': 'admin',
+  'PATCH /admin/v1/facilities/:code': 'admin',
+  'POST /admin/v1/facilities/:code/deactivate': 'admin',
+  'POST /admin/v1/facilities/:code/reactivate': 'admin',
+  'GET /admin/v1/fleet': 'admin',
+  'GET /admin/v1/facilities/:code/overview': 'admin',
+  'GET /admin/v1/conflicts/by-document': 'admin',
+  'POST /admin/v1/conflicts/:id/restore': 'admin',
+  'POST /admin/v1/conflicts/:id/dismiss': 'admin',
+  'POST /admin/v1/audit-alerts/:id/acknowledge': 'admin',
+  // The console's static files (/console/*: route-list reads Fastify's tree without the slash).
+  'GET /console': 'public',
+  'GET /console*': 'public',
   'POST /sync/v2/audit/push': 'device',
   'GET /sync/v2/stream': 'device',
   'GET /sync/v2/conflicts': 'device',
@@ -116,7 +138,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(11);
+    expect(listed('admin').length).toBe(28);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
