@@ -12,7 +12,13 @@ import { patientDocumentSchema, type PatientDocument } from '../../shared/patien
 import { buildPatientFromForm } from '../../shared/patient/registration-form';
 import { UNSIGNED_SYNC_META, syncMetaSchema } from '../../shared/sync/sync-meta';
 import { validRegistrationForm } from '../helpers/patient-forms';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { patientDocument } from '../helpers/patient-documents';
+import { demoSigner, signedDocument } from '../helpers/signing';
+import { syncRequest } from '../helpers/sync-requests';
 import { TEST_DATABASE_KEY, TestClient } from '../helpers/test-client';
+import { TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 const ENROLLMENT = {
   deviceId: '019a0000-0000-7000-8000-0000000000ac',
@@ -92,5 +98,44 @@ describe('the patients collection at schema version 1 (nameYearKey)', () => {
     expect(again.duplicates?.map(({ patient, reasons }) => [patient.id, reasons])).toEqual([
       [dao.id, ['duplicate-name-birth-date']],
     ]);
+  });
+});
+
+describe('a patient written by a PC not yet updated (no nameYearKey on the wire)', () => {
+  let server: TestServer | undefined;
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    await server?.close();
+    client = undefined;
+    server = undefined;
+  });
+
+  it('is pulled with its key computed, found as a duplicate, and edited without a conflict', async () => {
+    server = await TestServer.start();
+    const olderPc = await server.enroll('Tiếp đón cũ');
+    const { nameYearKey: _newer, ...fromOlderPc } = patientDocument('10010');
+    const pushed = await signedDocument('patients', fromOlderPc, await demoSigner(DEMO_STAFF.registrar.id));
+    expect(
+      (await syncRequest(server.url, olderPc.token, 'patients', 'push', { body: [{ newDocumentState: pushed }] }))
+        .status,
+    ).toBe(200);
+
+    client = await TestClient.open(server.url, await server.enroll('Tiếp đón 2'));
+    await client.goOnline();
+    await waitFor(async () => (await client?.patient(fromOlderPc.id)) != null, 'the patient is pulled');
+    expect((await client.database.patients.findOne(fromOlderPc.id).exec())?.nameYearKey).toBe('nguyen thi dao|1990');
+    const again = await client.patients.register(validRegistrationForm({ cccd: '', phone: '' }));
+    expect(again.ok || again.duplicates?.map(({ patient }) => patient.id)).toEqual([fromOlderPc.id]);
+
+    expect((await client.patients.update(fromOlderPc.id, { phone: '0977123456' })).ok).toBe(true);
+    const storedPhone = async (): Promise<string | undefined> =>
+      (
+        await server?.database.query<{ body: { phone: string } }>(`SELECT body FROM sync_documents WHERE id = $1`, [
+          fromOlderPc.id,
+        ])
+      )?.[0]?.body.phone;
+    await waitFor(async () => (await storedPhone()) === '0977123456', 'the edit reaches the server');
+    expect(await server.database.query(`SELECT field FROM sync_conflicts`)).toEqual([]);
   });
 });
