@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await serveConsole(app);
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
-  registerDeviceNameRoutes(app, database, options.adminToken);
+  registerDeviceNameRoutes(app, database, options.adminToken, signatures);
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);

@@ -3,7 +3,8 @@ import { PATIENT_INDEXES, patientDocumentSchema, type PatientDocument } from '..
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit/audit-entry';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
 import { syncMetaSchema, type SyncMeta } from '../../shared/sync/sync-meta';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { NAME_YEAR_KEY_MAX, patientSearchKeys } from '../../shared/patient/patient-search-keys';
 import { CATALOG_INDEXES, catalogEntrySchema, type CatalogEntry } from '../../shared/catalog/catalog-entry';
 import {
   ENCOUNTER_INDEXES,
@@ -27,7 +28,11 @@ import { rxSchemaFromZod } from './rx-schema-from-zod';
  */
 export type Stored<T> = T & { syncMeta: SyncMeta };
 
-const storedPatientSchema = patientDocumentSchema.extend({ syncMeta: syncMetaSchema });
+/** On this PC every patient has its `nameYearKey` (optional on the wire): an index needs it. */
+const storedPatientSchema = patientDocumentSchema.extend({
+  nameYearKey: z.string().max(NAME_YEAR_KEY_MAX),
+  syncMeta: syncMetaSchema,
+});
 const storedStaffSchema = staffDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedAuditSchema = auditEntrySchema.extend({ syncMeta: syncMetaSchema });
 
@@ -54,11 +59,27 @@ export const PATIENT_ENCRYPTED_FIELDS = encryptedFields<Stored<PatientDocument>>
  * notes, referrals, catalog, staff, audit.
  */
 export const patientRxSchema = rxSchemaFromZod<Stored<PatientDocument>>(storedPatientSchema, {
-  version: 0,
+  // 1: `nameYearKey` and its index (patientMigrationStrategies).
+  version: 1,
   primaryKey: 'id',
   indexes: PATIENT_INDEXES,
   encrypted: PATIENT_ENCRYPTED_FIELDS,
 });
+
+/**
+ * Each version of the patients schema from the one before: a patient stored before
+ * `nameYearKey` existed gets it from its own name and birth date, so the possible-duplicates
+ * check finds it.
+ */
+export const patientMigrationStrategies = {
+  1: (stored: Stored<PatientDocument>): Stored<PatientDocument> => withNameYearKey(stored),
+};
+
+/** A patient with its `nameYearKey`, computed if it came without (from a PC not yet updated). */
+export function withNameYearKey<T extends PatientDocument>(patient: T): T {
+  if (patient.nameYearKey !== undefined) return patient;
+  return { ...patient, nameYearKey: patientSearchKeys(patient).nameYearKey };
+}
 
 /** Staff accounts of the facility, found by username at login. */
 export const staffRxSchema = rxSchemaFromZod<Stored<StaffDocument>>(storedStaffSchema, {

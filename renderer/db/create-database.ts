@@ -1,5 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   auditRxSchema,
@@ -9,6 +10,7 @@ import {
   noteRxSchema,
   observationRxSchema,
   orderRxSchema,
+  patientMigrationStrategies,
   patientRxSchema,
   staffRxSchema,
   type SenCollections,
@@ -19,6 +21,8 @@ import { DocumentCipher } from './document-cipher';
 import { wrappedSealedStorage } from './sealed-storage';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A collection whose schema version went up migrates its stored documents when opened.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface DatabaseOptions {
   /** One database per enrolled device and browser profile. */
@@ -60,7 +64,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
   });
   try {
     await database.addCollections({
-      patients: { schema: patientRxSchema },
+      patients: { schema: patientRxSchema, migrationStrategies: patientMigrationStrategies },
       staff: { schema: staffRxSchema },
       audit: { schema: auditRxSchema },
       encounters: { schema: encounterRxSchema },

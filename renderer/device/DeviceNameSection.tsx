@@ -42,7 +42,7 @@ export function DeviceNameSection() {
     setBusy(true);
     setMessage(null);
     try {
-      const renamed = await renameThisDevice(device, parsed.data);
+      const renamed = await renameThisDevice(device, parsed.data, session.signer());
       setName(renamed.name);
       setTyped(renamed.name);
       setMessage({ kind: 'saved', text: t('deviceName.saved') });

@@ -9,6 +9,7 @@ import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
 import { VisitOrdersSection } from '../orders/VisitOrdersSection';
+import { EncounterLostValues } from '../visits/EncounterLostValues';
 import { PatientBanner } from '../visits/PatientBanner';
 import { VitalsSection } from '../visits/VitalsSection';
 import { DischargeSection } from './DischargeSection';
@@ -103,6 +104,7 @@ function StayView({ stay, patient, notes, wards, stays, today, can, navigate }: 
         </button>
         <a href={`#/patients/${patient.id}/chart`}>{t('chart.title')}</a>
       </div>
+      <EncounterLostValues encounter={stay} />
       <VitalsSection encounter={stay} editable={open && can('encounter.write')} />
       <ProgressNotesSection stay={stay} notes={notes} editable={open && can('progress-note.write')} />
       <VisitOrdersSection encounter={stay} patient={patient} editable={open && can('encounter.write')} />

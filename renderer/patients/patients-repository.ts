@@ -27,6 +27,8 @@ export interface SaveOptions {
 }
 
 export type PatientIndex = (typeof PATIENT_INDEXES)[number];
+/** The indexes the possible-duplicates check looks up by one key. */
+type DuplicateIndex = 'nameYearKey' | 'phone';
 
 /** What can change after registration: everything but identity and derived fields. */
 export type PatientChanges = Partial<
@@ -41,6 +43,7 @@ export type PatientChanges = Partial<
     | 'updatedBy'
     | 'nameKey'
     | 'givenNameKey'
+    | 'nameYearKey'
   >
 >;
 
@@ -179,17 +182,20 @@ export class PatientsRepository {
   }
 
   /**
-   * Registered patients of the facility who may be this one: two equality lookups over indexes
-   * the search already keeps (the folded full name `nameKey`, and `phone`), then the birth date,
-   * year and ward compared on the few documents they return. No new clear field on disk.
+   * Registered patients of the facility who may be this one: one equality range each over the
+   * `nameYearKey` index (same folded name and birth year: holds both the same birth date and the
+   * same birth year and ward) and the `phone` index, then the birth date and ward compared on
+   * the few documents they return. Only these are decrypted: at 100,000 patients a common name
+   * has hundreds of namesakes, but few born the same year.
    */
   async possibleDuplicatesOf(candidate: PatientDocument): Promise<PossibleDuplicate[]> {
-    const lookups: Promise<PatientDocument[]>[] = [this.equalTo('nameKey', candidate.nameKey)];
+    const { nameYearKey } = patientSearchKeys(candidate);
+    const lookups: Promise<PatientDocument[]>[] = [this.equalTo('nameYearKey', nameYearKey)];
     if (candidate.phone !== '') lookups.push(this.equalTo('phone', candidate.phone));
     return possibleDuplicates(candidate, (await Promise.all(lookups)).flat());
   }
 
-  private async equalTo(field: 'nameKey' | 'phone', value: string): Promise<PatientDocument[]> {
+  private async equalTo(field: DuplicateIndex, value: string): Promise<PatientDocument[]> {
     const documents = await this.database.patients.find(patientEqualQuery(field, value)).exec();
     return documents.map((document) => patientOf(document.toMutableJSON()));
   }
@@ -271,7 +277,7 @@ export function patientPrefixQuery(field: PatientIndex, prefix: string): MangoQu
 }
 
 /** Every patient whose key is exactly `value`, as an equality range over the field's index. */
-export function patientEqualQuery(field: 'nameKey' | 'phone', value: string): MangoQuery<Stored<PatientDocument>> {
+export function patientEqualQuery(field: DuplicateIndex, value: string): MangoQuery<Stored<PatientDocument>> {
   const selector = { [field]: { $eq: value } } as MangoQuerySelector<Stored<PatientDocument>>;
   return { selector, index: [field, 'id'], limit: DUPLICATE_CANDIDATE_LIMIT };
 }

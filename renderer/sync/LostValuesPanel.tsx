@@ -3,14 +3,48 @@ import { formatDateTime, fullName } from '../app/format';
 import type { Route } from '../app/route';
 import { useServices } from '../app/services-context';
 import { usePatient } from '../db/hooks';
-import { shownValue } from './LostValues';
+import { useEncounter } from '../visits/use-visit';
+import { lostFieldLabel } from './lost-field-label';
+import { shownValue } from './LostValuesNotice';
+import type { LostValue } from './lost-values-repository';
 import { useLostValues } from './use-lost-values';
 
-function RecordLabel({ collection, documentId }: { collection: string; documentId: string }) {
+/**
+ * One lost value in the panel: the record it belongs to, named, what was lost, and the way to
+ * the page where it can be put back (the patient's record, the visit, the stay).
+ */
+function LostValueRow({ value, navigate }: { value: LostValue; navigate: (route: Route) => void }) {
+  const { t } = useTranslation();
   const { patients } = useServices();
-  const patient = usePatient(patients, collection === 'patients' ? documentId : '');
-  if (collection === 'patients' && patient) return <>{`${patient.patientCode} · ${fullName(patient)}`}</>;
-  return <>{documentId}</>;
+  const { collection, documentId } = value;
+  const encounter = useEncounter(collection === 'encounters' ? documentId : '');
+  const patient = usePatient(patients, collection === 'patients' ? documentId : (encounter?.patientId ?? ''));
+  const named = patient ? `${patient.patientCode} · ${fullName(patient)}` : documentId;
+  const inpatient = encounter?.kind === 'inpatient';
+  const kindWord = encounter ? ` · ${t(inpatient ? 'syncState.lostStay' : 'syncState.lostVisit')}` : '';
+  const route: Route | null =
+    collection === 'patients'
+      ? { page: 'patient', id: documentId }
+      : encounter
+        ? { page: inpatient ? 'stay' : 'visit', id: documentId }
+        : null;
+  return (
+    <tr data-testid="panel-lost-value">
+      <td>{`${named}${kindWord}`}</td>
+      <td>{lostFieldLabel(collection, value.field, t)}</td>
+      <td>{shownValue(value.masterValue, t)}</td>
+      <td>{shownValue(value.losingValue, t)}</td>
+      <td>{value.staffName}</td>
+      <td>{formatDateTime(value.at)}</td>
+      <td className="row-actions">
+        {route && (
+          <button type="button" onClick={() => navigate(route)}>
+            {t('syncState.open')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
 }
 
 /**
@@ -42,25 +76,7 @@ export function LostValuesPanel({ navigate }: { navigate: (route: Route) => void
             </thead>
             <tbody>
               {lost.map((value) => (
-                <tr key={value.id} data-testid="panel-lost-value">
-                  <td>
-                    <RecordLabel collection={value.collection} documentId={value.documentId} />
-                  </td>
-                  <td>
-                    {t(`patient.${value.field === '_deleted' ? 'record' : value.field}`, { defaultValue: value.field })}
-                  </td>
-                  <td>{shownValue(value.masterValue, t)}</td>
-                  <td>{shownValue(value.losingValue, t)}</td>
-                  <td>{value.staffName}</td>
-                  <td>{formatDateTime(value.at)}</td>
-                  <td className="row-actions">
-                    {value.collection === 'patients' && (
-                      <button type="button" onClick={() => navigate({ page: 'patient', id: value.documentId })}>
-                        {t('syncState.open')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <LostValueRow key={value.id} value={value} navigate={navigate} />
               ))}
             </tbody>
           </table>

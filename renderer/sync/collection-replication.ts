@@ -24,6 +24,9 @@ export interface CollectionReplicationOptions<T> {
   onPullRequest: (documents: number, total: number | undefined) => void;
   /** After each pull handed to RxDB: whether the device has caught up. */
   onPulled: (caughtUp: boolean) => void;
+  /** Fills in what this PC stores but the server may lack (fields newer than the PC that
+   *  wrote the document), on every document the server sends: pulled and conflicting alike. */
+  completeDocument?: (document: T & { _deleted: boolean }) => T & { _deleted: boolean };
 }
 
 // RxDB writes pulled documents locally in batches of this size; the transport splits each
@@ -37,6 +40,7 @@ export function replicateCollection<T extends { syncMeta: SyncMeta }>(
   options: CollectionReplicationOptions<T>,
 ): RxReplicationState<T, SyncCheckpoint> {
   const { transport, name } = options;
+  const complete = options.completeDocument ?? ((document: T & { _deleted: boolean }) => document);
   const stream$ = new Subject<'RESYNC'>();
   let pushQueue: Promise<unknown> = Promise.resolve();
   options.resync$.subscribe(() => stream$.next('RESYNC'));
@@ -64,7 +68,7 @@ export function replicateCollection<T extends { syncMeta: SyncMeta }>(
               );
               options.onPulled(response.documents.length < batchSize);
               return {
-                documents: response.documents as unknown as (T & { _deleted: boolean })[],
+                documents: (response.documents as unknown as (T & { _deleted: boolean })[]).map(complete),
                 checkpoint: response.checkpoint ?? undefined,
               };
             },
@@ -76,7 +80,7 @@ export function replicateCollection<T extends { syncMeta: SyncMeta }>(
             batchSize: PUSH_BATCH,
             handler: (rows) => {
               const send = async (): Promise<(T & { _deleted: boolean })[]> =>
-                (await transport.push(name, rows)) as unknown as (T & { _deleted: boolean })[];
+                ((await transport.push(name, rows)) as unknown as (T & { _deleted: boolean })[]).map(complete);
               if (!options.serialPush) return send();
               // RxDB may run push batches in parallel; a chained log must arrive in order.
               const next = pushQueue.then(send);

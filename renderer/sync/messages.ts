@@ -39,6 +39,8 @@ export const syncStateVi = {
   lostExplain:
     'Hai máy sửa cùng một thông tin khi mất mạng: giá trị đến máy chủ trước được giữ. Mở hồ sơ để xem và, nếu cần, dùng lại giá trị bị ghi đè.',
   lostRecord: 'Hồ sơ',
+  lostVisit: 'lượt khám',
+  lostStay: 'đợt điều trị nội trú',
   lostLink: '{{count}} giá trị bị ghi đè khi đồng bộ',
   open: 'Mở hồ sơ',
 };
@@ -60,6 +62,8 @@ export const syncStateEn: typeof syncStateVi = {
   lostExplain:
     'Two PCs changed the same detail offline: the one that reached the server first was kept. Open the record to compare and, if needed, use the overwritten value again.',
   lostRecord: 'Record',
+  lostVisit: 'visit',
+  lostStay: 'inpatient stay',
   lostLink: '{{count}} values overwritten by sync',
   open: 'Open record',
 };

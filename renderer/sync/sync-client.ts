@@ -8,7 +8,8 @@ import { APP_VERSION } from '../../shared/app-version';
 import type { DeviceReport } from '../../shared/sync/device-report';
 import { syncStreamPath, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
-import type { SenDatabase } from '../db/collections';
+import { withNameYearKey, type SenDatabase } from '../db/collections';
+import type { PatientDocument } from '../../shared/patient/patient-document';
 import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox, PendingCounts } from '../db/outbox';
 import { replicateCollection } from './collection-replication';
@@ -66,6 +67,11 @@ const REPLICATION = {
   conflicts: { direction: SYNCED_COLLECTIONS.conflicts.direction, serialPush: false },
 } as const;
 const REPLICATED_COLLECTIONS = Object.keys(REPLICATION) as (keyof typeof REPLICATION)[];
+
+/** A patient written by a PC not yet updated comes without `nameYearKey`, which this PC indexes. */
+function completePatient<T extends Synced>(document: T): T {
+  return withNameYearKey(document as unknown as PatientDocument) as unknown as T;
+}
 export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 
 export function isReplicatedCollection(name: string): name is ReplicatedCollection {
@@ -192,6 +198,7 @@ export class SyncClient {
           this.initialSync.add(documents);
           this.patch({ initialSync: this.initialSync.progress });
         },
+        completeDocument: name === 'patients' ? completePatient : undefined,
         onPulled: (caughtUp) => {
           if (!caughtUp || !showsProgress) return;
           this.initialSync.finish();

@@ -10,6 +10,7 @@ import { CalledByOther } from './CalledByOther';
 import type { EncounterResult } from './encounters-repository';
 import { ConclusionSection } from './ConclusionSection';
 import { DiagnosesSection } from './DiagnosesSection';
+import { EncounterLostValues } from './EncounterLostValues';
 import { NotesSection } from './NotesSection';
 import { PatientBanner } from './PatientBanner';
 import { EncounterSigning } from '../signing/EncounterSigning';
@@ -88,6 +89,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
       </div>
       <FormError message={failure} testId="visit-action-failed" />
       {calledByOther && <CalledByOther encounter={encounter} canTakeOver={canDiagnose} />}
+      <EncounterLostValues encounter={encounter} />
       <VitalsSection encounter={recorded} editable={open && canWrite} />
       <NotesSection key={encounter.id} encounter={encounter} editable={open && canWrite} />
       <DiagnosesSection encounter={encounter} patient={patient} editable={examining && canDiagnose} />

@@ -23,6 +23,7 @@ import {
   type Icd10Entry,
 } from './visit-rules';
 import { newAuthorship } from '../../shared/clinical/common-fields';
+import { encounterRestore } from './encounter-lost-values';
 import { resolveVersions } from '../../shared/clinical/version-chain';
 
 export interface DeviceIdentity {
@@ -181,6 +182,17 @@ export class EncountersRepository {
       const unchanged = Object.entries(changes).every(([field, text]) => visit[field as keyof VisitNotes] === text);
       return unchanged ? visit : { ...visit, ...changes };
     });
+  }
+
+  /**
+   * Puts back a value of this visit or stay that lost a merge (encounter-lost-values.ts), as the
+   * ordinary edit of its section: the same rules hold, and the server settles the lost value
+   * when the field is written again.
+   */
+  restoreLostValue(id: string, field: string, value: unknown): Promise<EncounterResult> {
+    const restore = encounterRestore(field, value);
+    if (!restore) return Promise.resolve(problem(field, 'not-restorable'));
+    return restore.kind === 'notes' ? this.saveNotes(id, restore.notes) : this.saveDiagnoses(id, restore.choices);
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DEVICE_PATH, renameDeviceSchema, type ThisDevice } from '../../shared/sync/enrollment';
+import { staffRenameDeviceSchema, type StaffRenameDevice } from '../../shared/sync/device-rename';
+import { DEVICE_PATH, deviceNameSchema, renameDeviceSchema, type ThisDevice } from '../../shared/sync/enrollment';
+import { facilityScope } from '../../shared/sync/scopes';
 import { syncPath } from '../../shared/sync/protocol';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
 import { authenticateAdmin } from '../admin/authenticate-admin';
@@ -9,17 +11,37 @@ import { authenticateDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import { isoTimestamp } from '../db/iso-timestamp';
 import { HttpError } from '../http/http-error';
+import type { SignatureChecker } from '../signing/signature-checker';
+import { loadFacilityStaff } from '../sync/authorize-authors';
+import { deviceRenameRefusal } from './authorize-device-rename';
 
 const deviceParams = z.object({ id: z.uuid() });
 
 /**
- * A PC's name, so that the device list tells the PCs apart: the PC reads and changes its own
- * (the client offers it to the facility's admins only), and the province's admin renames any.
+ * A rename from a PC: a name alone (as PCs sent it before renames were signed) proves no staff
+ * member asked, so it is refused as unproven rather than as malformed.
+ */
+function parseStaffRename(body: unknown): StaffRenameDevice {
+  z.looseObject({ name: deviceNameSchema }).parse(body);
+  const proven = staffRenameDeviceSchema.safeParse(body);
+  if (proven.success) return proven.data;
+  const proofSent = typeof body === 'object' && body !== null && 'signature' in body;
+  if (proofSent) throw proven.error;
+  throw new HttpError(403, 'forbidden', 'Renaming a PC needs the signature of the staff member who asks.', {
+    reason: 'signature-missing',
+  });
+}
+
+/**
+ * A PC's name, so that the device list tells the PCs apart: the PC reads its own; it changes it
+ * only with the signed request of a staff member of its facility holding `sync.manage`
+ * (authorize-device-rename.ts); the province's admin renames any.
  */
 export function registerDeviceNameRoutes(
   app: FastifyInstance,
   database: Database,
   adminToken: string | undefined,
+  signatures: SignatureChecker,
 ): void {
   app.get(syncPath(DEVICE_PATH), async (request): Promise<ThisDevice> => {
     const device = await authenticateDevice(request, database);
@@ -29,7 +51,15 @@ export function registerDeviceNameRoutes(
 
   app.post(syncPath(DEVICE_PATH), async (request): Promise<ThisDevice> => {
     const device = await authenticateDevice(request, database);
-    const { name } = renameDeviceSchema.parse(request.body);
+    const rename = parseStaffRename(request.body);
+    const staff = await loadFacilityStaff(database, facilityScope(device.facilityCode));
+    const refusal = await deviceRenameRefusal(signatures, staff, device.deviceId, rename);
+    if (refusal) {
+      throw new HttpError(403, 'forbidden', `The staff member may not rename this PC (${refusal}).`, {
+        reason: refusal,
+      });
+    }
+    const { name } = rename;
     await database.query('UPDATE devices SET name = $2 WHERE id = $1', [device.deviceId, name]);
     return { id: device.deviceId, name, facilityCode: device.facilityCode };
   });

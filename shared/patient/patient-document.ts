@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_YEAR_KEY_MAX } from './patient-search-keys';
 
 /**
  * The stored and synced shape of a patient. The RxDB schema (renderer/db) and the server's
@@ -8,6 +9,11 @@ import { z } from 'zod';
  * patient may lack are stored as '' rather than left out. `nameKey` and `givenNameKey` are
  * search keys derived from the name (see patient-search-keys.ts); the server recomputes them
  * and refuses a document whose keys do not match, so every device can search every record.
+ *
+ * `nameYearKey` (name and birth year, for the possible-duplicates check) came later: optional
+ * here, so that a PC not yet updated still pushes and pulls, and checked when present. The
+ * client's database requires it (renderer/db/collections.ts) and computes it for documents
+ * that come without it (a migration for those stored, the pull for those arriving).
  */
 export const patientDocumentSchema = z
   .object({
@@ -39,6 +45,7 @@ export const patientDocumentSchema = z
     ethnicityCode: z.string().max(2),
     nameKey: z.string().max(200),
     givenNameKey: z.string().max(200),
+    nameYearKey: z.string().max(NAME_YEAR_KEY_MAX).optional(),
     /** The recording device's own clock: shown as data, never used for ordering. */
     createdAt: z.string().max(40),
     updatedAt: z.string().max(40),
@@ -51,5 +58,13 @@ export const patientDocumentSchema = z
 
 export type PatientDocument = z.infer<typeof patientDocumentSchema>;
 
-/** Indexed fields, each searched by prefix range. */
-export const PATIENT_INDEXES = ['nameKey', 'givenNameKey', 'cccd', 'bhyt', 'phone', 'patientCode'] as const;
+/** Indexed fields, each searched by a range: a prefix, or (`nameYearKey`) one key. */
+export const PATIENT_INDEXES = [
+  'nameKey',
+  'givenNameKey',
+  'nameYearKey',
+  'cccd',
+  'bhyt',
+  'phone',
+  'patientCode',
+] as const;

@@ -58,7 +58,12 @@ export function patientProblems(patient: PatientDocument): PatientProblem[] {
   if (birthYear < 1880) problems.push({ field: 'dateOfBirth', code: 'date-of-birth-too-early' });
 
   const keys = patientSearchKeys(patient);
-  if (keys.nameKey !== patient.nameKey || keys.givenNameKey !== patient.givenNameKey) {
+  if (
+    keys.nameKey !== patient.nameKey ||
+    keys.givenNameKey !== patient.givenNameKey ||
+    // Absent from a PC not yet updated (see patient-document.ts); never wrong when present.
+    (patient.nameYearKey !== undefined && keys.nameYearKey !== patient.nameYearKey)
+  ) {
     problems.push({ field: 'searchKeys', code: 'search-keys-mismatch' });
   }
   return problems;

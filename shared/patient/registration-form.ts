@@ -105,7 +105,7 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
     phone,
     address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: normalizeText(form.street) },
     ethnicityCode: form.ethnicityCode,
-    ...patientSearchKeys({ familyName, middleName, givenName }),
+    ...patientSearchKeys({ familyName, middleName, givenName, dateOfBirth }),
     createdAt: context.now,
     updatedAt: context.now,
     createdByDeviceId: context.deviceId,

@@ -32,7 +32,9 @@ const patients: SyncedCollection<PatientDocument> = {
   scopes: (patient) => [facilityScope(patient.facilityCode)],
   mergePolicy: { kind: 'field-merge' },
   problems: patientProblems,
-  bookkeepingFields: ['updatedAt', 'updatedBy'],
+  // `nameYearKey` is derived (rederive recomputes it) and absent from older PCs' versions: its
+  // difference is never a conflict of its own.
+  bookkeepingFields: ['updatedAt', 'updatedBy', 'nameYearKey'],
   rederive: (patient) => ({ ...patient, ...patientSearchKeys(patient) }),
   authorField: 'updatedBy',
   authorize: authorizePatientWrite,

@@ -37,9 +37,13 @@ export function normalizeEnrollmentCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** `GET`/`POST /sync/v…/device`: this PC as the server knows it; POST `{ name }` renames it. */
+/**
+ * `GET`/`POST /sync/v…/device`: this PC as the server knows it; POST renames it, with the proof
+ * of the staff member who asks (shared/sync/device-rename.ts).
+ */
 export const DEVICE_PATH = 'device';
 
+/** The province's admin renames any PC: `PATCH /admin/v1/devices/:id` `{ name }`. */
 export const renameDeviceSchema = z.object({ name: deviceNameSchema }).strict();
 
 export interface ThisDevice {

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceRecord } from '../../server/admin/device-routes';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import { signedDeviceRename } from '../../shared/sync/device-rename';
 import { DEVICE_PATH } from '../../shared/sync/enrollment';
 import { syncPath } from '../../shared/sync/protocol';
 import { adminRequest } from '../helpers/admin-requests';
 import { enroll } from '../helpers/enroll';
+import { demoSigner } from '../helpers/signing';
 import { TestServer } from '../helpers/test-server';
 
 describe('a PC’s name in the device list', () => {
@@ -40,7 +44,11 @@ describe('a PC’s name in the device list', () => {
       name: 'Tiếp đón 1',
       facilityCode: reception.facility.code,
     });
-    const renamed = await asDevice(reception.token, 'POST', { name: 'Tiếp đón 3' });
+    const renamed = await asDevice(
+      reception.token,
+      'POST',
+      await signedDeviceRename(reception.deviceId, 'Tiếp đón 3', await demoSigner(DEMO_STAFF.admin.id)),
+    );
     expect(renamed.status).toBe(200);
     expect(await deviceNames()).toEqual(['Tiếp đón 3', 'Phòng khám 2']);
     // A blank name tells no PC apart: refused, nothing changed.
@@ -53,5 +61,45 @@ describe('a PC’s name in the device list', () => {
       401,
     );
     expect((await asDevice('not-a-token', 'GET')).status).toBe(401);
+  });
+
+  it('is changed from a PC only at the signed request of a staff member holding sync.manage', async () => {
+    const reception = await enroll(server.url, 'Tiếp đón 1');
+    const refusal = async (body: unknown): Promise<{ status: number; reason: unknown }> => {
+      const response = await asDevice(reception.token, 'POST', body);
+      const answer = (await response.json()) as { code?: string; details?: { reason?: unknown } };
+      expect(answer.code).toBe('forbidden');
+      return { status: response.status, reason: answer.details?.reason };
+    };
+
+    // The doctor is logged in on the PC and signs: a valid proof, but no sync.manage.
+    const byDoctor = await signedDeviceRename(reception.deviceId, 'Máy bác sĩ', await demoSigner(DEMO_STAFF.doctor.id));
+    expect(await refusal(byDoctor)).toEqual({ status: 403, reason: 'not-permitted' });
+    // The PC's token alone (as before renames were signed) proves no staff member asked.
+    expect(await refusal({ name: 'Máy bác sĩ' })).toEqual({ status: 403, reason: 'signature-missing' });
+    // An admin's signature names the PC and the name: it renames neither another PC nor to another name.
+    const admin = await demoSigner(DEMO_STAFF.admin.id);
+    const forOtherName = await signedDeviceRename(reception.deviceId, 'Tiếp đón 2', admin);
+    expect(await refusal({ ...forOtherName, name: 'Máy bác sĩ' })).toEqual({
+      status: 403,
+      reason: 'signature-invalid',
+    });
+    const forOtherPc = await signedDeviceRename(randomUUID(), 'Máy bác sĩ', admin);
+    expect(await refusal(forOtherPc)).toEqual({ status: 403, reason: 'signature-invalid' });
+    // Naming the admin while the doctor signs is no proof either.
+    expect(await refusal({ ...byDoctor, staffId: DEMO_STAFF.admin.id })).toEqual({
+      status: 403,
+      reason: 'signature-invalid',
+    });
+    expect(await deviceNames()).toEqual(['Tiếp đón 1']);
+
+    // The sync admin may.
+    const bySyncAdmin = await asDevice(
+      reception.token,
+      'POST',
+      await signedDeviceRename(reception.deviceId, 'Tiếp đón 2', await demoSigner(DEMO_STAFF.syncAdmin.id)),
+    );
+    expect(bySyncAdmin.status).toBe(200);
+    expect(await deviceNames()).toEqual(['Tiếp đón 2']);
   });
 });

@@ -99,6 +99,8 @@ describe('encryption at rest of the local database', () => {
     // What the indexes need stays readable, as the README says: the folded name and identifiers.
     const raw = await rawIndexedDbText(indexedDB);
     expect(raw).toContain('khong thi xuyen');
+    // The possible-duplicates key: the folded name and the birth year, never the whole date.
+    expect(raw).toContain('khong thi xuyen|1987');
     expect(raw).toContain(patient.cccd);
 
     // The device itself reads everything back.

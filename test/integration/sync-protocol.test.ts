@@ -50,6 +50,20 @@ describe('sync protocol rules on the server', () => {
     expect((pulled.body as PullResponse<PatientDocument>).documents).toEqual([pushed]);
   });
 
+  it('accepts a patient from a PC not yet updated (no nameYearKey), and refuses a wrong nameYearKey', async () => {
+    const { nameYearKey: _newer, ...fromOlderPc } = patientDocument('10010');
+    expect(await push([{ newDocumentState: await signed(fromOlderPc as PatientDocument) }])).toEqual({
+      status: 200,
+      body: [],
+    });
+    expect((await storedRows())[0]?.body).toEqual(fromOlderPc);
+
+    const wrongKey = patientDocument('10010', { nameYearKey: 'nguyen thi dao|1991' });
+    const refused = await push([{ newDocumentState: await signed(wrongKey) }]);
+    expect(refused.status).toBe(422);
+    expect(await storedRows()).toHaveLength(1);
+  });
+
   it('treats a retried push as a success without a second write', async () => {
     const row = { newDocumentState: await signed(patientDocument('10010')) };
     await push([row]);

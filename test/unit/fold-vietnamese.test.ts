@@ -36,11 +36,17 @@ describe('Vietnamese folding', () => {
     expect(normalizeText(' Nguyễn  Thị '.normalize('NFD'))).toBe('Nguyễn Thị'.normalize('NFC'));
   });
 
-  it('makes written-order and given-name-first search keys', () => {
-    expect(patientSearchKeys({ familyName: 'Nguyễn', middleName: 'Thị', givenName: 'Đào' })).toEqual({
+  it('makes written-order, given-name-first and name-and-birth-year search keys', () => {
+    expect(
+      patientSearchKeys({ familyName: 'Nguyễn', middleName: 'Thị', givenName: 'Đào', dateOfBirth: '1990-03-12' }),
+    ).toEqual({
       nameKey: 'nguyen thi dao',
       givenNameKey: 'dao nguyen thi',
+      nameYearKey: 'nguyen thi dao|1990',
     });
-    expect(patientSearchKeys({ familyName: 'Lò', middleName: '', givenName: 'Văn Pó' }).givenNameKey).toBe('van po lo');
+    expect(
+      patientSearchKeys({ familyName: 'Lò', middleName: '', givenName: 'Văn Pó', dateOfBirth: '1950-01-01' })
+        .givenNameKey,
+    ).toBe('van po lo');
   });
 });

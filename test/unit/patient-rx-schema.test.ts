@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { patientRxSchema } from '../../renderer/db/collections';
-import { PATIENT_INDEXES } from '../../shared/patient/patient-document';
+import {
+  patientMigrationStrategies,
+  patientRxSchema,
+  withNameYearKey,
+  type Stored,
+} from '../../renderer/db/collections';
+import { PATIENT_INDEXES, type PatientDocument } from '../../shared/patient/patient-document';
 
 describe('the patients RxDB schema derived from the zod schema', () => {
   const properties = patientRxSchema.properties as Record<string, { type?: string; maxLength?: number }>;
@@ -21,5 +26,23 @@ describe('the patients RxDB schema derived from the zod schema', () => {
   it('keeps the nested address object and refuses unknown fields', () => {
     expect(properties.address?.type).toBe('object');
     expect((patientRxSchema as { additionalProperties?: boolean }).additionalProperties).toBe(false);
+  });
+});
+
+describe('a patient without nameYearKey (stored or written by a PC before schema version 1)', () => {
+  const patient = {
+    familyName: 'Nguyễn',
+    middleName: 'Thị',
+    givenName: 'Đào',
+    dateOfBirth: '1990-03-12',
+  } as PatientDocument;
+
+  it('gets it from its name and birth year; one that has it is left as it is', () => {
+    expect(withNameYearKey(patient).nameYearKey).toBe('nguyen thi dao|1990');
+    expect(patientMigrationStrategies[1]({ ...patient } as Stored<PatientDocument>).nameYearKey).toBe(
+      'nguyen thi dao|1990',
+    );
+    const kept = { ...patient, nameYearKey: 'nguyen thi dao|1990' };
+    expect(withNameYearKey(kept)).toBe(kept);
   });
 });
