@@ -11,6 +11,7 @@ import { closeIdleConnectionsWhileClosing } from './http/close-idle-connections'
 import { registerDeviceNameRoutes } from './enrollment/device-name-routes';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
+import { DEFAULT_HISTORY_LOOKUPS_PER_MINUTE, registerHistoryRoutes } from './history/history-routes';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditRoutes } from './audit/audit-routes';
@@ -28,6 +29,8 @@ export interface AppOptions {
   adminToken?: string | undefined;
   /** Requests a device (or an address without credential) may make per minute. */
   requestsPerMinute?: number;
+  /** Lookups of a patient's history at other facilities a device may make per minute. */
+  historyLookupsPerMinute?: number;
   /** PEM certificate and key: the server then speaks HTTPS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
 }
@@ -82,5 +85,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);
   registerSyncRoutes(app, { database, notifier, epoch, signatures });
+  registerHistoryRoutes(app, {
+    database,
+    signatures,
+    adminToken: options.adminToken,
+    lookupsPerMinute: options.historyLookupsPerMinute ?? DEFAULT_HISTORY_LOOKUPS_PER_MINUTE,
+  });
   return app;
 }

@@ -19,6 +19,7 @@ export interface AnsweredRequest {
 
 export interface TestServerOptions {
   requestsPerMinute?: number;
+  historyLookupsPerMinute?: number;
   /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
   failPush?: (body: unknown) => boolean;
 }
