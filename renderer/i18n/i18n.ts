@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
+import { historyEn, historyVi } from '../history/messages';
 import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
@@ -30,6 +31,7 @@ const features = {
     printing: printingVi,
     signing: signingVi,
     inpatient: inpatientVi,
+    history: historyVi,
     syncState: syncStateVi,
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
@@ -43,6 +45,7 @@ const features = {
     printing: printingEn,
     signing: signingEn,
     inpatient: inpatientEn,
+    history: historyEn,
     syncState: syncStateEn,
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,
