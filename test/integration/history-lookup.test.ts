@@ -14,13 +14,14 @@ import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { adminRequest } from '../helpers/admin-requests';
 import { CREATININE, finishedVisit, labOrder, labResult, type Authorship } from '../helpers/clinical-history';
 import { patientDocument } from '../helpers/patient-documents';
+import { referralDocument } from '../helpers/referral-documents';
 import { pushPatientHistory } from '../helpers/push-clinical-history';
 import { addFacility, type OtherFacility } from '../helpers/second-facility';
 import { demoSigner, signedRows } from '../helpers/signing';
 import { syncRequest } from '../helpers/sync-requests';
 import { TestServer } from '../helpers/test-server';
 
-const LOOKUPS_PER_MINUTE = 6;
+const LOOKUPS_PER_MINUTE = 8;
 const PROVINCE_CODE = '15001';
 
 interface LookupRecord {
@@ -150,6 +151,21 @@ describe('a patient history from other facilities', () => {
     expect(answer.body).toMatchObject({ code: 'forbidden', details: { reason: 'patient-not-here' } });
     const recorded = (await lookups()).lookups?.find((lookup) => lookup.id === request.id);
     expect(recorded).toMatchObject({ outcome: 'patient-not-here', staffId: province.doctorId, returned: {} });
+  });
+
+  it('lets the facility a patient is referred to look them up before they are registered there', async () => {
+    const referred = patientDocument(DEMO_FACILITY.code, { cccd: '001190055555' });
+    await pushPatientHistory(server.url, districtToken, referred, historyOf(referred));
+    const before = await ask(province.token, province.doctor, { cccd: referred.cccd });
+    expect(before.answer.status).toBe(403);
+    const referral = referralDocument(referred, PROVINCE_CODE, DEMO_STAFF.doctor.id);
+    const sent = await syncRequest(server.url, districtToken, 'referrals', 'push', {
+      body: await signedRows('referrals', [{ ...referral }], await demoSigner(DEMO_STAFF.doctor.id)),
+    });
+    expect(sent).toEqual({ status: 200, body: [] });
+    const after = await ask(province.token, province.doctor, { cccd: referred.cccd });
+    expect(after.answer.status).toBe(200);
+    expect((after.answer.body as HistoryResponse).records.map((record) => record.document.id)).toContain(referred.id);
   });
 
   it('refuses a role that may not read clinical records, and records the attempt', async () => {
