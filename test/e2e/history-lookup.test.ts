@@ -114,7 +114,7 @@ describe("a patient's history from another facility, and no repeated test", () =
     await server.close();
   });
 
-  it('a province doctor fetches the district history, sees it on the chart, and is warned before repeating the test', async () => {
+  it('a province doctor fetches the district history, sees it on the chart (offline too), and is warned before repeating the test', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     pages.push(page);
@@ -184,5 +184,17 @@ describe("a patient's history from another facility, and no repeated test", () =
           { facilityCode: PROVINCE_CODE, warningsShown: 1, testsAvoided: 0, orderedAnyway: 1, fromOtherFacilities: 1 },
         ],
       });
+
+    // The link to the province goes down: what was fetched stays on the chart, a new lookup
+    // says it needs the network.
+    await server.stop();
+    await expect.poll(() => page.getByTestId('sync-connection').textContent(), POLL).not.toContain('Trực tuyến');
+    await page.goto(`${clientUrl}#/patients/${patientHere.id}/chart`);
+    await expectText(
+      page.locator(`[data-visit="${districtVisit.id}"]`).getByTestId('timeline-facility'),
+      `Tại ${DISTRICT}`,
+    );
+    await page.getByTestId('foreign-history-open').click();
+    await expectTextContaining(page.getByTestId('foreign-history-offline'), 'chỉ tra cứu được khi có mạng');
   });
 });
