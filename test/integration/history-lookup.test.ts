@@ -20,6 +20,8 @@ import { addFacility, type OtherFacility } from '../helpers/second-facility';
 import { demoSigner, signedRows } from '../helpers/signing';
 import { syncRequest } from '../helpers/sync-requests';
 import { TestServer } from '../helpers/test-server';
+import { IsolatedClient } from '../helpers/isolated-client';
+import { DOCTOR_PASSWORD } from '../helpers/second-facility';
 
 const LOOKUPS_PER_MINUTE = 8;
 const PROVINCE_CODE = '15001';
@@ -49,6 +51,8 @@ describe('a patient history from other facilities', () => {
   /** Registered at the district only. */
   let districtOnly: PatientDocument;
   let districtHistory: Awaited<ReturnType<typeof historyOf>>;
+  /** The same person as registered at the province's hospital */
+  let atProvince: PatientDocument;
 
   const historyOf = (patient: PatientDocument) => {
     const doctor: Authorship = { facilityCode: DEMO_FACILITY.code, deviceId: 'pc-1', staffId: DEMO_STAFF.doctor.id };
@@ -94,8 +98,9 @@ describe('a patient history from other facilities', () => {
     await pushPatientHistory(server.url, districtToken, shared, districtHistory);
     await pushPatientHistory(server.url, districtToken, districtOnly, historyOf(districtOnly));
     // The same person registered at the province's hospital, by its own registrar-doctor.
-    const atProvince = patientDocument(PROVINCE_CODE, {
+    atProvince = patientDocument(PROVINCE_CODE, {
       cccd: shared.cccd,
+      bhyt: '',
       createdBy: province.doctorId,
       updatedBy: province.doctorId,
     });
@@ -143,6 +148,38 @@ describe('a patient history from other facilities', () => {
     });
     expect(again.status).toBe(403);
     expect(again.body).toMatchObject({ code: 'forbidden', details: { reason: 'request-reused' } });
+  });
+
+  it("keeps what a doctor's PC fetched on that PC, readable offline, each record with its facility", async () => {
+    const pc = await IsolatedClient.open(server.url, await server.enroll('khoa khám bệnh', `TEST-${PROVINCE_CODE}`));
+    try {
+      await pc.goOnline();
+      // The doctor's account reaches the new PC with its first sync; then they log in.
+      await expect
+        .poll(
+          () =>
+            pc.history.logInAs(province.doctorId, DOCTOR_PASSWORD).then(
+              () => true,
+              () => false,
+            ),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      const looked = await pc.history.lookUp(atProvince, { purpose: 'Khám bệnh', emergency: false, reason: '' });
+      expect(looked).toEqual({ ok: true, count: 4 });
+      // Sync stops (the link is down): what was fetched is read from this PC alone.
+      await pc.goOffline();
+      const kept = await pc.history.kept(atProvince.id);
+      expect(kept.documents.encounters.map((visit) => visit.id)).toEqual(
+        districtHistory.encounters.map((visit) => visit.id),
+      );
+      expect(kept.documents.observations.map((result) => result.id)).toEqual(
+        districtHistory.observations.map((result) => result.id),
+      );
+      expect([...kept.facilities]).toEqual([[DEMO_FACILITY.code, DEMO_FACILITY.name]]);
+    } finally {
+      await pc.close();
+    }
   });
 
   it('refuses a patient who is neither registered nor referred at the asking facility, and records the attempt', async () => {
