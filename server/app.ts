@@ -16,6 +16,7 @@ import { registerDeviceNameRoutes } from './enrollment/device-name-routes';
 import { registerEnrollmentRoutes } from './enrollment/enrollment-routes';
 import { ensureProvinces } from './facilities/facilities';
 import { registerFacilityRoutes } from './facilities/facility-routes';
+import { DEFAULT_HISTORY_LOOKUPS_PER_MINUTE, registerHistoryRoutes } from './history/history-routes';
 import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditAlertRoutes } from './audit/audit-alert-routes';
@@ -38,6 +39,8 @@ export interface AppOptions {
   adminToken?: string | undefined;
   /** Requests a device (or an address without credential) may make per minute. */
   requestsPerMinute?: number;
+  /** Lookups of a patient's history at other facilities a device may make per minute. */
+  historyLookupsPerMinute?: number;
   /** PEM certificate and key: the server then speaks HTTPS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
   /** The server's clock (last contacts, fleet states, resolutions); tests pass their own. */
@@ -111,5 +114,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     thresholds: options.fleetThresholds ?? DEFAULT_FLEET_THRESHOLDS,
   });
   registerSyncRoutes(app, { database, notifier, epoch, signatures, activity });
+  registerHistoryRoutes(app, {
+    database,
+    signatures,
+    adminToken: options.adminToken,
+    lookupsPerMinute: options.historyLookupsPerMinute ?? DEFAULT_HISTORY_LOOKUPS_PER_MINUTE,
+  });
   return app;
 }

@@ -15,6 +15,8 @@ import { Outbox } from '../db/outbox';
 import { OrdersRepository } from '../orders/orders-repository';
 import { PatientsRepository } from '../patients/patients-repository';
 import { EncountersRepository } from '../visits/encounters-repository';
+import { ForeignHistoryRepository } from '../history/foreign-history-repository';
+import { RepeatTestReporter } from '../history/repeat-test-reporter';
 import { InpatientRepository } from '../inpatient/inpatient-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
@@ -53,6 +55,8 @@ export interface SenServices {
   allergies: AllergiesRepository;
   /** Signing ("ký") and amending visits and prescriptions; checking signatures on this PC */
   signing: SigningRepository;
+  /** The patient's records at the province's other facilities: looked up online, kept sealed */
+  history: ForeignHistoryRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** The facility's backups from this PC: recovery code, folder, schedule, history */
@@ -107,6 +111,11 @@ export async function startServices(
     platform.backupTarget,
   );
   await backups.start();
+  const server = { serverUrl: device.serverUrl, token: device.token };
+  const history = new ForeignHistoryRepository(database, server, () => session.signer());
+  const repeatReporter = new RepeatTestReporter(database, server);
+  // Reports a doctor's PC could not send last time (offline) go now, if the server answers.
+  void repeatReporter.flush();
   const close = async (): Promise<void> => {
     backups.close();
     catalog.close();
@@ -130,7 +139,11 @@ export async function startServices(
     catalog,
     serials,
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
-    orders: new OrdersRepository(database, writer, catalog, identity),
+    orders: new OrdersRepository(database, writer, catalog, identity, undefined, {
+      foreignResults: (patientId) => history.results(patientId),
+      report: (outcomes) => repeatReporter.report(outcomes),
+    }),
+    history,
     chart: new ChartRepository(database),
     signing: new SigningRepository(database, writer, () => session.signer(), identity),
     allergies: new AllergiesRepository(database, writer, identity),

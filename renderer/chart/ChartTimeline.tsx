@@ -7,6 +7,7 @@ import { SignatureMark } from './SignatureMark';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
 
 const NO_CHECKS: ReadonlyMap<string, SignatureCheck> = new Map();
+const NO_FACILITIES: ReadonlyMap<string, string> = new Map();
 
 /**
  * The visits, newest first. One entry is in the tab order at a time (roving focus): arrows,
@@ -16,9 +17,12 @@ const NO_CHECKS: ReadonlyMap<string, SignatureCheck> = new Map();
 export function ChartTimeline({
   timeline,
   signatures = NO_CHECKS,
+  foreignFacilities = NO_FACILITIES,
 }: {
   timeline: readonly TimelineVisit[];
   signatures?: ReadonlyMap<string, SignatureCheck>;
+  /** Names of the other facilities whose visits were fetched (renderer/history), by code */
+  foreignFacilities?: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
@@ -68,6 +72,7 @@ export function ChartTimeline({
             open={expanded.has(visit.id)}
             check={signatures.get(visit.id)}
             signatures={signatures}
+            facilityName={foreignFacilities.get(visit.facilityCode)}
             index={index}
             onToggle={toggle}
             onFocusEntry={setCurrent}
@@ -84,6 +89,7 @@ const TimelineEntry = memo(function TimelineEntry({
   open,
   check,
   signatures,
+  facilityName,
   index,
   onToggle,
   onFocusEntry,
@@ -93,6 +99,8 @@ const TimelineEntry = memo(function TimelineEntry({
   open: boolean;
   check: SignatureCheck | undefined;
   signatures: ReadonlyMap<string, SignatureCheck>;
+  /** Set for a visit made at another facility: shown on the entry */
+  facilityName: string | undefined;
   index: number;
   onToggle: (id: string) => void;
   onFocusEntry: (index: number) => void;
@@ -112,6 +120,11 @@ const TimelineEntry = memo(function TimelineEntry({
         onFocus={() => onFocusEntry(index)}
       >
         <span className="timeline-date">{displayDay(visit.queueDate)}</span>{' '}
+        {facilityName !== undefined && (
+          <span className="timeline-facility" data-testid="timeline-facility">
+            {t('history.atFacility', { name: `${facilityName} (${visit.facilityCode})` })}
+          </span>
+        )}{' '}
         {visit.stay && (
           <span className="timeline-stay" data-testid="timeline-stay">
             {t('chart.stayDates', {

@@ -17,12 +17,15 @@ export function ChartView({
   chart,
   allergyActions,
   signatures,
+  foreignFacilities,
 }: {
   patient: PatientDocument;
   chart: PatientChart;
   allergyActions: AllergyActions | null;
   /** How each visit's signature stands on this PC, by document id (none: not checked). */
   signatures?: ReadonlyMap<string, SignatureCheck>;
+  /** Names of the other facilities whose records are merged into the chart, by code */
+  foreignFacilities?: ReadonlyMap<string, string>;
 }) {
   return (
     <div className="chart-view" data-testid="chart-view">
@@ -30,7 +33,7 @@ export function ChartView({
       <div className="chart-columns">
         <div className="chart-main">
           <TrendChart series={repeatedSeries(chart.series)} />
-          <ChartTimeline timeline={chart.timeline} signatures={signatures} />
+          <ChartTimeline timeline={chart.timeline} signatures={signatures} foreignFacilities={foreignFacilities} />
         </div>
         <aside className="chart-side">
           <AllergiesBlock allergies={chart.allergies} actions={allergyActions} />

@@ -9,6 +9,9 @@ import { ChartView } from './ChartView';
 import { useChartDocuments, usePatientChart } from './use-patient-chart';
 import { useSignatureChecks } from '../signing/use-signing';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import { ForeignHistoryAction } from '../history/ForeignHistoryAction';
+import { useForeignHistory } from '../history/use-foreign-history';
+import { withForeignRecords } from '../history/with-foreign-records';
 import './chart.css';
 
 const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
@@ -16,12 +19,15 @@ const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
 /** `#/patients/<id>/chart`: the patient's whole record on this PC, opening audited. */
 export function PatientChartPage({ id, navigate }: { navigate: (route: Route) => void; id: string }) {
   const { t } = useTranslation();
-  const { patients, chart: chartRepository, allergies, session } = useServices();
+  const { patients, chart: chartRepository, allergies, session, history: foreignRepository } = useServices();
   useChartOpenAudit(id);
   const patient = usePatient(patients, id);
-  const documents = useChartDocuments(chartRepository, id);
+  const ownDocuments = useChartDocuments(chartRepository, id);
+  const foreign = useForeignHistory(foreignRepository, id);
+  // The patient's visits at other facilities (fetched from the province) join the timeline.
+  const documents = useMemo(() => withForeignRecords(ownDocuments, foreign.history), [ownDocuments, foreign.history]);
   const chart = usePatientChart(documents);
-  const signatures = useSignatureChecks('encounters', documents?.encounters ?? NO_ENCOUNTERS);
+  const signatures = useSignatureChecks('encounters', ownDocuments?.encounters ?? NO_ENCOUNTERS);
   const mayWrite = session.can('encounter.write');
   const allergyActions = useMemo<AllergyActions | null>(
     () =>
@@ -42,10 +48,19 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
           {t('chart.back')}
         </button>
       </div>
+      {patient && session.can('clinical.read') && (
+        <ForeignHistoryAction patient={patient} history={foreign.history} onFetched={foreign.reload} />
+      )}
       {patient === undefined || chart === undefined ? (
         <p>{t('chart.loading')}</p>
       ) : (
-        <ChartView patient={patient} chart={chart} allergyActions={allergyActions} signatures={signatures} />
+        <ChartView
+          patient={patient}
+          chart={chart}
+          allergyActions={allergyActions}
+          signatures={signatures}
+          foreignFacilities={foreign.history?.facilities}
+        />
       )}
     </section>
   );

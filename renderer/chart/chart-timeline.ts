@@ -24,6 +24,8 @@ export interface VisitResult {
 /** One visit as the chart shows it, with what was measured, found and prescribed in it. */
 export interface TimelineVisit {
   id: string;
+  /** Where the visit was made: another facility's code for a visit fetched from the province */
+  facilityCode: string;
   queueDate: string;
   queuedAt: string;
   status: EncounterStatus;
@@ -69,6 +71,7 @@ function visitOf(encounter: EncounterDocument, history: EncounterDocument[]): Ti
     document: encounter,
     supersededVersions: history.filter((version) => version.id !== encounter.id),
     id: encounter.id,
+    facilityCode: encounter.facilityCode,
     queueDate: encounter.queueDate,
     queuedAt: encounter.queuedAt,
     status: encounter.status,

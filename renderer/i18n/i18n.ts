@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { backupEn, backupVi } from '../backup/messages';
 import { catalogEn, catalogVi } from '../catalog/messages';
 import { chartEn, chartVi } from '../chart/messages';
+import { historyEn, historyVi } from '../history/messages';
 import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
@@ -31,6 +32,7 @@ const features = {
     printing: printingVi,
     signing: signingVi,
     inpatient: inpatientVi,
+    history: historyVi,
     syncState: syncStateVi,
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
@@ -45,6 +47,7 @@ const features = {
     printing: printingEn,
     signing: signingEn,
     inpatient: inpatientEn,
+    history: historyEn,
     syncState: syncStateEn,
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,

@@ -35,6 +35,9 @@ export function OrderTestsForm({ encounter }: { encounter: EncounterDocument }) 
     setMessage(null);
   };
   const remove = (code: string): void => {
+    // Left out after its warning: a repeat avoided, as the province counts them.
+    const warned = repeats.find((repeat) => repeat.code === code);
+    if (warned) void orders.reportAvoided(warned);
     setChosen(chosen.filter((test) => test.code !== code));
     setMissingReasons(missingReasons.filter((missing) => missing !== code));
     search.current?.focus();
@@ -182,7 +185,10 @@ function ChosenTest(props: {
         <div className="repeat-warning" role="alert" data-testid={`repeat-${test.code}`}>
           {repeat.result && (
             <p>
-              {t('orders.repeat-result', {
+              {t(repeat.result.facility ? 'orders.repeat-result-elsewhere' : 'orders.repeat-result', {
+                facility: repeat.result.facility
+                  ? `${repeat.result.facility.name} (${repeat.result.facility.code})`
+                  : '',
                 date: formatDateTime(repeat.result.recordedAt),
                 value: repeat.result.value,
                 unit: repeat.result.unit,

@@ -18,6 +18,8 @@ export const ordersVi = {
   'kind-lab': 'Xét nghiệm',
   'kind-imaging': 'Chẩn đoán hình ảnh',
   'repeat-result': 'Đã có kết quả lúc {{date}}: {{value}} {{unit}} {{flag}} (hiệu lực {{days}} ngày).',
+  'repeat-result-elsewhere':
+    'Đã làm tại {{facility}} lúc {{date}}: {{value}} {{unit}} {{flag}} (hiệu lực {{days}} ngày).',
   'repeat-open-order': 'Đã được chỉ định lúc {{date}}, chưa có kết quả.',
   'repeat-reason': 'Lý do chỉ định lại',
   'repeat-reason-required': 'Vui lòng nhập lý do chỉ định lại xét nghiệm này.',
@@ -86,6 +88,7 @@ export const ordersEn: { [K in keyof typeof ordersVi]: string } = {
   'kind-lab': 'Lab test',
   'kind-imaging': 'Imaging',
   'repeat-result': 'Result on {{date}}: {{value}} {{unit}} {{flag}} (valid {{days}} days).',
+  'repeat-result-elsewhere': 'Done at {{facility}} on {{date}}: {{value}} {{unit}} {{flag}} (valid {{days}} days).',
   'repeat-open-order': 'Already ordered on {{date}}, no result yet.',
   'repeat-reason': 'Reason to repeat',
   'repeat-reason-required': 'Please give a reason to repeat this test.',

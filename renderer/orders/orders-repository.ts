@@ -12,6 +12,7 @@ import type { DocumentWriter } from '../db/document-writer';
 import { labResultEntry, type TestReference, type ValueProblem } from './lab-result-entry';
 import { findRepeats, windowStart, type EarlierOrder, type EarlierResult, type RepeatWarning } from './repeat-window';
 import { newAuthorship } from '../../shared/clinical/common-fields';
+import type { RepeatOutcome } from '../history/repeat-test-reporter';
 
 /** Orders of tests: lab tests from the lab catalog, imaging studies from the services catalog. */
 export type TestOrderKind = 'lab' | 'imaging';
@@ -46,6 +47,14 @@ interface DeviceIdentity {
   facilityCode: string;
 }
 
+/** Where the repeat warning also looks, and who hears what became of it (renderer/history). */
+export interface RepeatSources {
+  /** The patient's results fetched from the province's other facilities */
+  foreignResults?: (patientId: string) => Promise<EarlierResult[]>;
+  /** Told of each warning the doctor acted on: ordered anyway, or avoided */
+  report?: (outcomes: RepeatOutcome[]) => Promise<void>;
+}
+
 /** A first sync writes thousands of catalog entries: the references are read again once it settles. */
 const CHANGES_SETTLE_MS = 300;
 const OPEN_STATUSES: readonly OrderDocument['status'][] = ['ordered', 'in-progress'];
@@ -76,6 +85,7 @@ export class OrdersRepository {
     private readonly catalog: CatalogRepository,
     private readonly device: DeviceIdentity,
     private readonly now: () => Date = () => new Date(),
+    private readonly repeatSources: RepeatSources = {},
   ) {}
 
   /** Lab tests by code or name, then imaging studies, as the doctor types (no diacritics needed). */
@@ -105,13 +115,14 @@ export class OrdersRepository {
     if (longest === 0) return [];
     const now = this.now();
     const since = windowStart(now, longest);
-    const [observations, orders] = await Promise.all([
+    const [observations, orders, foreign] = await Promise.all([
       this.database.observations
         .find({ selector: { patientId, recordedAt: { $gte: since } }, index: ['patientId', 'recordedAt'] })
         .exec(),
       this.database.orders
         .find({ selector: { patientId, orderedAt: { $gte: since } }, index: ['patientId', 'orderedAt'] })
         .exec(),
+      this.repeatSources.foreignResults?.(patientId) ?? Promise.resolve([]),
     ]);
     const results: EarlierResult[] = observations
       .map((document) => bodyOf<ObservationDocument>(document))
@@ -125,7 +136,27 @@ export class OrdersRepository {
       .map((document) => bodyOf<OrderDocument>(document))
       .filter((order) => order.facilityCode === this.device.facilityCode && OPEN_STATUSES.includes(order.status))
       .flatMap((order) => order.tests.map(({ code }) => ({ orderId: order.id, code, orderedAt: order.orderedAt })));
-    return findRepeats(tests, results, openOrders, now);
+    return findRepeats(tests, [...results, ...foreign], openOrders, now);
+  }
+
+  /** The doctor left out a test after its repeat warning: a test avoided, as the province counts. */
+  async reportAvoided(repeat: RepeatWarning): Promise<void> {
+    await this.report([repeat], 'avoided');
+  }
+
+  private async report(repeats: readonly RepeatWarning[], outcome: RepeatOutcome['outcome']): Promise<void> {
+    if (!this.repeatSources.report || repeats.length === 0) return;
+    await this.repeatSources
+      .report(
+        repeats.map((repeat) => ({
+          testCode: repeat.code,
+          outcome,
+          source: repeat.result?.facility ? 'foreign' : 'local',
+          earlierFacilityCode: repeat.result?.facility?.code ?? this.device.facilityCode,
+        })),
+      )
+      // Counting for the province never stands in the way of the order itself.
+      .catch((error: unknown) => console.error('Sen: a repeat-test report could not be kept', error));
   }
 
   /**
@@ -163,6 +194,7 @@ export class OrdersRepository {
       await this.writer.insert('orders', order);
       orders.push(order);
     }
+    await this.report(repeats, 'ordered');
     return { ok: true, orders };
   }
 

@@ -80,3 +80,28 @@ describe('earlier tests found before ordering', () => {
     ]);
   });
 });
+
+describe('a repeat of a test done at another facility', () => {
+  it('warns with the other facility’s result, where it was done, when it is the latest in the window', () => {
+    const now = new Date('2026-12-03T10:00:00.000Z');
+    const own = {
+      observationId: 'own',
+      code: 'SEN-XN-027',
+      value: '90',
+      unit: 'µmol/L',
+      flag: 'normal' as const,
+      recordedAt: '2026-11-28T09:00:00.000Z',
+    };
+    const elsewhere = {
+      ...own,
+      observationId: 'elsewhere',
+      value: '95',
+      recordedAt: '2026-12-01T09:00:00.000Z',
+      facility: { code: '10010', name: 'Trung tâm Y tế khu vực Bát Xát' },
+    };
+    const [warning] = findRepeats([{ code: 'SEN-XN-027', validityDays: 7 }], [own, elsewhere], [], now);
+    expect(warning?.result).toEqual(elsewhere);
+    const outside = findRepeats([{ code: 'SEN-XN-027', validityDays: 1 }], [elsewhere], [], now);
+    expect(outside).toEqual([]);
+  });
+});

@@ -32,6 +32,8 @@ export interface EarlierResult {
   unit: string;
   flag: ResultFlag;
   recordedAt: string;
+  /** Where it was done, for a result fetched from another facility (none: this facility's). */
+  facility?: { code: string; name: string };
 }
 
 export interface EarlierOrder {

@@ -28,6 +28,14 @@ import { collectBackup } from '../../renderer/backup/backup-content';
 import { restoreOnNewPc } from '../../renderer/backup/restore-on-new-pc';
 import type { RestoredCounts } from '../../renderer/backup/backup-content';
 import { localDatabaseName } from '../../renderer/db/create-database';
+import {
+  ForeignHistoryRepository,
+  type ForeignHistory,
+  type LookupInput,
+  type LookupResult,
+} from '../../renderer/history/foreign-history-repository';
+import type { SealedKey } from '../../shared/staff/sealed-key';
+import { unsealedSigner } from './signing';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
 export interface IsolatedClientOptions {
@@ -284,6 +292,36 @@ export class ClientDriver {
   prescription(call: PrescriptionCall): Promise<unknown> {
     this.prescriptions ??= new PrescriptionDriver(this.opened);
     return this.prescriptions.run(call);
+  }
+
+  /**
+   * From now on the client writes as an account of its facility that is no demo account: the
+   * account as synced to this PC, its key unsealed with `password`, as a login would.
+   */
+  async logInAs(staffId: string, password: string): Promise<void> {
+    const account = await this.opened.database.staff.findOne(staffId).exec();
+    if (!account) throw new Error(`no account ${staffId} on this PC`);
+    const sealed = account.toJSON() as { id: string; sealedKey: SealedKey };
+    await this.opened.actAs(await unsealedSigner({ id: sealed.id, sealedKey: sealed.sealedKey }, password));
+  }
+
+  /** The chart's history lookup (renderer/history), as the logged-in user. */
+  lookUpHistory(patient: PatientDocument, input: LookupInput): Promise<LookupResult> {
+    return this.foreignHistory.lookUp(patient, input);
+  }
+
+  /** What this PC keeps of a patient's records elsewhere. */
+  keptHistory(patientId: string): Promise<ForeignHistory> {
+    return this.foreignHistory.history(patientId);
+  }
+
+  private get foreignHistory(): ForeignHistoryRepository {
+    const client = this.opened;
+    return new ForeignHistoryRepository(
+      client.database,
+      { serverUrl: client.serverUrl, token: client.enrollment.token },
+      () => client.signer,
+    );
   }
 
   /** A call on this PC's lab and imaging orders (orders-driver.ts). */

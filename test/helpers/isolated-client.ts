@@ -20,6 +20,7 @@ import type { PrescriptionCall, PrescriptionResult } from './prescription-driver
 import { remoteOrders } from './orders-remote';
 import { remoteInpatient } from './inpatient-remote';
 import { provided } from './provided';
+import type { LookupInput } from '../../renderer/history/foreign-history-repository';
 
 type DriverMethods = {
   [K in keyof ClientDriver as ClientDriver[K] extends (...args: never[]) => unknown ? K : never]: ClientDriver[K];
@@ -94,6 +95,12 @@ export class IsolatedClient {
     quarantine$: this.held.asObservable(),
     heldCopy: (collection: string, id: string) => this.call('heldCopy', collection, id),
     resend: (collection: 'patients' | 'staff' | 'audit', id: string) => this.call('resend', collection, id),
+  };
+  /** The patient's history at other facilities (renderer/history), as the chart asks for it. */
+  readonly history = {
+    logInAs: (staffId: string, password: string) => this.call('logInAs', staffId, password),
+    lookUp: (patient: PatientDocument, input: LookupInput) => this.call('lookUpHistory', patient, input),
+    kept: (patientId: string) => this.call('keptHistory', patientId),
   };
   /** The PC's lab and imaging orders (orders-driver.ts). */
   readonly orders = remoteOrders((method, args) => this.call('orders', method, args));

@@ -4,7 +4,8 @@ import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { adminRequest } from './admin-requests';
 import { storedStaffSigner } from './signing';
 
-const DOCTOR_PASSWORD = 'mat-khau-bac-si-2026';
+/** The password of the doctor `addFacility` creates (username `bacsi<code>`). */
+export const DOCTOR_PASSWORD = 'mat-khau-bac-si-2026';
 import type { TestServer } from './test-server';
 
 export interface OtherFacility {

@@ -64,7 +64,7 @@ export class TestClient {
     readonly outbox: Outbox,
     readonly writer: DocumentWriter,
     readonly patients: PatientsRepository,
-    private readonly serverUrl: string,
+    readonly serverUrl: string,
     readonly enrollment: EnrollResponse,
     private readonly options: TestClientOptions,
     readonly audit: AuditLog,

@@ -21,6 +21,7 @@ export interface TestServerOptions {
   requestsPerMinute?: number;
   /** The server's clock (fleet states, last contacts, resolutions). */
   clock?: () => Date;
+  historyLookupsPerMinute?: number;
   /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
   failPush?: (body: unknown) => boolean;
 }
