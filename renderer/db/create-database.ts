@@ -10,6 +10,7 @@ import {
   observationRxSchema,
   orderRxSchema,
   patientRxSchema,
+  referralRxSchema,
   staffRxSchema,
   type SenCollections,
   type SenDatabase,
@@ -62,6 +63,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       orders: { schema: orderRxSchema },
       observations: { schema: observationRxSchema },
       notes: { schema: noteRxSchema },
+      referrals: { schema: referralRxSchema },
       catalog: { schema: catalogRxSchema },
       ...(options.withoutConflicts ? {} : { conflicts: { schema: conflictRxSchema } }),
     });
