@@ -16,6 +16,7 @@ import { OrdersRepository } from '../orders/orders-repository';
 import { PatientsRepository } from '../patients/patients-repository';
 import { EncountersRepository } from '../visits/encounters-repository';
 import { InpatientRepository } from '../inpatient/inpatient-repository';
+import { ReferralsRepository } from '../referrals/referrals-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
@@ -52,6 +53,8 @@ export interface SenServices {
   allergies: AllergiesRepository;
   /** Signing ("ký") and amending visits and prescriptions; checking signatures on this PC */
   signing: SigningRepository;
+  /** Referrals sent from this facility and to it, each side writing its own part */
+  referrals: ReferralsRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** Inactivity before the screen locks */
@@ -105,11 +108,13 @@ export async function startServices(
     await sync.stop();
     await database.close();
   };
+  const patients = new PatientsRepository(database, writer, identity, undefined, audit);
   return {
     device,
     session,
     staff,
-    patients: new PatientsRepository(database, writer, identity, undefined, audit),
+    patients,
+    referrals: new ReferralsRepository(database, writer, patients, catalog, identity),
     encounters: new EncountersRepository(database, writer, identity, catalog),
     inpatient: new InpatientRepository(database, writer, identity, catalog),
     audit,
