@@ -9,6 +9,7 @@ import { ChartView } from './ChartView';
 import { useChartDocuments, usePatientChart } from './use-patient-chart';
 import { useSignatureChecks } from '../signing/use-signing';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import './chart.css';
 
 const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
@@ -47,6 +48,7 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
       ) : (
         <ChartView patient={patient} chart={chart} allergyActions={allergyActions} signatures={signatures} />
       )}
+      <ReferralsSection patientId={id} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { printingEn, printingVi } from '../printing/messages';
+import { referralsEn, referralsVi } from '../referrals/messages';
 import { signingEn, signingVi } from '../signing/messages';
 import {
   auditReferenceEn,
@@ -30,6 +31,7 @@ const features = {
     printing: printingVi,
     signing: signingVi,
     inpatient: inpatientVi,
+    referrals: referralsVi,
     syncState: syncStateVi,
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
@@ -43,6 +45,7 @@ const features = {
     printing: printingEn,
     signing: signingEn,
     inpatient: inpatientEn,
+    referrals: referralsEn,
     syncState: syncStateEn,
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,

@@ -12,6 +12,7 @@ import { VisitOrdersSection } from '../orders/VisitOrdersSection';
 import { PatientBanner } from '../visits/PatientBanner';
 import { VitalsSection } from '../visits/VitalsSection';
 import { DischargeSection } from './DischargeSection';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { placeText, wardName } from './inpatient-format';
 import type { ActiveStay, DepartmentEntry } from './inpatient-repository';
 import { ProgressNotesSection } from './ProgressNotesSection';
@@ -116,6 +117,7 @@ function StayView({ stay, patient, notes, wards, stays, today, can, navigate }: 
         />
       )}
       <DischargeSection stay={stay} patient={patient} notes={notes} editable={open && can('inpatient.discharge')} />
+      <ReferralsSection patientId={patient.id} {...(open ? { fromEncounterId: stay.id } : {})} />
     </section>
   );
 }

@@ -59,6 +59,8 @@ export interface AcceptOptions {
   linkTo?: string;
   /** The receiver has seen the possible duplicates and says this is another person. */
   confirmedDistinct?: boolean;
+  /** Whether the user may register a patient (reception may; a doctor only links). */
+  mayRegister?: boolean;
 }
 
 export type ReferralOutcome = Exclude<ReferralDocument['outcome'], ''>;
@@ -221,6 +223,7 @@ export class ReferralsRepository {
         linked = true;
       }
     }
+    if (!linked && options.mayRegister === false) return problem('patient', 'needs-registrar');
     if (!linked) {
       const built = patientFromReferral(referral, {
         id: uuidv7(),
