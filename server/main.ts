@@ -2,6 +2,7 @@ import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { seedDemoCatalogs } from './demo/demo-catalogs';
 import { seedDemoFacility } from './demo/demo-facility';
+import { seedDemoProvinceHospital } from './demo/demo-province-hospital';
 import { loadTls } from './http/load-tls';
 
 /**
@@ -24,6 +25,7 @@ const app = await buildApp({
 });
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);
+  await seedDemoProvinceHospital(database);
   await seedDemoCatalogs(database);
 }
 await app.listen({ port: Number(process.env.PORT ?? 8780), host: process.env.HOST ?? '127.0.0.1' });
