@@ -19,6 +19,7 @@ import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { PrescriptionDriver, type PrescriptionCall } from './prescription-driver';
 import { OrdersDriver } from './orders-driver';
 import { InpatientDriver } from './inpatient-driver';
+import { ReferralsDriver } from './referrals-driver';
 import { TestClient } from './test-client';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
@@ -47,6 +48,7 @@ export class ClientDriver {
   private ordersDriver: OrdersDriver | undefined;
   private signingRepository: SigningRepository | undefined;
   private inpatientDriver: InpatientDriver | undefined;
+  private referralsDriver: ReferralsDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -90,6 +92,8 @@ export class ClientDriver {
     this.ordersDriver = undefined;
     this.inpatientDriver?.close();
     this.inpatientDriver = undefined;
+    this.referralsDriver?.close();
+    this.referralsDriver = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -254,6 +258,14 @@ export class ClientDriver {
     const member = (this.inpatientDriver as unknown as Record<string, unknown>)[method];
     if (typeof member !== 'function') throw new Error(`The inpatient driver has no method ${method}.`);
     return (member as (...values: unknown[]) => unknown).apply(this.inpatientDriver, args);
+  }
+
+  /** A call on this PC's referrals (referrals-driver.ts). */
+  referrals(method: string, args: unknown[]): unknown {
+    this.referralsDriver ??= new ReferralsDriver(this.opened);
+    const member = (this.referralsDriver as unknown as Record<string, unknown>)[method];
+    if (typeof member !== 'function') throw new Error(`The referrals driver has no method ${method}.`);
+    return (member as (...values: unknown[]) => unknown).apply(this.referralsDriver, args);
   }
 
   /** A clinical document written as the visit, lab or pharmacy screens write it: through the writer. */
