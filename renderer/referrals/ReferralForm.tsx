@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralDocument } from '../../shared/referral/referral-document';
 import { FormError } from '../app/FormError';
@@ -43,7 +43,6 @@ export function ReferralForm({
   const [problems, setProblems] = useState<ReferralProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const firstField = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -56,9 +55,6 @@ export function ReferralForm({
       current = false;
     };
   }, [referrals, encounterId]);
-  useEffect(() => {
-    if (input) firstField.current?.focus();
-  }, [input === null]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once, when the form appears
 
   if (draft === undefined || input === null) return <p>{t('referrals.loading')}</p>;
   if (draft === null) return <p className="form-error">{t('referrals.problem_referral-not-found')}</p>;
@@ -104,7 +100,7 @@ export function ReferralForm({
         <label htmlFor="referral-to">{t('referrals.toFacility')}</label>
         <select
           id="referral-to"
-          ref={firstField}
+          autoFocus
           value={input.toFacilityCode}
           onChange={(event) => set('toFacilityCode', event.target.value)}
         >
