@@ -4,6 +4,7 @@ import { seedDemoCatalogs } from './demo/demo-catalogs';
 import { seedDemoAdmin } from './demo/demo-admin';
 import { seedDemoFacility } from './demo/demo-facility';
 import { fleetThresholdsFromEnvironment } from './fleet/fleet-thresholds-env';
+import { seedDemoProvinceHospital } from './demo/demo-province-hospital';
 import { loadTls } from './http/load-tls';
 
 /**
@@ -29,6 +30,7 @@ const app = await buildApp({
 });
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);
+  await seedDemoProvinceHospital(database);
   await seedDemoCatalogs(database);
   await seedDemoAdmin(database);
 }

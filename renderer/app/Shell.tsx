@@ -25,6 +25,7 @@ import { AdmissionPage } from '../inpatient/AdmissionPage';
 import { StayPage } from '../inpatient/StayPage';
 import { WardBoardPage } from '../inpatient/WardBoardPage';
 import { BackupPage } from '../backup/BackupPage';
+import { ReferralsPage } from '../referrals/ReferralsPage';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -33,6 +34,7 @@ const NAV: readonly { page: Route['page']; href: string; label: string; needs?: 
   { page: 'queue', href: '#/queue', label: 'nav.queue', needs: 'encounter.write', also: 'visit' },
   { page: 'lab', href: '#/lab', label: 'nav.lab', needs: 'lab-result.write' },
   { page: 'pharmacy', href: '#/pharmacy', label: 'nav.pharmacy', needs: 'dispense.write' },
+  { page: 'referrals', href: '#/referrals', label: 'referrals.nav', needs: 'referral.receive' },
   { page: 'sync', href: '#/sync', label: 'nav.sync' },
   { page: 'staff', href: '#/staff', label: 'nav.staff', needs: 'staff.manage' },
   { page: 'backup', href: '#/backup', label: 'backup.nav', needs: 'backup.manage' },
@@ -137,6 +139,7 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'wards' && <WardBoardPage navigate={navigate} />}
         {allowed && route.page === 'stay' && <StayPage id={route.id} navigate={navigate} />}
         {allowed && route.page === 'admit' && <AdmissionPage visitId={route.id} navigate={navigate} />}
+        {allowed && route.page === 'referrals' && <ReferralsPage navigate={navigate} />}
       </main>
       <StatusBar />
     </div>

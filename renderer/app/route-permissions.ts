@@ -17,4 +17,6 @@ export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
   wards: 'clinical.read',
   stay: 'clinical.read',
   admit: 'inpatient.admit',
+  // Reception takes referred patients in; doctors send and receive.
+  referrals: 'referral.receive',
 };

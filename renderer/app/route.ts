@@ -16,7 +16,8 @@ export type Route =
   | { page: 'not-found' }
   | { page: 'wards' }
   | { page: 'stay'; id: string }
-  | { page: 'admit'; id: string };
+  | { page: 'admit'; id: string }
+  | { page: 'referrals' };
 
 const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit|\/chart)?$/;
 const VISIT = /^#\/visits\/([0-9a-f-]{36})$/;
@@ -37,6 +38,7 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/lab') return { page: 'lab' };
   if (hash === '#/pharmacy') return { page: 'pharmacy' };
   if (hash === '#/wards') return { page: 'wards' };
+  if (hash === '#/referrals') return { page: 'referrals' };
   const admit = ADMIT.exec(hash);
   if (admit?.[1]) return { page: 'admit', id: admit[1] };
   const stay = STAY.exec(hash);
@@ -82,6 +84,8 @@ export function hashFromRoute(route: Route): string {
       return `#/stays/${route.id}`;
     case 'admit':
       return `#/visits/${route.id}/admit`;
+    case 'referrals':
+      return '#/referrals';
     case 'list':
       return '#/';
     case 'not-found':

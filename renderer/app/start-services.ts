@@ -18,6 +18,7 @@ import { EncountersRepository } from '../visits/encounters-repository';
 import { ForeignHistoryRepository } from '../history/foreign-history-repository';
 import { RepeatTestReporter } from '../history/repeat-test-reporter';
 import { InpatientRepository } from '../inpatient/inpatient-repository';
+import { ReferralsRepository } from '../referrals/referrals-repository';
 import { PrescriptionsRepository } from '../prescriptions/prescriptions-repository';
 import { RegistrationDrafts } from '../patients/registration-draft';
 import { StaffRepository } from '../staff/staff-repository';
@@ -57,6 +58,8 @@ export interface SenServices {
   signing: SigningRepository;
   /** The patient's records at the province's other facilities: looked up online, kept sealed */
   history: ForeignHistoryRepository;
+  /** Referrals sent from this facility and to it, each side writing its own part */
+  referrals: ReferralsRepository;
   /** The one writer of synced documents: every clinical repository writes through it. */
   writer: DocumentWriter;
   /** The facility's backups from this PC: recovery code, folder, schedule, history */
@@ -124,11 +127,13 @@ export async function startServices(
     await sync.stop();
     await database.close();
   };
+  const patients = new PatientsRepository(database, writer, identity, undefined, audit);
   return {
     device,
     session,
     staff,
-    patients: new PatientsRepository(database, writer, identity, undefined, audit),
+    patients,
+    referrals: new ReferralsRepository(database, writer, patients, catalog, identity),
     encounters: new EncountersRepository(database, writer, identity, catalog),
     inpatient: new InpatientRepository(database, writer, identity, catalog),
     audit,

@@ -12,6 +12,7 @@ import type { EncounterDocument } from '../../shared/clinical/encounter-document
 import { ForeignHistoryAction } from '../history/ForeignHistoryAction';
 import { useForeignHistory } from '../history/use-foreign-history';
 import { withForeignRecords } from '../history/with-foreign-records';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import './chart.css';
 
 const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
@@ -62,6 +63,7 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
           foreignFacilities={foreign.history?.facilities}
         />
       )}
+      <ReferralsSection patientId={id} />
     </section>
   );
 }

@@ -18,6 +18,11 @@ import {
 } from '../../shared/clinical/observation-document';
 import { ORDER_INDEXES, orderDocumentSchema, type OrderDocument } from '../../shared/clinical/order-document';
 import { NOTE_INDEXES, noteDocumentSchema, type NoteDocument } from '../../shared/clinical/note-document';
+import {
+  REFERRAL_INDEXES,
+  referralDocumentSchema,
+  type ReferralDocument,
+} from '../../shared/referral/referral-document';
 import { CONFLICT_INDEXES, conflictDocumentSchema, type ConflictDocument } from '../../shared/sync/conflict-document';
 import { rxSchemaFromZod } from './rx-schema-from-zod';
 
@@ -103,6 +108,7 @@ const storedEncounterSchema = encounterDocumentSchema.extend({ syncMeta: syncMet
 const storedOrderSchema = orderDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedObservationSchema = observationDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedNoteSchema = noteDocumentSchema.extend({ syncMeta: syncMetaSchema });
+const storedReferralSchema = referralDocumentSchema.extend({ syncMeta: syncMetaSchema });
 const storedCatalogSchema = catalogEntrySchema.safeExtend({ syncMeta: syncMetaSchema });
 
 /** Clear: the primary key and what an index needs; the clinical content is sealed. */
@@ -130,6 +136,12 @@ export const observationRxSchema = clinicalRxSchema<Stored<ObservationDocument>>
 );
 /** Progress notes, discharge summaries and transfers of a stay, and of a patient. */
 export const noteRxSchema = clinicalRxSchema<Stored<NoteDocument>>(storedNoteSchema, NOTE_INDEXES);
+
+/**
+ * Referrals sent from and to this facility: who is referred, why and what was found stay sealed;
+ * the two facilities, the day and the patient's ids stay clear for the lists.
+ */
+export const referralRxSchema = clinicalRxSchema<Stored<ReferralDocument>>(storedReferralSchema, REFERRAL_INDEXES);
 
 /**
  * The province's catalogs: public lists (the ministry publishes them), so nothing is sealed and
@@ -167,6 +179,7 @@ export interface SenCollections {
   orders: RxCollection<Stored<OrderDocument>>;
   observations: RxCollection<Stored<ObservationDocument>>;
   notes: RxCollection<Stored<NoteDocument>>;
+  referrals: RxCollection<Stored<ReferralDocument>>;
   catalog: RxCollection<Stored<CatalogEntry>>;
   conflicts: RxCollection<Stored<ConflictDocument>>;
 }

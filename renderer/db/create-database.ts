@@ -12,6 +12,7 @@ import {
   orderRxSchema,
   patientMigrationStrategies,
   patientRxSchema,
+  referralRxSchema,
   staffRxSchema,
   type SenCollections,
   type SenDatabase,
@@ -71,6 +72,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       orders: { schema: orderRxSchema },
       observations: { schema: observationRxSchema },
       notes: { schema: noteRxSchema },
+      referrals: { schema: referralRxSchema },
       catalog: { schema: catalogRxSchema },
       ...(options.withoutConflicts ? {} : { conflicts: { schema: conflictRxSchema } }),
     });

@@ -32,6 +32,7 @@ const WRITE_RULES: Record<WritableCollection, WriteRules> = {
   orders: { authorField: SYNCED_COLLECTIONS.orders.authorField, recordsInOutbox: true },
   observations: { authorField: SYNCED_COLLECTIONS.observations.authorField, recordsInOutbox: true },
   notes: { authorField: SYNCED_COLLECTIONS.notes.authorField, recordsInOutbox: true },
+  referrals: { authorField: SYNCED_COLLECTIONS.referrals.authorField, recordsInOutbox: true },
 };
 
 type Body = Record<string, unknown>;

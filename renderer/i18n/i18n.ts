@@ -8,6 +8,7 @@ import { inpatientEn, inpatientVi } from '../inpatient/messages';
 import { ordersEn, ordersVi } from '../orders/messages';
 import { prescriptionsEn, prescriptionsVi } from '../prescriptions/messages';
 import { printingEn, printingVi } from '../printing/messages';
+import { referralsEn, referralsVi } from '../referrals/messages';
 import { signingEn, signingVi } from '../signing/messages';
 import {
   auditReferenceEn,
@@ -33,6 +34,7 @@ const features = {
     signing: signingVi,
     inpatient: inpatientVi,
     history: historyVi,
+    referrals: referralsVi,
     syncState: syncStateVi,
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
@@ -48,6 +50,7 @@ const features = {
     signing: signingEn,
     inpatient: inpatientEn,
     history: historyEn,
+    referrals: referralsEn,
     syncState: syncStateEn,
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,

@@ -13,6 +13,7 @@ import { EncounterLostValues } from '../visits/EncounterLostValues';
 import { PatientBanner } from '../visits/PatientBanner';
 import { VitalsSection } from '../visits/VitalsSection';
 import { DischargeSection } from './DischargeSection';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { placeText, wardName } from './inpatient-format';
 import type { ActiveStay, DepartmentEntry } from './inpatient-repository';
 import { ProgressNotesSection } from './ProgressNotesSection';
@@ -118,6 +119,7 @@ function StayView({ stay, patient, notes, wards, stays, today, can, navigate }: 
         />
       )}
       <DischargeSection stay={stay} patient={patient} notes={notes} editable={open && can('inpatient.discharge')} />
+      <ReferralsSection patientId={patient.id} {...(open ? { fromEncounterId: stay.id } : {})} />
     </section>
   );
 }

@@ -63,6 +63,7 @@ const REPLICATION = {
   orders: { direction: SYNCED_COLLECTIONS.orders.direction, serialPush: false },
   observations: { direction: SYNCED_COLLECTIONS.observations.direction, serialPush: false },
   notes: { direction: SYNCED_COLLECTIONS.notes.direction, serialPush: false },
+  referrals: { direction: SYNCED_COLLECTIONS.referrals.direction, serialPush: false },
   catalog: { direction: SYNCED_COLLECTIONS.catalog.direction, serialPush: false },
   conflicts: { direction: SYNCED_COLLECTIONS.conflicts.direction, serialPush: false },
 } as const;

@@ -9,6 +9,7 @@ import { usePatient } from '../db/hooks';
 import { CalledByOther } from './CalledByOther';
 import type { EncounterResult } from './encounters-repository';
 import { ConclusionSection } from './ConclusionSection';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { DiagnosesSection } from './DiagnosesSection';
 import { EncounterLostValues } from './EncounterLostValues';
 import { NotesSection } from './NotesSection';
@@ -99,6 +100,12 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
         key={`${encounter.id}-${encounter.status}`}
         encounter={encounter}
         editable={examining && canWrite && canDiagnose}
+      />
+      <ReferralsSection
+        patientId={patient.id}
+        {...(encounter.status === 'finished' && encounter.disposition === 'refer'
+          ? { fromEncounterId: encounter.id }
+          : {})}
       />
       {versions && <EncounterSigning encounter={encounter} versions={versions} navigate={navigate} />}
     </section>

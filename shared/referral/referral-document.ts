@@ -34,6 +34,17 @@ export const referralDocumentSchema = z
         bhyt: text(15),
         phone: text(11),
         address: text(300),
+        /**
+         * The name's parts and the administrative address as the sender registered them: what
+         * the receiver needs to register the patient without retyping (absent on referrals made
+         * before they were carried, which the receiver registers by hand).
+         */
+        familyName: text(60).optional(),
+        middleName: text(60).optional(),
+        givenName: text(60).optional(),
+        provinceCode: text(2).optional(),
+        wardCode: text(5).optional(),
+        ethnicityCode: text(2).optional(),
       })
       .strict(),
     reason: z.string().min(1).max(2000),
@@ -67,6 +78,17 @@ export const referralDocumentSchema = z
   .strict();
 
 export type ReferralDocument = z.infer<typeof referralDocumentSchema>;
+
+/**
+ * Indexed fields, stored in clear: a facility's incoming and outgoing referrals, and a patient's.
+ * Which facility sent whom where is already known to the sync server; the content is sealed.
+ */
+export const REFERRAL_INDEXES = [
+  ['toFacilityCode', 'createdAt'],
+  ['fromFacilityCode', 'createdAt'],
+  ['patientId'],
+  ['receiverPatientId'],
+] as const;
 
 /** What only the receiving facility writes; everything else is the sender's. */
 export const RECEIVER_FIELDS = [

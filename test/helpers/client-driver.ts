@@ -36,6 +36,7 @@ import {
 } from '../../renderer/history/foreign-history-repository';
 import type { SealedKey } from '../../shared/staff/sealed-key';
 import { unsealedSigner } from './signing';
+import { ReferralsDriver } from './referrals-driver';
 
 /** What a test may ask of a client in its own worker: only data that can be copied across. */
 export interface IsolatedClientOptions {
@@ -63,6 +64,7 @@ export class ClientDriver {
   private ordersDriver: OrdersDriver | undefined;
   private signingRepository: SigningRepository | undefined;
   private inpatientDriver: InpatientDriver | undefined;
+  private referralsDriver: ReferralsDriver | undefined;
 
   constructor(private readonly emit: (event: DriverEvent) => void) {}
 
@@ -139,6 +141,8 @@ export class ClientDriver {
     this.ordersDriver = undefined;
     this.inpatientDriver?.close();
     this.inpatientDriver = undefined;
+    this.referralsDriver?.close();
+    this.referralsDriver = undefined;
     await this.client?.close();
     this.client = undefined;
   }
@@ -338,6 +342,14 @@ export class ClientDriver {
     const member = (this.inpatientDriver as unknown as Record<string, unknown>)[method];
     if (typeof member !== 'function') throw new Error(`The inpatient driver has no method ${method}.`);
     return (member as (...values: unknown[]) => unknown).apply(this.inpatientDriver, args);
+  }
+
+  /** A call on this PC's referrals (referrals-driver.ts). */
+  referrals(method: string, args: unknown[]): unknown {
+    this.referralsDriver ??= new ReferralsDriver(this.opened);
+    const member = (this.referralsDriver as unknown as Record<string, unknown>)[method];
+    if (typeof member !== 'function') throw new Error(`The referrals driver has no method ${method}.`);
+    return (member as (...values: unknown[]) => unknown).apply(this.referralsDriver, args);
   }
 
   /** A clinical document written as the visit, lab or pharmacy screens write it: through the writer. */

@@ -15,6 +15,8 @@ export interface FacilityInBrowsers {
   clientUrl(): string;
   /** A new PC of the demo facility: its own browser profile, enrolled, online, `username` logged in. */
   openPc(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** A new PC loading the client served at `url` (another facility's, enrolling with its code). */
+  openPcAt(url: string, username: string, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
 /**
@@ -59,22 +61,24 @@ export function facilityInBrowsers(
     if (!clientHost) throw new Error('no client served outside a test');
     return listeningUrl(clientHost);
   };
+  const openPcAt = async (url: string, username: string, viewport = { width: 1366, height: 900 }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(url);
+    await expect
+      .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 20_000 })
+      .toContain('Trực tuyến');
+    await loginAs(page, username);
+    return page;
+  };
   return {
     server: () => {
       if (!server) throw new Error('no server outside a test');
       return server;
     },
     clientUrl,
-    async openPc(username, viewport = { width: 1366, height: 900 }) {
-      const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(clientUrl());
-      await expect
-        .poll(() => page.getByTestId('sync-connection').textContent(), { timeout: 20_000 })
-        .toContain('Trực tuyến');
-      await loginAs(page, username);
-      return page;
-    },
+    openPc: (username, viewport) => openPcAt(clientUrl(), username, viewport),
+    openPcAt,
   };
 }

@@ -19,6 +19,7 @@ import type { ClientDriver, DriverEvent, IsolatedClientOptions } from './client-
 import type { PrescriptionCall, PrescriptionResult } from './prescription-driver';
 import { remoteOrders } from './orders-remote';
 import { remoteInpatient } from './inpatient-remote';
+import { remoteReferrals } from './referrals-remote';
 import { provided } from './provided';
 import type { LookupInput } from '../../renderer/history/foreign-history-repository';
 
@@ -106,6 +107,8 @@ export class IsolatedClient {
   readonly orders = remoteOrders((method, args) => this.call('orders', method, args));
   /** The PC's inpatient stays (inpatient-driver.ts). */
   readonly inpatient = remoteInpatient((method, args) => this.call('inpatient', method, args));
+  /** The PC's referrals (referrals-driver.ts). */
+  readonly referrals = remoteReferrals((method, args) => this.call('referrals', method, args));
   readonly staff = { roles: (id: string) => this.call('staffRoles', id) };
   /** The clinical record: written through the writer, read as the chart page reads it. */
   readonly clinical = {

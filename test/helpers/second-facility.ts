@@ -16,6 +16,10 @@ export interface OtherFacility {
   doctorId: string;
   /** The doctor's signing key */
   doctor: DocumentSigner;
+  /** The doctor's password: what a PC of the facility unseals the key with at login */
+  doctorPassword: string;
+  /** The reusable enrollment code of the facility's PCs */
+  enrollmentCode: string;
 }
 
 /**
@@ -35,5 +39,12 @@ export async function addFacility(server: TestServer, code: string, name: string
   });
   if (created.status !== 201) throw new Error(`staff not created: ${JSON.stringify(created.body)}`);
   const doctorId = (created.body as Pick<StaffDocument, 'id'>).id;
-  return { code, token, doctorId, doctor: await storedStaffSigner(server.database, doctorId, DOCTOR_PASSWORD) };
+  return {
+    code,
+    token,
+    doctorId,
+    doctor: await storedStaffSigner(server.database, doctorId, DOCTOR_PASSWORD),
+    doctorPassword: DOCTOR_PASSWORD,
+    enrollmentCode,
+  };
 }

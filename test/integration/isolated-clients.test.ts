@@ -7,8 +7,8 @@ import { waitFor } from '../helpers/wait-for';
 /** The client is planned at ten collections (docs/decisions/0001-collection-plan.md). */
 const PLANNED_COLLECTIONS = 10;
 /** Open in every client today: patients, staff, audit, encounters, orders, observations, notes,
- *  catalog, conflicts. */
-const BUILT_COLLECTIONS = 9;
+ *  referrals, catalog, conflicts. */
+const BUILT_COLLECTIONS = 10;
 
 describe('three PCs of one facility in one test, each with the whole planned collection set', () => {
   let server: TestServer;

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReferralDocument } from '../../shared/referral/referral-document';
+import { formatDisplayDate } from '../../shared/text/dates';
+import { formatDateTime } from '../app/format';
+import { referralStep } from './referral-content';
+import type { FacilityEntry } from './referrals-repository';
+import { facilityLabel } from './use-referrals';
+
+/**
+ * One referral as either side reads it: who, from where to where, when, the step it is at and
+ * what the receiver said; the side's actions below.
+ */
+export function ReferralCard({
+  referral,
+  facilities,
+  children,
+}: {
+  referral: ReferralDocument;
+  facilities: Map<string, FacilityEntry>;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const step = referralStep(referral);
+  const { patient } = referral;
+  return (
+    <li className={`referral-card step-${step}`} data-testid="referral" data-step={step} data-id={referral.id}>
+      <div className="referral-head">
+        <strong>
+          {t('referrals.patientLine', { name: patient.fullName, birth: formatDisplayDate(patient.dateOfBirth) })}
+        </strong>
+        <span className="referral-step" data-testid="referral-step">
+          {t(`referrals.step_${step}`)}
+        </span>
+      </div>
+      <div className="notice">
+        {t('referrals.identifiers', {
+          cccd: patient.cccd || t('referrals.none'),
+          bhyt: patient.bhyt || t('referrals.none'),
+        })}
+      </div>
+      <div>{t('referrals.from', { facility: facilityLabel(facilities, referral.fromFacilityCode) })}</div>
+      <div>{t('referrals.to', { facility: facilityLabel(facilities, referral.toFacilityCode) })}</div>
+      <div className="notice">{t('referrals.sentAt', { time: formatDateTime(referral.createdAt) })}</div>
+      <div>
+        {t('referrals.reason')}: {referral.reason}
+      </div>
+      {referral.diagnoses.length > 0 && (
+        <div>
+          {t('referrals.diagnoses')}:{' '}
+          {referral.diagnoses.map((diagnosis) => `${diagnosis.code} ${diagnosis.name}`).join('; ')}
+        </div>
+      )}
+      {referral.receiverNote && (
+        <div data-testid="referral-receiver-note">{t('referrals.receiverNote', { note: referral.receiverNote })}</div>
+      )}
+      {referral.outcome && (
+        <div data-testid="referral-outcome">
+          {t('referrals.outcomeLine', {
+            outcome: t(`referrals.outcome_${referral.outcome}`),
+            summary: referral.outcomeSummary,
+          })}
+        </div>
+      )}
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RENDERER_DIST } from '../../scripts/build-renderer';
+import { listeningUrl, serveClient } from '../../scripts/serve-client';
+import { DEMO_FACILITY_CODE } from '../../server/demo/demo-facility-code';
+import {
+  DEMO_PROVINCE_DOCTOR,
+  DEMO_PROVINCE_ENROLLMENT_CODE,
+  seedDemoProvinceHospital,
+} from '../../server/demo/demo-province-hospital';
+import { DEMO_STAFF } from '../../server/demo/demo-staff';
+import type { EncounterDocument } from '../../shared/clinical/encounter-document';
+import type { PatientDocument } from '../../shared/patient/patient-document';
+import { GLUCOSE, finishedVisit, labOrder, labResult } from '../helpers/clinical-history';
+import { facilityInBrowsers } from '../helpers/facility-in-browsers';
+import { patientDocument } from '../helpers/patient-documents';
+import { pushPatientHistory } from '../helpers/push-clinical-history';
+import type { TestServer } from '../helpers/test-server';
+
+const POLL = { timeout: 30_000 };
+const APPENDICITIS = { code: 'K35.8', name: 'Viêm ruột thừa cấp, khác và không đặc hiệu', primary: true };
+
+let patient: PatientDocument;
+let visit: EncounterDocument;
+
+/** A district patient whose visit today ended "refer", with a raised glucose on the way. */
+async function prepare(server: TestServer): Promise<void> {
+  await seedDemoProvinceHospital(server.database);
+  const examRoom = await server.enroll('phòng khám 2');
+  const by = (staffId: string) => ({ facilityCode: DEMO_FACILITY_CODE, deviceId: examRoom.deviceId, staffId });
+  const doctor = by(DEMO_STAFF.doctor.id);
+  patient = patientDocument(DEMO_FACILITY_CODE, { cccd: '001190012345' });
+  visit = finishedVisit(patient.id, doctor, new Date().toISOString().slice(0, 10), {
+    reason: 'Đau bụng',
+    examination: 'Đau hố chậu phải, phản ứng thành bụng',
+    diagnoses: [APPENDICITIS],
+    disposition: 'refer',
+    followUpDate: '',
+  });
+  const order = labOrder(visit, doctor, [[GLUCOSE.code, GLUCOSE.name]]);
+  const result = labResult(order, by(DEMO_STAFF.labTechnician.id), { ...GLUCOSE, value: 9.1 });
+  await pushPatientHistory(server.url, examRoom.token, patient, {
+    encounters: [visit],
+    orders: [order],
+    observations: [result],
+  });
+}
+
+/**
+ * The loop across two facilities of one province server: the district doctor refers from the
+ * visit, the province hospital's PC accepts (the patient registered there from the referral,
+ * nothing retyped) and sends the outcome back, and the district sees each step.
+ */
+describe('a referral from the district to the province hospital and back', () => {
+  const facility = facilityInBrowsers({ prepare, deviceName: 'bát xát' });
+  let provinceClient: FastifyInstance | undefined;
+
+  afterEach(async () => {
+    await provinceClient?.close();
+    provinceClient = undefined;
+  });
+
+  it('is sent from the visit, accepted with the patient registered there, and its outcome reaches the district', async () => {
+    const district = await facility.openPc('bacsi');
+    await district.goto(`${facility.clientUrl()}#/visits/${visit.id}`);
+    const section = district.getByTestId('referrals-section');
+    await section.getByTestId('new-referral').click();
+    const form = district.getByTestId('referral-form');
+    // Prefilled from the visit: its diagnosis, what was found, the lab result.
+    await expect.poll(() => form.getByTestId('referral-diagnoses').textContent(), POLL).toContain('K35.8');
+    await expect.poll(() => form.locator('#referral-findings').inputValue()).toContain('phản ứng thành bụng');
+    await expect.poll(() => form.locator('#referral-testsDone').inputValue()).toBe('Glucose máu: 9.1 mmol/L (cao)');
+    // Nothing is written without a facility and a reason.
+    await form.getByTestId('send-referral').click();
+    await expect.poll(() => form.getByTestId('referral-problems').textContent()).toContain('Chưa nhập');
+    await expect.poll(() => form.locator('#referral-to option[value="10001"]').count(), POLL).toBe(1);
+    await form.locator('#referral-to').selectOption('10001');
+    await form.locator('#referral-reason').fill('Nghi viêm ruột thừa, cần phẫu thuật');
+    await form.locator('#referral-transport').fill('Xe cứu thương');
+    await form.locator('#referral-transport').press('Enter');
+    await section.getByTestId('referral-sent').waitFor(POLL);
+    const sentCard = section.getByTestId('referral');
+    await expect.poll(() => sentCard.getAttribute('data-step')).toBe('pending');
+
+    // The paper prints from it.
+    await section.getByTestId('referral-sent').getByRole('button').click();
+    await expect.poll(() => district.getByTestId('print-sheet').textContent()).toContain('GIẤY CHUYỂN TUYẾN');
+    await expect.poll(() => district.getByTestId('print-sheet').textContent()).toContain('Bệnh viện Đa khoa tỉnh');
+    await district.getByTestId('print-close').click();
+
+    provinceClient = await serveClient({
+      distDir: RENDERER_DIST,
+      port: 0,
+      config: {
+        serverUrl: facility.server().url,
+        enrollmentCode: DEMO_PROVINCE_ENROLLMENT_CODE,
+        deviceName: 'bệnh viện tỉnh - tiếp đón',
+      },
+    });
+    const province = await facility.openPcAt(listeningUrl(provinceClient), DEMO_PROVINCE_DOCTOR);
+    await province.locator('nav a[href="#/referrals"]').click();
+    const incoming = province.getByTestId('incoming-referrals').getByTestId('referral');
+    await expect.poll(() => incoming.count(), POLL).toBe(1);
+    await expect.poll(() => incoming.textContent()).toContain('Nguyễn Thị Đào');
+    await expect.poll(() => incoming.textContent()).toContain('Trung tâm Y tế khu vực Bát Xát');
+    await incoming.getByTestId('accept-referral').click();
+    await expect.poll(() => incoming.getByTestId('referral-accepted').textContent(), POLL).toContain('Nguyễn Thị Đào');
+    await expect.poll(() => incoming.getAttribute('data-step')).toBe('accepted');
+
+    // Registered at the province from the referral: the record has the district's details.
+    await incoming.getByTestId('open-referred-patient').click();
+    await expect.poll(() => province.getByTestId('patient-name').textContent(), POLL).toBe('Nguyễn Thị Đào');
+    await province.goBack();
+
+    await incoming.getByTestId('report-outcome').click();
+    await province.getByLabel('Kết quả', { exact: true }).selectOption('admitted');
+    await province.getByLabel('Tóm tắt').fill('Mổ cắt ruột thừa nội soi, ổn định');
+    await incoming.getByTestId('send-outcome').click();
+    await expect.poll(() => incoming.getAttribute('data-step')).toBe('completed');
+
+    // The district sees the outcome on the visit, and on the patient's chart.
+    await expect.poll(() => sentCard.getAttribute('data-step'), POLL).toBe('completed');
+    await expect
+      .poll(() => sentCard.getByTestId('referral-outcome').textContent())
+      .toContain('Mổ cắt ruột thừa nội soi, ổn định');
+    await district.goto(`${facility.clientUrl()}#/patients/${patient.id}/chart`);
+    await expect
+      .poll(() => district.getByTestId('referrals-section').getByTestId('referral-step').textContent(), POLL)
+      .toBe('Đã có kết quả điều trị');
+  });
+});
