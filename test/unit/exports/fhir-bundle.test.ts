@@ -9,6 +9,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { patientBundle } from '../../../shared/exports/fhir/fhir-bundle';
+import { fhirPatient } from '../../../shared/exports/fhir/fhir-patient';
 import type { PatientRecord } from '../../../shared/exports/patient-record';
 import { EXPORT_CONTEXT, exportPatient, stayRecord, visitRecord } from '../../helpers/export-records';
 import { fhirErrors, indexDefinitions } from '../../helpers/fhir-validator';
@@ -81,8 +82,7 @@ describe("a patient's record as a FHIR R4 Bundle", () => {
   });
 
   it('uses a validator that does find errors (a date written dd/MM/yyyy, a missing status)', async () => {
-    const [patient] = ofType<Patient>(bundle, 'Patient');
-    expect(await fhirErrors({ ...patient, birthDate: '12/03/1990' })).not.toEqual([]);
+    expect(await fhirErrors({ ...fhirPatient(record.patient), birthDate: '12/03/1990' })).not.toEqual([]);
     const [encounter] = ofType<Encounter>(bundle, 'Encounter');
     expect(await fhirErrors({ ...encounter, status: undefined } as unknown as Encounter)).not.toEqual([]);
   });
