@@ -15,7 +15,7 @@ function addValue(parent: XmlParent, name: string, value: unknown): void {
   } else if (typeof value === 'object') {
     const element = parent.ele(name);
     for (const [key, child] of Object.entries(value)) addValue(element, key, child);
-  } else {
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     parent.ele(name).txt(String(value));
   }
 }
