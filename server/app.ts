@@ -15,6 +15,7 @@ import { HttpError, sendError } from './http/http-error';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditRoutes } from './audit/audit-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { registerExportRoutes } from './exports/export-routes';
 import { ServerKey } from './signing/server-key';
 import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
   registerDeviceNameRoutes(app, database, options.adminToken);
+  registerExportRoutes(app, database, options.adminToken);
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);

@@ -3,6 +3,7 @@ import type { EncounterDocument } from '../../shared/clinical/encounter-document
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { ExportContext, PatientRecord } from '../../shared/exports/patient-record';
 import type { PatientDocument } from '../../shared/patient/patient-document';
+import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
 import { DEMO_FACILITY_CODE } from '../../server/demo/demo-facility-code';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import {
@@ -36,10 +37,11 @@ export const LAB: Authorship = {
 };
 
 export function exportPatient(overrides: Partial<PatientDocument> = {}): PatientDocument {
+  const name = { familyName: 'Nguyễn', middleName: 'Thị Ánh', givenName: 'Tuyết' };
   return patientDocument(DEMO_FACILITY_CODE, {
-    familyName: 'Nguyễn',
-    middleName: 'Thị Ánh',
-    givenName: 'Tuyết',
+    ...name,
+    // The server recomputes the search keys and refuses a document whose keys differ.
+    ...patientSearchKeys(name),
     cccd: '001190012345',
     bhyt: 'DN4010012345678',
     ethnicityCode: '01',
