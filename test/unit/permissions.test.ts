@@ -52,6 +52,11 @@ describe('the permission matrix', () => {
     ['pharmacist', 'order.write', false],
     ['facility-admin', 'staff.manage', true],
     ['facility-admin', 'clinical.read', false],
+    ['facility-admin', 'export.claims', true],
+    ['facility-admin', 'record.export', true],
+    ['doctor', 'export.claims', true],
+    ['doctor', 'record.export', false],
+    ['nurse', 'export.claims', false],
     ['sync-admin', 'device.manage', true],
     ['sync-admin', 'patient.read', false],
   ] as const)('%s → %s: %s', (role, permission, expected) => {
