@@ -7,7 +7,7 @@ import { ADMIN_PREFIX } from '../admin/admin-routes';
 import { authenticateAdmin } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
-import { exportContext, patientsWithEncounters, readPatientRecord } from './read-patient-record';
+import { exportContext, patientsFinishedAround, readPatientRecord } from './read-patient-record';
 import { recordExportRead } from './record-export-read';
 
 const patientParams = z.object({ id: z.string().min(1).max(40) });
@@ -67,7 +67,7 @@ export function registerExportRoutes(app: FastifyInstance, database: Database, a
     const query = dayQuery.parse(request.query);
     const context = await exportContext(database, query.facility);
     const records = [];
-    for (const patientId of await patientsWithEncounters(database, query.facility)) {
+    for (const patientId of await patientsFinishedAround(database, query.facility, query.day)) {
       const record = await readPatientRecord(database, patientId);
       if (record) records.push(record);
     }

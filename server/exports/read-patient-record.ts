@@ -32,12 +32,23 @@ export async function readPatientRecord(database: SqlExecutor, patientId: string
   };
 }
 
-/** The ids of the patients with an encounter at `facilityCode`: whose episodes a day's batch reads. */
-export async function patientsWithEncounters(database: SqlExecutor, facilityCode: string): Promise<string[]> {
+/**
+ * The ids of the patients with an encounter of `facilityCode` finished around `day` (the UTC days
+ * either side: Vietnam's day straddles two); exportDay keeps those that ended on the day itself.
+ */
+export async function patientsFinishedAround(
+  database: SqlExecutor,
+  facilityCode: string,
+  day: string,
+): Promise<string[]> {
+  const start = new Date(`${day}T00:00:00Z`);
+  const from = new Date(start.getTime() - 86_400_000).toISOString();
+  const to = new Date(start.getTime() + 2 * 86_400_000).toISOString();
   const rows = await database.query<{ patientId: string }>(
     `SELECT DISTINCT body->>'patientId' AS "patientId" FROM sync_documents
-     WHERE collection = 'encounters' AND NOT deleted AND body->>'facilityCode' = $1 AND body->>'status' = 'finished'`,
-    [facilityCode],
+     WHERE collection = 'encounters' AND NOT deleted AND body->>'facilityCode' = $1 AND body->>'status' = 'finished'
+       AND body->>'finishedAt' >= $2 AND body->>'finishedAt' < $3`,
+    [facilityCode, from, to],
   );
   return rows.map((row) => row.patientId);
 }
