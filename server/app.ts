@@ -26,6 +26,7 @@ import { registerConflictRoutes } from './conflicts/conflict-routes';
 import { DeviceActivity } from './fleet/device-activity';
 import { registerFleetRoutes } from './fleet/fleet-routes';
 import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet/fleet-state';
+import { registerExportRoutes } from './exports/export-routes';
 import { ServerKey } from './signing/server-key';
 import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, database, options.adminToken);
   registerDeviceRoutes(app, database, options.adminToken);
   registerDeviceNameRoutes(app, database, options.adminToken, signatures);
+  registerExportRoutes(app, database, options.adminToken);
   registerStaffRoutes(app, database, options.adminToken, serverKey);
   registerAuditRoutes(app, database, options.adminToken, signatures);
   registerCatalogRoutes(app, database, options.adminToken, serverKey);

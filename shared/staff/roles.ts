@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'audit.read',
   /** The facility's backups: the recovery code, the folder, backing up now */
   'backup.manage',
+  /** Exporting a closed visit's or stay's insurance claim (Decision 130 XML). */
+  'export.claims',
+  /** Exporting a patient's whole record (HoSoBenhAn), audited. */
+  'record.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +68,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'progress-note.write',
     'referral.write',
     'referral.receive',
+    // The doctor who closes a visit or a stay may send its claim at once.
+    'export.claims',
   ],
   // The ward nurse moves patients between beds and departments on the doctor's word; admitting,
   // the daily progress note and the discharge are the doctor's.
@@ -71,7 +77,18 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   'lab-technician': [...CLINICAL_READ, 'lab-result.write'],
   pharmacist: [...CLINICAL_READ, 'dispense.write'],
   // Runs the facility's accounts and sync; may merge away a duplicate record, not chart care.
-  'facility-admin': ['patient.read', 'patient.delete', 'staff.manage', 'sync.manage', 'audit.read', 'backup.manage'],
+  // Also sends the facility's insurance claims and answers record requests (HoSoBenhAn): exports
+  // are audited actions of their own, not reading the chart.
+  'facility-admin': [
+    'patient.read',
+    'patient.delete',
+    'staff.manage',
+    'sync.manage',
+    'audit.read',
+    'export.claims',
+    'record.export',
+    'backup.manage',
+  ],
   'sync-admin': ['sync.manage', 'device.manage', 'audit.read'],
 };
 

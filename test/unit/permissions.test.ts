@@ -54,6 +54,11 @@ describe('the permission matrix', () => {
     ['facility-admin', 'clinical.read', false],
     ['facility-admin', 'backup.manage', true],
     ['doctor', 'backup.manage', false],
+    ['facility-admin', 'export.claims', true],
+    ['facility-admin', 'record.export', true],
+    ['doctor', 'export.claims', true],
+    ['doctor', 'record.export', false],
+    ['nurse', 'export.claims', false],
     ['sync-admin', 'device.manage', true],
     ['sync-admin', 'patient.read', false],
   ] as const)('%s → %s: %s', (role, permission, expected) => {
