@@ -19,6 +19,7 @@ import { ServerKey } from './signing/server-key';
 import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
+import { startRequestCaches } from './auth/request-caches';
 import { registerSyncRoutes } from './sync/sync-routes';
 
 export interface AppOptions {
@@ -72,6 +73,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = new ChangeNotifier();
   await notifier.start(database);
   app.addHook('onClose', async () => notifier.stop());
+  // Per-request lookups (device, facility staff) kept until a NOTIFY drops them.
+  const stopCaches = await startRequestCaches(database);
+  app.addHook('onClose', stopCaches);
 
   app.get('/health', () => ({ ok: true, engine: database.engine }));
   registerEnrollmentRoutes(app, database);
