@@ -32,7 +32,13 @@ const PUSH_BATCH = 5;
  * its facility's changes in a loop for `seconds`. Then every pushed document is looked up:
  * none may be missing or stored twice.
  */
-export async function runServerLoad(server: BenchServer, devices: number, seconds: number): Promise<LoadResult> {
+export async function runServerLoad(
+  server: BenchServer,
+  devices: number,
+  seconds: number,
+  /** Documents prepared per device and second: the most a device can push before it stops. */
+  documentsPerDeviceSecond = 40,
+): Promise<LoadResult> {
   const facilities = await Promise.all(
     Array.from({ length: FACILITIES }, (_, n) =>
       addFacility(server, String(11001 + n)).then((code) => ({ code, facility: String(11001 + n) })),
@@ -46,7 +52,7 @@ export async function runServerLoad(server: BenchServer, devices: number, second
     }),
   );
   // Documents prepared (and signed by their registrar) in advance, so that neither is measured.
-  const perDevice = Math.ceil((seconds * 40) / PUSH_BATCH) * PUSH_BATCH;
+  const perDevice = Math.ceil((seconds * documentsPerDeviceSecond) / PUSH_BATCH) * PUSH_BATCH;
   const pools = new Map<string, WireDocument<PatientDocument>[]>();
   for (const { facility } of facilities) {
     const count = (perDevice * devices) / FACILITIES + perDevice;

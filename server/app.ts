@@ -31,6 +31,7 @@ import { ServerKey } from './signing/server-key';
 import { SignatureChecker } from './signing/signature-checker';
 import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
+import { startRequestCaches } from './auth/request-caches';
 import { registerSyncRoutes } from './sync/sync-routes';
 
 export interface AppOptions {
@@ -90,6 +91,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const notifier = new ChangeNotifier();
   await notifier.start(database);
   app.addHook('onClose', async () => notifier.stop());
+  // Per-request lookups (device, facility staff) kept until a NOTIFY drops them.
+  const stopCaches = await startRequestCaches(database);
+  app.addHook('onClose', stopCaches);
 
   const clock = options.clock ?? (() => new Date());
   const activity = new DeviceActivity(database, clock);

@@ -77,8 +77,11 @@ export async function restoreConflict(
       signature: await serverKey.sign(conflict.collection, state),
     };
     // Settles this conflict and any other open one of the fields the restore changes.
-    const settled = await settleConflicts(tx, conflict.collection, conflict.document_id, [
-      ...new Set([conflict.field, ...changedFields(collection.bookkeepingFields, before, state)]),
+    const settled = await settleConflicts(tx, conflict.collection, [
+      {
+        documentId: conflict.document_id,
+        fields: [...new Set([conflict.field, ...changedFields(collection.bookkeepingFields, before, state)])],
+      },
     ]);
     const [marked] = await tx.query<ConflictRow>(
       `UPDATE sync_conflicts SET resolved_at = $2, resolution = 'restored', resolved_by = $3, resolution_note = $4

@@ -4,8 +4,8 @@ import type { ScopeName } from '../../shared/sync/scopes';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
+import { staffChangedPayload } from '../auth/request-caches';
 import { SYNC_CHANNEL } from '../sync/change-notifier';
-import { storeSyncMeta } from './store-sync-meta';
 import { claimUniqueValues } from './unique-values';
 
 type Body = Record<string, unknown>;
@@ -47,8 +47,20 @@ export async function writeDocuments(
   for (const [home, homeWrites] of groupBy(writes, (write) => write.scopes[0] ?? '')) {
     await claimUniqueValues(tx, collectionName, home, homeWrites);
   }
-  for (const write of writes) await storeBody(tx, collectionName, write, pushedByDevice);
-  await storeSyncMeta(tx, collectionName, writes);
+  await storeBodies(
+    tx,
+    collectionName,
+    writes.filter((write) => write.isNew),
+    pushedByDevice,
+    'insert',
+  );
+  await storeBodies(
+    tx,
+    collectionName,
+    writes.filter((write) => !write.isNew),
+    pushedByDevice,
+    'update',
+  );
 
   const byScope = groupBy(
     writes.flatMap((write) => [...new Set(write.scopes)].map((scope) => ({ scope, write }))),
@@ -85,25 +97,51 @@ export async function writeDocuments(
     [feed.map((entry) => entry.scope), feed.map((entry) => entry.seq), feed.map((entry) => entry.changeId)],
   );
   // Delivered only if the transaction commits.
-  for (const scope of byScope.keys()) await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, scope]);
+  // A staff write also drops the facility's cached accounts on every server process.
+  const payloads = [...byScope.keys()];
+  if (collectionName === 'staff') payloads.push(...[...byScope.keys()].map(staffChangedPayload));
+  await tx.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [SYNC_CHANNEL, payloads]);
 }
 
-async function storeBody(
+/**
+ * Stores the bodies of a page in one statement, each version's envelope (lineage, signature) in
+ * its columns beside the body: the body never holds it, pulls put it back beside the body. New
+ * documents are inserted in the writes' order (id order for a push: racing first inserts of the
+ * same ids then wait on each other in one order); existing ones were locked by the caller.
+ */
+async function storeBodies(
   tx: SqlExecutor,
   collectionName: string,
-  write: DocumentWrite,
+  writes: DocumentWrite[],
   pushedByDevice: string | null,
+  kind: 'insert' | 'update',
 ): Promise<void> {
-  const { _deleted: deleted, ...body } = write.state;
-  const params = [collectionName, write.id, write.scopes[0], JSON.stringify(body), deleted, pushedByDevice];
+  if (writes.length === 0) return;
+  const rows = `unnest($2::text[], $3::text[], $4::jsonb[], $5::boolean[], $6::jsonb[])
+    WITH ORDINALITY AS t (id, scope, body, deleted, meta, n)`;
+  const lineage = `ARRAY(SELECT jsonb_array_elements_text(t.meta->'lineage'))`;
   await tx.query(
-    write.isNew
-      ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, pushed_by_device)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6)`
-      : `UPDATE sync_documents
-         SET body = $4::jsonb, deleted = $5, pushed_by_device = $6, received_at = now()
-         WHERE collection = $1 AND id = $2 AND scope = $3`,
-    params,
+    kind === 'insert'
+      ? `INSERT INTO sync_documents (collection, id, scope, body, deleted, pushed_by_device, lineage, signature)
+         SELECT $1, t.id, t.scope, t.body, t.deleted, $7::uuid, ${lineage}, t.meta->'signature'
+         FROM ${rows} ORDER BY t.n`
+      : `UPDATE sync_documents d
+         SET body = t.body, deleted = t.deleted, pushed_by_device = $7::uuid, received_at = now(),
+             lineage = ${lineage}, signature = t.meta->'signature'
+         FROM ${rows}
+         WHERE d.collection = $1 AND d.id = t.id AND d.scope = t.scope`,
+    [
+      collectionName,
+      writes.map((write) => write.id),
+      writes.map((write) => write.scopes[0] ?? ''),
+      writes.map((write) => {
+        const { _deleted: _ignored, ...body } = write.state;
+        return JSON.stringify(body);
+      }),
+      writes.map((write) => write.state._deleted),
+      writes.map((write) => JSON.stringify(write.meta)),
+      pushedByDevice,
+    ],
   );
 }
 

@@ -1,6 +1,7 @@
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncedDocument } from '../../shared/sync/protocol';
 import { staffDocumentSchema, type StaffDocument } from '../../shared/staff/staff-document';
+import { requestCaches } from '../auth/request-caches';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { SignatureChecker } from '../signing/signature-checker';
@@ -20,6 +21,21 @@ export async function loadFacilityStaff(tx: SqlExecutor, scope: string): Promise
     if (parsed.success) staff.set(parsed.data.id, parsed.data);
   }
   return staff;
+}
+
+/**
+ * The facility's accounts for a push's author checks, from this process's cache when the server
+ * started one (request-caches.ts): a staff write NOTIFYs its facility, dropping the entry on every
+ * server process, and an entry is used for a minute at most. Read in the push's transaction.
+ */
+export function cachedFacilityStaff(
+  database: object,
+  tx: SqlExecutor,
+  scope: string,
+): Promise<ReadonlyMap<string, StaffDocument>> {
+  const caches = requestCaches(database);
+  const read = (): Promise<ReadonlyMap<string, StaffDocument>> => loadFacilityStaff(tx, scope);
+  return caches ? caches.staff.get(scope, read) : read();
 }
 
 /**

@@ -20,21 +20,28 @@ export async function refuseMissingReferences(
   tx: SqlExecutor,
   collection: SyncedCollection<Body>,
   device: AuthenticatedDevice,
-  master: State | undefined,
-  pushed: State,
+  writes: readonly { master: State | undefined; pushed: State }[],
 ): Promise<void> {
-  if (pushed._deleted) return;
-  for (const reference of collection.references) {
-    const value = pushed[reference.field];
-    if (master && master[reference.field] === value) continue;
-    if (reference.optional && (value === '' || value === undefined)) continue;
-    const [found] = await tx.query<{ found: number; status: unknown }>(
-      `SELECT 1 AS found, d.body->>'status' AS status FROM sync_documents d
-       JOIN sync_feed f ON f.collection = d.collection AND f.id = d.id AND f.scope = $3
-       WHERE d.collection = $1 AND d.id = $2 AND NOT d.deleted`,
-      [reference.collection, String(value), facilityScope(device.facilityCode)],
-    );
-    if (!found) {
+  const named = writes.flatMap(({ master, pushed }) => namedReferences(collection, master, pushed));
+  if (named.length === 0) return;
+  // One query for the page: which of the named documents the facility's feed holds, alive.
+  const found = await tx.query<{ n: number | string; status: unknown }>(
+    `SELECT t.n, d.body->>'status' AS status
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (collection, id, n)
+     JOIN sync_documents d ON d.collection = t.collection AND d.id = t.id AND NOT d.deleted
+     JOIN sync_feed f ON f.collection = d.collection AND f.id = d.id AND f.scope = $3`,
+    [
+      named.map(({ reference }) => reference.collection),
+      named.map(({ value }) => String(value)),
+      facilityScope(device.facilityCode),
+    ],
+  );
+  // The ordinality is a bigint: PostgreSQL's driver gives it as a string.
+  const statuses = new Map(found.map((row) => [Number(row.n), row.status]));
+  // The first refusal in the page's order, as checking the rows one by one would find it.
+  named.forEach(({ pushed, reference, value }, index) => {
+    const n = index + 1;
+    if (!statuses.has(n)) {
       throw new HttpError(
         409,
         'reference-missing',
@@ -47,7 +54,7 @@ export async function refuseMissingReferences(
         },
       );
     }
-    if (reference.closedStatuses?.includes(String(found.status))) {
+    if (reference.closedStatuses?.includes(String(statuses.get(n)))) {
       throw new HttpError(
         403,
         'forbidden',
@@ -60,5 +67,23 @@ export async function refuseMissingReferences(
         },
       );
     }
-  }
+  });
+}
+
+type Reference = SyncedCollection<Body>['references'][number];
+
+/** The references a write sets or changes (a deletion names nothing new). */
+function namedReferences(
+  collection: SyncedCollection<Body>,
+  master: State | undefined,
+  pushed: State,
+): { pushed: State; reference: Reference; value: unknown }[] {
+  if (pushed._deleted) return [];
+  return collection.references
+    .filter((reference) => {
+      const value = pushed[reference.field];
+      if (master && master[reference.field] === value) return false;
+      return !(reference.optional && (value === '' || value === undefined));
+    })
+    .map((reference) => ({ pushed, reference, value: pushed[reference.field] }));
 }

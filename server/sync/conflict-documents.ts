@@ -41,19 +41,30 @@ export function changedFields(bookkeeping: readonly string[], before: Body | und
   );
 }
 
-/** Marks the open conflicts of these fields settled; returns them, to publish again. */
+/** The fields of one document a push changes: its open conflicts on them are settled. */
+export interface SettledFields {
+  documentId: string;
+  fields: readonly string[];
+}
+
+/**
+ * Marks the open conflicts of these documents' fields settled, for a whole push page in one
+ * statement; returns them, to publish again. The caller holds the documents' row locks, so no
+ * other push touches these conflicts meanwhile.
+ */
 export async function settleConflicts(
   tx: SqlExecutor,
   collectionName: string,
-  documentId: string,
-  fields: readonly string[],
+  settled: readonly SettledFields[],
 ): Promise<ConflictRow[]> {
-  if (fields.length === 0) return [];
+  const pairs = settled.flatMap(({ documentId, fields }) => fields.map((field) => ({ documentId, field })));
+  if (pairs.length === 0) return [];
   return tx.query<ConflictRow>(
     `UPDATE sync_conflicts SET resolved_at = now(), resolution = 'settled'
-     WHERE collection = $1 AND document_id = $2 AND field = ANY($3::text[]) AND resolved_at IS NULL
+     FROM unnest($2::text[], $3::text[]) AS t (settled_id, settled_field)
+     WHERE collection = $1 AND document_id = t.settled_id AND field = t.settled_field AND resolved_at IS NULL
      RETURNING ${CONFLICT_ROW_COLUMNS}`,
-    [collectionName, documentId, [...fields]],
+    [collectionName, pairs.map((pair) => pair.documentId), pairs.map((pair) => pair.field)],
   );
 }
 
