@@ -14,6 +14,9 @@ export interface AdminActor {
   sessionToken: string | null;
 }
 
+/** The read-only FHIR API (server/exports): admin credentials too. */
+const FHIR_PREFIX = '/fhir';
+
 export const BOOTSTRAP_NAME = 'SEN_ADMIN_TOKEN (bootstrap)';
 
 /** Which credentials a route accepts. */
@@ -63,7 +66,7 @@ export function registerAdminCredentials(
   adminToken: string | undefined,
 ): void {
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith(`${ADMIN_API_PREFIX}/`)) return;
+    if (!request.url.startsWith(`${ADMIN_API_PREFIX}/`) && !request.url.startsWith(`${FHIR_PREFIX}/`)) return;
     request.adminCredential = await resolveCredential(request, database, adminToken);
   });
 }

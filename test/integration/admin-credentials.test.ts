@@ -42,6 +42,11 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'POST /admin/v1/conflicts/:id/restore': 'province-admin-or-bootstrap',
   'POST /admin/v1/conflicts/:id/dismiss': 'any-admin',
   'POST /admin/v1/audit-alerts/:id/acknowledge': 'any-admin',
+  'GET /admin/v1/history-alerts': 'any-admin',
+  'GET /admin/v1/history-lookups': 'province-admin-or-bootstrap',
+  'GET /admin/v1/repeat-tests': 'any-admin',
+  'GET /admin/v1/exports/xml130': 'province-admin-or-bootstrap',
+  'GET /admin/v1/exports/xml130/:encounterId': 'province-admin-or-bootstrap',
 };
 /** Signing in is the one admin route without a credential. */
 const SIGN_IN = 'POST /admin/v1/sessions';

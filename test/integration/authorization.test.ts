@@ -52,6 +52,14 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/v1/conflicts/:id/restore': 'admin',
   'POST /admin/v1/conflicts/:id/dismiss': 'admin',
   'POST /admin/v1/audit-alerts/:id/acknowledge': 'admin',
+  'GET /admin/v1/history-alerts': 'admin',
+  'GET /admin/v1/history-lookups': 'admin',
+  'GET /admin/v1/repeat-tests': 'admin',
+  'GET /admin/v1/exports/xml130': 'admin',
+  'GET /admin/v1/exports/xml130/:encounterId': 'admin',
+  'GET /fhir/R4/Patient/:id/$everything': 'admin',
+  'POST /sync/v2/history': 'device',
+  'POST /sync/v2/repeat-tests': 'device',
   // The console's static files (/console/*: route-list reads Fastify's tree without the slash).
   'GET /console': 'public',
   'GET /console*': 'public',
@@ -138,7 +146,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(28);
+    expect(listed('admin').length).toBe(34);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
@@ -148,7 +156,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every device route with no credential, a malformed one, a revoked one, or the admin token', async () => {
-    expect(listed('device').length).toBe(8);
+    expect(listed('device').length).toBe(10);
     const cases: [string | null, string][] = [
       [null, 'missing-credential'],
       ['garbage', 'invalid-credential'],
