@@ -6,6 +6,7 @@ import { openDatabase } from '../server/db/open-database';
 import { DEMO_ENROLLMENT_CODE, DEMO_FACILITY, seedDemoFacility } from '../server/demo/demo-facility';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/demo-staff';
 import { seedDemoCatalogs } from '../server/demo/demo-catalogs';
+import { seedDemoProvinceHospital } from '../server/demo/demo-province-hospital';
 import { DEMO_ADMIN, DEMO_ADMIN_PASSWORD, seedDemoAdmin } from '../server/demo/demo-admin';
 import { buildConsoleIfStale } from './build-console';
 import { buildElectron } from './build-electron';
@@ -28,6 +29,8 @@ const adminToken = process.env.SEN_ADMIN_TOKEN ?? 'demo-admin-token';
 await buildConsoleIfStale();
 const server = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, adminToken });
 await seedDemoFacility(database);
+// The other side of a referral or a history lookup (README, Quick start).
+await seedDemoProvinceHospital(database);
 await seedDemoCatalogs(database);
 await seedDemoAdmin(database);
 await server.listen({ host: '127.0.0.1', port: serverPort });
