@@ -84,6 +84,7 @@ export function EnrollmentPage({
         (failure.code === 'insecure-server' ||
           failure.code === 'server-url-invalid' ||
           failure.code === 'enrollment-code-invalid' ||
+          failure.code === 'facility-inactive' ||
           failure.code === 'device-revoked')
       )
         setError(t(`enroll.${failure.code}`));

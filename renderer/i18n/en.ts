@@ -279,6 +279,8 @@ export const en: Messages = {
     submit: 'Enroll',
     failed: 'Enrollment failed: {{message}}',
     'enrollment-code-invalid': 'The enrollment code is wrong, used or expired.',
+    'facility-inactive':
+      "This code's facility has been deactivated at the province. Ask the province admin to reactivate it or to give a code of another facility.",
     'enrollment-request-reused':
       'This enrollment was already sent with another code. Press Enroll again to start over.',
     'device-revoked': 'The PC enrolled with this code has been revoked. Ask the sync administrator for a new code.',

@@ -275,6 +275,8 @@ export const vi = {
     submit: 'Đăng ký máy',
     failed: 'Không đăng ký được: {{message}}',
     'enrollment-code-invalid': 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.',
+    'facility-inactive':
+      'Cơ sở của mã này đã ngừng hoạt động trên máy chủ tỉnh. Xin quản trị viên tỉnh kích hoạt lại cơ sở hoặc cấp mã của cơ sở khác.',
     'enrollment-request-reused':
       'Lần đăng ký này đã được gửi với một mã khác. Bấm «Đăng ký máy» lần nữa để đăng ký lại.',
     'device-revoked': 'Máy đăng ký bằng mã này đã bị thu hồi. Xin quản trị viên đồng bộ một mã mới.',

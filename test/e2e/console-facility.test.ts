@@ -124,4 +124,26 @@ describe('the sync admin console', () => {
     await admin.getByTestId('sign-out').click();
     await admin.locator('#sign-in-username').waitFor();
   });
+  it('tells a PC enrolling with a code of a facility deactivated since, in Vietnamese, and enrolls nothing', async () => {
+    const created = await adminRequest(
+      server.url,
+      'POST',
+      '/facilities',
+      { code: '10016', name: 'Trạm Y tế xã Tả Phời', level: 'ban-dau', provinceCode: '15', wardCode: '02647' },
+      adminToken,
+    );
+    expect(created.status).toBe(201);
+    const issued = await adminRequest(server.url, 'POST', '/facilities/10016/enrollment-codes', {}, adminToken);
+    const { code } = issued.body as { code: string };
+    expect((await adminRequest(server.url, 'POST', '/facilities/10016/deactivate', {}, adminToken)).status).toBe(200);
+
+    const pc = await newPage();
+    await pc.goto(listeningUrl(clientHost));
+    await pc.getByLabel('Mã đăng ký máy').fill(code);
+    await pc.locator('#enroll-device-name').fill('Trạm 1');
+    await pc.locator('#enroll-device-name').press('Enter');
+    await expectTextContaining(pc.getByRole('alert'), 'Cơ sở của mã này đã ngừng hoạt động');
+    const devices = await server.database.query(`SELECT 1 FROM devices WHERE facility_code = '10016'`);
+    expect(devices).toHaveLength(0);
+  });
 });
