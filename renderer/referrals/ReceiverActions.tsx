@@ -119,14 +119,12 @@ export function ReceiverActions({
               onChange={(event) => setNote(event.target.value)}
             />
           </div>
-          <div className="actions">
-            <button type="submit" data-testid="confirm-decline" disabled={busy}>
-              {t('referrals.confirmDecline')}
-            </button>
-            <button type="button" onClick={() => setMode('idle')}>
-              {t('referrals.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel
+            testId="confirm-decline"
+            label={t('referrals.confirmDecline')}
+            busy={busy}
+            onCancel={() => setMode('idle')}
+          />
         </form>
       )}
       {referral.receiverPatientId && (
@@ -183,14 +181,12 @@ export function ReceiverActions({
               onChange={(event) => setSummary(event.target.value)}
             />
           </div>
-          <div className="actions">
-            <button type="submit" data-testid="send-outcome" disabled={busy}>
-              {t('referrals.sendOutcome')}
-            </button>
-            <button type="button" onClick={() => setMode('idle')}>
-              {t('referrals.cancel')}
-            </button>
-          </div>
+          <SubmitOrCancel
+            testId="send-outcome"
+            label={t('referrals.sendOutcome')}
+            busy={busy}
+            onCancel={() => setMode('idle')}
+          />
         </form>
       )}
       {done && (
@@ -206,6 +202,31 @@ export function ReceiverActions({
         </ul>
       )}
       <FormError message={failure} testId="referral-action-failed" />
+    </div>
+  );
+}
+
+/** A referral step's form buttons: the step itself (Enter submits) and going back without it. */
+function SubmitOrCancel({
+  testId,
+  label,
+  busy,
+  onCancel,
+}: {
+  testId: string;
+  label: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="submit" data-testid={testId} disabled={busy}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('referrals.cancel')}
+      </button>
     </div>
   );
 }
