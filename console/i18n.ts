@@ -2,6 +2,19 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { consoleEn, consoleVi } from './messages';
 
+/**
+ * Each page keeps its words in its own folder (`console/<page>/messages.ts`, Vietnamese first,
+ * English with the same keys) under its own top-level key; one line per page here.
+ */
+const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [];
+
+function withPages(base: object, language: 'vi' | 'en'): object {
+  return Object.fromEntries([
+    ...Object.entries(base),
+    ...PAGE_MESSAGES.map((page) => [page.key, page[language]] as const),
+  ]);
+}
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANGUAGE_KEY = 'sen.console.language';
@@ -15,7 +28,10 @@ export async function initConsoleI18n(): Promise<void> {
   const language = storedLanguage();
   document.documentElement.lang = language;
   await i18next.use(initReactI18next).init({
-    resources: { vi: { translation: consoleVi }, en: { translation: consoleEn } },
+    resources: {
+      vi: { translation: withPages(consoleVi, 'vi') },
+      en: { translation: withPages(consoleEn, 'en') },
+    },
     lng: language,
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },

@@ -80,7 +80,8 @@ export class AdminClient {
     return session;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One admin API call; each page's own api module (e.g. `console/devices/devices-api.ts`) builds on it. */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     try {
       return await call<T>(method, path, this.token, body);
     } catch (error) {

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { AdminClient, storedSession, type StoredSession } from '../api/admin-client';
-import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { ConsoleShell } from './ConsoleShell';
-import { NotYetPage } from './NotYetPage';
+import { CONSOLE_PAGE_VIEWS } from './console-pages';
 import { SignInPage } from './SignInPage';
 import { useHashRoute } from './use-hash-route';
 
@@ -10,7 +9,7 @@ import { useHashRoute } from './use-hash-route';
 export function ConsoleApp() {
   const [session, setSession] = useState<StoredSession | null>(storedSession);
   const [lostReason, setLostReason] = useState<string | null>(null);
-  const page = useHashRoute();
+  const { page, path } = useHashRoute();
   const client = useMemo(
     () =>
       session
@@ -40,11 +39,7 @@ export function ConsoleApp() {
         void client.signOut().finally(() => setSession(null));
       }}
     >
-      {page === 'facilities' ? (
-        <FacilitiesPage client={client} canManage={session.admin.role === 'province-admin'} />
-      ) : (
-        <NotYetPage page={page} />
-      )}
+      {CONSOLE_PAGE_VIEWS[page]({ client, admin: session.admin, path })}
     </ConsoleShell>
   );
 }

@@ -16,13 +16,32 @@ function pageOf(hash: string): ConsolePage {
   return (CONSOLE_PAGES as readonly string[]).includes(name) ? (name as ConsolePage) : 'facilities';
 }
 
+function pathOf(hash: string): string[] {
+  return hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .slice(1)
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+}
+
+export interface HashRoute {
+  page: ConsolePage;
+  /** What follows the page name, e.g. a facility code for its detail view. */
+  path: string[];
+}
+
+function routeOf(hash: string): HashRoute {
+  return { page: pageOf(hash), path: pathOf(hash) };
+}
+
 /** The page named by the URL's hash (`#/facilities`): the static server only ever serves index.html. */
-export function useHashRoute(): ConsolePage {
-  const [page, setPage] = useState(() => pageOf(window.location.hash));
+export function useHashRoute(): HashRoute {
+  const [route, setRoute] = useState(() => routeOf(window.location.hash));
   useEffect(() => {
-    const onChange = () => setPage(pageOf(window.location.hash));
+    const onChange = () => setRoute(routeOf(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return page;
+  return route;
 }
