@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { ReferralDocument } from '../../shared/referral/referral-document';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
+import { useServices } from '../app/services-context';
 import { referralStep } from './referral-content';
 import type { FacilityEntry } from './referrals-repository';
 import { facilityLabel } from './use-referrals';
 
 /**
  * One referral as either side reads it: who, from where to where, when, the step it is at and
- * what the receiver said; the side's actions below.
+ * what the receiver said; the side's actions below. Its clinical content (reason, diagnoses, the
+ * receiver's note and outcome summary) is shown only to staff who may read the clinical record:
+ * reception takes the patient in from the identity alone.
  */
 export function ReferralCard({
   referral,
@@ -21,6 +24,8 @@ export function ReferralCard({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { session } = useServices();
+  const mayReadClinical = session.can('clinical.read');
   const step = referralStep(referral);
   const { patient } = referral;
   return (
@@ -42,24 +47,32 @@ export function ReferralCard({
       <div>{t('referrals.from', { facility: facilityLabel(facilities, referral.fromFacilityCode) })}</div>
       <div>{t('referrals.to', { facility: facilityLabel(facilities, referral.toFacilityCode) })}</div>
       <div className="notice">{t('referrals.sentAt', { time: formatDateTime(referral.createdAt) })}</div>
-      <div>
-        {t('referrals.reason')}: {referral.reason}
-      </div>
-      {referral.diagnoses.length > 0 && (
+      {mayReadClinical ? (
+        <div>
+          {t('referrals.reason')}: {referral.reason}
+        </div>
+      ) : (
+        <div className="notice" data-testid="referral-clinical-hidden">
+          {t('referrals.clinicalHidden')}
+        </div>
+      )}
+      {mayReadClinical && referral.diagnoses.length > 0 && (
         <div>
           {t('referrals.diagnoses')}:{' '}
           {referral.diagnoses.map((diagnosis) => `${diagnosis.code} ${diagnosis.name}`).join('; ')}
         </div>
       )}
-      {referral.receiverNote && (
+      {mayReadClinical && referral.receiverNote && (
         <div data-testid="referral-receiver-note">{t('referrals.receiverNote', { note: referral.receiverNote })}</div>
       )}
       {referral.outcome && (
         <div data-testid="referral-outcome">
-          {t('referrals.outcomeLine', {
-            outcome: t(`referrals.outcome_${referral.outcome}`),
-            summary: referral.outcomeSummary,
-          })}
+          {mayReadClinical
+            ? t('referrals.outcomeLine', {
+                outcome: t(`referrals.outcome_${referral.outcome}`),
+                summary: referral.outcomeSummary,
+              })
+            : t(`referrals.outcome_${referral.outcome}`)}
         </div>
       )}
       {children}

@@ -127,5 +127,16 @@ describe('a referral from the district to the province hospital and back', () =>
     await expect
       .poll(() => district.getByTestId('referrals-section').getByTestId('referral-step').textContent(), POLL)
       .toBe('Đã có kết quả điều trị');
+
+    // Reception sees the referral and its step, not its reason, diagnoses or outcome summary.
+    const reception = await facility.openPc('tiepdon');
+    await reception.locator('nav a[href="#/referrals"]').click();
+    const seenAtReception = reception.getByTestId('outgoing-referrals').getByTestId('referral');
+    await expect.poll(() => seenAtReception.getAttribute('data-step'), POLL).toBe('completed');
+    await expect.poll(() => seenAtReception.getByTestId('referral-clinical-hidden').count()).toBe(1);
+    const receptionText = (await seenAtReception.textContent()) ?? '';
+    expect(receptionText).toContain('Nguyễn Thị Đào');
+    expect(receptionText).not.toContain('K35.8');
+    expect(receptionText).not.toContain('Mổ cắt ruột thừa nội soi');
   });
 });
