@@ -26,15 +26,10 @@ export interface AdminAccess {
   bootstrap: boolean;
 }
 
-/** The routes that predate admin accounts: any admin, and the bootstrap token for now. */
-export const ANY_ADMIN: AdminAccess = { roles: ADMIN_ROLES, bootstrap: true };
-/** A signed-in admin of either role. */
+/** A signed-in admin of either role: what every admin route asks unless it says more. */
 export const SIGNED_IN_ADMIN: AdminAccess = { roles: ADMIN_ROLES, bootstrap: false };
-/** Accounts and facilities: a signed-in province admin. */
+/** Accounts and facilities, and whatever shows or chooses between patient values: a province admin. */
 export const PROVINCE_ADMIN: AdminAccess = { roles: ['province-admin'], bootstrap: false };
-/** What shows or chooses between patient values (a conflict's restore): a province admin, or the
- *  bootstrap token while the routes that predate accounts accept it. */
-export const PROVINCE_ADMIN_OR_BOOTSTRAP: AdminAccess = { roles: ['province-admin'], bootstrap: true };
 /** Creating an admin account: a province admin, or the bootstrap token (how the first one is made). */
 export const ACCOUNT_CREATION: AdminAccess = { roles: ['province-admin'], bootstrap: true };
 
@@ -100,13 +95,15 @@ function actorOf(admin: AdminIdentity, sessionToken: string): AdminActor {
 
 /**
  * The admin making this request, refusing a missing, expired or locked-out credential (401/423)
- * and a role or bootstrap token the route does not accept (403). `adminToken` is no longer read
- * (the credential hook holds it); the parameter stays so that existing calls keep compiling.
+ * and a role the route does not accept (403). The bootstrap SEN_ADMIN_TOKEN is refused
+ * everywhere but account creation (403 `bootstrap-token-limited`): a shared secret names nobody,
+ * so everything else is done by a named admin. `adminToken` is no longer read (the credential
+ * hook holds it); the parameter stays so that existing calls keep compiling.
  */
 export function authenticateAdmin(
   request: FastifyRequest,
   _adminToken?: string,
-  access: AdminAccess = ANY_ADMIN,
+  access: AdminAccess = SIGNED_IN_ADMIN,
 ): AdminActor {
   const credential = request.adminCredential;
   if (credential === undefined) throw new HttpError(401, 'missing-credential', 'An admin credential is required.');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { adminActor } from '../admin/admin-actor';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
-import { authenticateAdmin, PROVINCE_ADMIN_OR_BOOTSTRAP } from '../admin/authenticate-admin';
+import { authenticateAdmin, PROVINCE_ADMIN } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import type { ServerKey } from '../signing/server-key';
 import { listConflictGroups, type ConflictGroup } from './conflict-groups';
@@ -56,7 +56,7 @@ export function registerConflictRoutes(
 
   app.post(`${ADMIN_PREFIX}/conflicts/:id/restore`, async (request) => {
     // Restoring means choosing between two values: only someone allowed to see them.
-    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN);
     const { id } = conflictParams.parse(request.params);
     return restoreConflict(database, serverKey, id, resolution(request));
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sha256 } from '../auth/device-token';
 import { z } from 'zod';
 import { staffRenameDeviceSchema, type StaffRenameDevice } from '../../shared/sync/device-rename';
 import { DEVICE_PATH, deviceNameSchema, renameDeviceSchema, type ThisDevice } from '../../shared/sync/enrollment';
@@ -35,7 +36,8 @@ function parseStaffRename(body: unknown): StaffRenameDevice {
 /**
  * A PC's name, so that the device list tells the PCs apart: the PC reads its own; it changes it
  * only with the signed request of a staff member of its facility holding `sync.manage`
- * (authorize-device-rename.ts); the province's admin renames any.
+ * (authorize-device-rename.ts), each signed request once (409 `rename-replayed` after); the
+ * province's admin renames any.
  */
 export function registerDeviceNameRoutes(
   app: FastifyInstance,
@@ -60,7 +62,16 @@ export function registerDeviceNameRoutes(
       });
     }
     const { name } = rename;
-    await database.query('UPDATE devices SET name = $2 WHERE id = $1', [device.deviceId, name]);
+    await database.transaction(async (tx) => {
+      const used = await tx.query(
+        `INSERT INTO device_renames (signature_hash, device_id, name, staff_id, requested_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (signature_hash) DO NOTHING RETURNING signature_hash`,
+        [sha256(rename.signature.value), device.deviceId, name, rename.staffId, rename.requestedAt],
+      );
+      if (used.length === 0)
+        throw new HttpError(409, 'rename-replayed', 'This signed rename was used before: sign a new one.');
+      await tx.query('UPDATE devices SET name = $2 WHERE id = $1', [device.deviceId, name]);
+    });
     return { id: device.deviceId, name, facilityCode: device.facilityCode };
   });
 

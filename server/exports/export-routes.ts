@@ -4,7 +4,7 @@ import { patientBundle } from '../../shared/exports/fhir/fhir-bundle';
 import { episodeFile, exportDay, exportEpisode } from '../../shared/exports/xml130/xml130-export';
 import type { MissingField } from '../../shared/exports/xml130/xml130-completeness';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
-import { authenticateAdmin, PROVINCE_ADMIN_OR_BOOTSTRAP } from '../admin/authenticate-admin';
+import { authenticateAdmin, PROVINCE_ADMIN } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { exportContext, patientsFinishedAround, readPatientRecord } from './read-patient-record';
@@ -42,7 +42,7 @@ function sendXml(reply: FastifyReply, fileName: string, xml: string) {
  */
 export function registerExportRoutes(app: FastifyInstance, database: Database, adminToken: string | undefined): void {
   app.get('/fhir/R4/Patient/:id/$everything', async (request, reply) => {
-    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN);
     const { id } = patientParams.parse(request.params);
     const route = 'fhir-everything';
     const record = await readPatientRecord(database, id);
@@ -64,7 +64,7 @@ export function registerExportRoutes(app: FastifyInstance, database: Database, a
   });
 
   app.get(`${ADMIN_PREFIX}/exports/xml130`, async (request, reply) => {
-    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN);
     const query = dayQuery.parse(request.query);
     const context = await exportContext(database, query.facility);
     const records = [];
@@ -85,7 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, database: Database, a
   });
 
   app.get(`${ADMIN_PREFIX}/exports/xml130/:encounterId`, async (request, reply) => {
-    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN);
     const { encounterId } = encounterParams.parse(request.params);
     const { insured } = insuredQuery.parse(request.query);
     const route = 'xml130-episode';

@@ -12,7 +12,7 @@ import {
 import { can } from '../../shared/staff/roles';
 import { facilityScope } from '../../shared/sync/scopes';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
-import { authenticateAdmin, PROVINCE_ADMIN_OR_BOOTSTRAP } from '../admin/authenticate-admin';
+import { authenticateAdmin, PROVINCE_ADMIN } from '../admin/authenticate-admin';
 import { authenticateDevice } from '../auth/authenticate-device';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -107,7 +107,7 @@ export function registerHistoryRoutes(app: FastifyInstance, context: HistoryRout
 
   app.get(`${ADMIN_PREFIX}/history-lookups`, async (request) => {
     // Each lookup names the CCCD or BHYT number asked for: patient data, for a province admin.
-    authenticateAdmin(request, adminToken, PROVINCE_ADMIN_OR_BOOTSTRAP);
+    authenticateAdmin(request, adminToken, PROVINCE_ADMIN);
     const query = facilityQuery.parse(request.query);
     return {
       lookups: await listLookups(database, { ...query, facility: query.facility ?? null, emergencyOnly: false }),

@@ -87,6 +87,8 @@ export const SYNC_ERROR_CODES = [
   'username-taken',
   'password-rejected',
   'enrollment-request-reused',
+  // A signed PC rename sent a second time (server/enrollment/device-name-routes.ts).
+  'rename-replayed',
   'not-found',
   'catalog-invalid',
   'internal-error',

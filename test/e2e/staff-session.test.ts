@@ -199,9 +199,11 @@ describe('staff at a shared desk', () => {
     await desk.getByRole('button', { name: 'Bấm để xác nhận: xoá vĩnh viễn' }).click();
 
     // The demo configuration enrolls again at once: a new device, with none of the old data.
+    // (Erasing, reopening the database and enrolling take seconds on a loaded machine.)
     await expect
       .poll(
         async () => ((await adminRequest(server.url, 'GET', '/devices')).body as { devices: object[] }).devices.length,
+        { timeout: 20_000 },
       )
       .toBe(2);
     await loginAs(desk, 'tiepdon');

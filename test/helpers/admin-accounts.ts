@@ -1,5 +1,6 @@
 import type { AdminRole, SignInResponse } from '../../shared/admin/admin-api';
 import { adminRequest } from './admin-requests';
+import { TEST_ADMIN_TOKEN } from './test-server';
 
 /** A new admin account, made with the bootstrap token as the first one is, and its session. */
 export async function adminSession(
@@ -8,12 +9,18 @@ export async function adminSession(
   role: AdminRole,
   password = `${username}-passphrase-2026`,
 ): Promise<{ token: string; id: string; password: string }> {
-  const created = await adminRequest(serverUrl, 'POST', '/accounts', {
-    username,
-    displayName: `Quản trị ${username}`,
-    role,
-    password,
-  });
+  const created = await adminRequest(
+    serverUrl,
+    'POST',
+    '/accounts',
+    {
+      username,
+      displayName: `Quản trị ${username}`,
+      role,
+      password,
+    },
+    TEST_ADMIN_TOKEN,
+  );
   if (created.status !== 201) throw new Error(`account not created: ${JSON.stringify(created)}`);
   return { ...(await signIn(serverUrl, username, password)), password };
 }

@@ -1,12 +1,12 @@
-import { TEST_ADMIN_TOKEN } from './test-server';
+import { TEST_ADMIN_SESSION } from './test-admin';
 
-/** Plain HTTP against the provincial admin API, as the sync admin's console calls it. */
+/** Plain HTTP against the provincial admin API, as the sync admin's console calls it (as the test province admin unless told). */
 export async function adminRequest(
   serverUrl: string,
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
-  token: string | null = TEST_ADMIN_TOKEN,
+  token: string | null = TEST_ADMIN_SESSION,
 ): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;

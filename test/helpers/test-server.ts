@@ -4,9 +4,11 @@ import type { Database } from '../../server/db/database';
 import { DEMO_ENROLLMENT_CODE, seedDemoFacility } from '../../server/demo/demo-facility';
 import type { EnrollResponse } from '../../shared/sync/enrollment';
 import { enroll } from './enroll';
+import { seedTestAdmin } from './test-admin';
 import { openTestDatabase } from './test-database';
 import { trackUnusedConnections } from './unused-connections';
 
+/** The bootstrap SEN_ADMIN_TOKEN: creates admin accounts, nothing else (test-admin.ts signs in). */
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
 export interface AnsweredRequest {
@@ -48,6 +50,7 @@ export class TestServer {
     const server = new TestServer(database, drop, options);
     await server.restart();
     await seedDemoFacility(database);
+    await seedTestAdmin(database);
     return server;
   }
 
@@ -61,6 +64,7 @@ export class TestServer {
     server.port = port;
     await server.restart();
     await seedDemoFacility(database);
+    await seedTestAdmin(database);
     return server;
   }
 

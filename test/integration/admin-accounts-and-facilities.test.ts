@@ -3,7 +3,7 @@ import type { AdminAuditEntry, FacilityRecord } from '../../shared/admin/admin-a
 import { ENROLL_PATH } from '../../shared/sync/enrollment';
 import { adminSession, signIn } from '../helpers/admin-accounts';
 import { adminRequest } from '../helpers/admin-requests';
-import { TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
 
 const NEW_FACILITY = {
   code: '10015',
@@ -67,20 +67,22 @@ describe('admin accounts, sessions and facilities', () => {
   });
 
   it('lets the bootstrap token create accounts and nothing else; a province admin manages them', async () => {
-    expect((await adminRequest(server.url, 'GET', '/accounts')).status).toBe(403);
-    const created = await adminRequest(server.url, 'POST', '/accounts', {
-      username: 'moi',
-      displayName: 'Người mới',
-      role: 'sync-admin',
-      password: 'moi-passphrase-2026',
-    });
+    expect((await adminRequest(server.url, 'GET', '/accounts', undefined, TEST_ADMIN_TOKEN)).status).toBe(403);
+    const created = await adminRequest(
+      server.url,
+      'POST',
+      '/accounts',
+      { username: 'moi', displayName: 'Người mới', role: 'sync-admin', password: 'moi-passphrase-2026' },
+      TEST_ADMIN_TOKEN,
+    );
     expect(created).toMatchObject({ status: 201, body: { username: 'moi', role: 'sync-admin', active: true } });
-    const again = await adminRequest(server.url, 'POST', '/accounts', {
-      username: 'moi',
-      displayName: 'Trùng',
-      role: 'sync-admin',
-      password: 'moi-passphrase-2026',
-    });
+    const again = await adminRequest(
+      server.url,
+      'POST',
+      '/accounts',
+      { username: 'moi', displayName: 'Trùng', role: 'sync-admin', password: 'moi-passphrase-2026' },
+      TEST_ADMIN_TOKEN,
+    );
     expect(again).toMatchObject({ status: 409, body: { code: 'username-taken' } });
     const weak = await asProvince('POST', '/accounts', {
       username: 'yeu',

@@ -7,24 +7,24 @@ import { adminRequest } from '../helpers/admin-requests';
 import { routesOf } from '../helpers/route-list';
 import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
 
-type Rule = 'any-admin' | 'signed-in' | 'province-admin' | 'account-creation' | 'province-admin-or-bootstrap';
+type Rule = 'signed-in' | 'province-admin' | 'account-creation';
 
 /**
  * Who may call each admin route (server/admin/authenticate-admin.ts). A route missing here
  * fails the first test, so a new admin route gets its credentials checked.
  */
 const ADMIN_ROUTES: Record<string, Rule> = {
-  'GET /admin/v1/conflicts': 'any-admin',
-  'POST /admin/v1/facilities/:code/enrollment-codes': 'any-admin',
-  'GET /admin/v1/facilities/:code/staff': 'any-admin',
-  'POST /admin/v1/facilities/:code/staff': 'any-admin',
-  'GET /admin/v1/devices': 'any-admin',
-  'POST /admin/v1/devices/:id/revoke': 'any-admin',
-  'PATCH /admin/v1/devices/:id': 'any-admin',
-  'PATCH /admin/v1/staff/:id': 'any-admin',
-  'GET /admin/v1/patients/:id/access': 'any-admin',
-  'GET /admin/v1/audit/alerts': 'any-admin',
-  'POST /admin/v1/catalogs/:kind/import': 'any-admin',
+  'GET /admin/v1/conflicts': 'signed-in',
+  'POST /admin/v1/facilities/:code/enrollment-codes': 'signed-in',
+  'GET /admin/v1/facilities/:code/staff': 'signed-in',
+  'POST /admin/v1/facilities/:code/staff': 'signed-in',
+  'GET /admin/v1/devices': 'signed-in',
+  'POST /admin/v1/devices/:id/revoke': 'signed-in',
+  'PATCH /admin/v1/devices/:id': 'signed-in',
+  'PATCH /admin/v1/staff/:id': 'signed-in',
+  'GET /admin/v1/patients/:id/access': 'signed-in',
+  'GET /admin/v1/audit/alerts': 'signed-in',
+  'POST /admin/v1/catalogs/:kind/import': 'signed-in',
   'GET /admin/v1/sessions/current': 'signed-in',
   'DELETE /admin/v1/sessions/current': 'signed-in',
   'GET /admin/v1/admin-audit': 'signed-in',
@@ -36,17 +36,17 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'PATCH /admin/v1/facilities/:code': 'province-admin',
   'POST /admin/v1/facilities/:code/deactivate': 'province-admin',
   'POST /admin/v1/facilities/:code/reactivate': 'province-admin',
-  'GET /admin/v1/fleet': 'any-admin',
-  'GET /admin/v1/facilities/:code/overview': 'any-admin',
-  'GET /admin/v1/conflicts/by-document': 'any-admin',
-  'POST /admin/v1/conflicts/:id/restore': 'province-admin-or-bootstrap',
-  'POST /admin/v1/conflicts/:id/dismiss': 'any-admin',
-  'POST /admin/v1/audit-alerts/:id/acknowledge': 'any-admin',
-  'GET /admin/v1/history-alerts': 'any-admin',
-  'GET /admin/v1/history-lookups': 'province-admin-or-bootstrap',
-  'GET /admin/v1/repeat-tests': 'any-admin',
-  'GET /admin/v1/exports/xml130': 'province-admin-or-bootstrap',
-  'GET /admin/v1/exports/xml130/:encounterId': 'province-admin-or-bootstrap',
+  'GET /admin/v1/fleet': 'signed-in',
+  'GET /admin/v1/facilities/:code/overview': 'signed-in',
+  'GET /admin/v1/conflicts/by-document': 'signed-in',
+  'POST /admin/v1/conflicts/:id/restore': 'province-admin',
+  'POST /admin/v1/conflicts/:id/dismiss': 'signed-in',
+  'POST /admin/v1/audit-alerts/:id/acknowledge': 'signed-in',
+  'GET /admin/v1/history-alerts': 'signed-in',
+  'GET /admin/v1/history-lookups': 'province-admin',
+  'GET /admin/v1/repeat-tests': 'signed-in',
+  'GET /admin/v1/exports/xml130': 'province-admin',
+  'GET /admin/v1/exports/xml130/:encounterId': 'province-admin',
 };
 /** Signing in is the one admin route without a credential. */
 const SIGN_IN = 'POST /admin/v1/sessions';
@@ -189,7 +189,7 @@ describe('admin credentials on every admin route', () => {
   it('refuses a role or the bootstrap token where the route does not accept it, changing nothing', async () => {
     const before = await stateDigest();
     for (const [route, rule] of Object.entries(ADMIN_ROUTES)) {
-      if (rule === 'province-admin' || rule === 'account-creation' || rule === 'province-admin-or-bootstrap') {
+      if (rule === 'province-admin' || rule === 'account-creation') {
         const answer = await call(route, sync.token);
         expect({ route, status: answer.status, body: answer.body }).toMatchObject({
           route,
@@ -212,8 +212,7 @@ describe('admin credentials on every admin route', () => {
     expect(await stateDigest()).toBe(before);
   });
 
-  it('lets the right credential through: the bootstrap token on the older routes, a province admin everywhere', async () => {
-    expect((await call('GET /admin/v1/devices', TEST_ADMIN_TOKEN)).status).toBe(200);
+  it('lets the right credential through: either role where signed-in is enough, a province admin everywhere', async () => {
     expect((await call('GET /admin/v1/devices', sync.token)).status).toBe(200);
     expect((await call('GET /admin/v1/accounts', province.token)).status).toBe(200);
     expect((await call('GET /admin/v1/facilities', sync.token)).status).toBe(200);

@@ -9,7 +9,8 @@ import type { CatalogEntry } from '../../shared/catalog/catalog-entry';
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/protocol';
 import { addFacility } from '../helpers/second-facility';
 import { syncRequest } from '../helpers/sync-requests';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 
 const HEADER = 'STT,Mã chương,Mã nhóm,Mã loại,Mã bệnh,Disease name,Tên bệnh,Không dùng làm bệnh chính,Giới tính';
 
@@ -23,7 +24,7 @@ async function importFile(
   url.search = new URLSearchParams({ province: '15', effectiveFrom: '2026-01-01', ...query }).toString();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+    headers: { authorization: `Bearer ${TEST_ADMIN_SESSION}`, 'content-type': 'text/csv' },
     body: typeof csv === 'string' ? csv : Buffer.from(csv),
   });
   return { status: response.status, body: (await response.json()) as unknown };

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_NAME } from '../../server/admin/authenticate-admin';
+import { TEST_ADMIN } from '../helpers/test-admin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditAlertRecord } from '../../server/audit/audit-alert-routes';
 import type { ConflictGroup } from '../../server/conflicts/conflict-groups';
@@ -111,7 +111,7 @@ describe('the province resolves the values that lost a merge', () => {
       note: 'Bệnh nhân xác nhận số mới qua điện thoại',
     });
     expect(restored.status).toBe(200);
-    expect(restored.body).toMatchObject({ id: conflictId, resolution: 'restored', resolvedBy: BOOTSTRAP_NAME });
+    expect(restored.body).toMatchObject({ id: conflictId, resolution: 'restored', resolvedBy: TEST_ADMIN.displayName });
 
     // An ordinary new version: the losing value, by the province, signed by the server.
     const master = await serverPatient(id);
@@ -119,7 +119,7 @@ describe('the province resolves the values that lost a merge', () => {
     expect(master?.signature.signer).toBe(SERVER_SIGNER);
     expect(await resolution(conflictId)).toEqual({
       resolution: 'restored',
-      resolved_by: BOOTSTRAP_NAME,
+      resolved_by: TEST_ADMIN.displayName,
       resolution_note: 'Bệnh nhân xác nhận số mới qua điện thoại',
     });
     // Both PCs pull it like any edit, and stop offering the lost value.
@@ -153,7 +153,10 @@ describe('the province resolves the values that lost a merge', () => {
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ resolution: 'dismissed', note: 'Số cũ là đúng' });
     expect((await serverPatient(id))?.body.phone).toBe(PHONE_A);
-    expect(await resolution(conflictId)).toMatchObject({ resolution: 'dismissed', resolved_by: BOOTSTRAP_NAME });
+    expect(await resolution(conflictId)).toMatchObject({
+      resolution: 'dismissed',
+      resolved_by: TEST_ADMIN.displayName,
+    });
     expect((await groups()).documents).toEqual([]);
     await waitFor(
       async () => (await clientB.conflicts.all()).every((conflict) => conflict.resolvedAt !== ''),
@@ -194,7 +197,7 @@ describe('the province resolves the values that lost a merge', () => {
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body).toMatchObject({
       id: alert.id,
-      acknowledgedBy: BOOTSTRAP_NAME,
+      acknowledgedBy: TEST_ADMIN.displayName,
       note: 'Đã hỏi khoa: máy bị cài lại',
     });
     expect(await alerts()).toEqual([]);

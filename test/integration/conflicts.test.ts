@@ -6,7 +6,8 @@ import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { ensureEnrollmentCode, ensureFacility } from '../../server/facilities/facilities';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { IsolatedClient } from '../helpers/isolated-client';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 type Edit =
@@ -164,7 +165,7 @@ describe('the same patient edited on two offline clients', () => {
 
     // The provincial sync admin sees what happened, not what the patient's record said.
     const forAdmin = await fetch(`${server.url}/admin/v1/conflicts?documentId=${registered.patient.id}`, {
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      headers: { authorization: `Bearer ${TEST_ADMIN_SESSION}` },
     });
     const [adminView] = ((await forAdmin.json()) as { conflicts: ConflictRecord[] }).conflicts;
     expect(adminView).toMatchObject({ field: 'phone', staffId: DEMO_STAFF.registrar.id });

@@ -94,12 +94,27 @@ describe('a PC’s name in the device list', () => {
     expect(await deviceNames()).toEqual(['Tiếp đón 1']);
 
     // The sync admin may.
-    const bySyncAdmin = await asDevice(
-      reception.token,
-      'POST',
-      await signedDeviceRename(reception.deviceId, 'Tiếp đón 2', await demoSigner(DEMO_STAFF.syncAdmin.id)),
+    const bySyncAdminBody = await signedDeviceRename(
+      reception.deviceId,
+      'Tiếp đón 2',
+      await demoSigner(DEMO_STAFF.syncAdmin.id),
     );
+    const bySyncAdmin = await asDevice(reception.token, 'POST', bySyncAdminBody);
     expect(bySyncAdmin.status).toBe(200);
     expect(await deviceNames()).toEqual(['Tiếp đón 2']);
+
+    // A signed request is used once: sent again later, it cannot put its name back.
+    const toThree = await signedDeviceRename(
+      reception.deviceId,
+      'Tiếp đón 3',
+      await demoSigner(DEMO_STAFF.syncAdmin.id),
+    );
+    expect((await asDevice(reception.token, 'POST', toThree)).status).toBe(200);
+    const replayed = await asDevice(reception.token, 'POST', bySyncAdminBody);
+    expect({ status: replayed.status, code: ((await replayed.json()) as { code?: string }).code }).toEqual({
+      status: 409,
+      code: 'rename-replayed',
+    });
+    expect(await deviceNames()).toEqual(['Tiếp đón 3']);
   });
 });

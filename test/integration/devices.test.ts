@@ -4,7 +4,8 @@ import type { SyncStatus } from '../../renderer/sync/sync-status';
 import { syncPath } from '../../shared/sync/protocol';
 import { validRegistrationForm } from '../helpers/patient-forms';
 import { TestClient } from '../helpers/test-client';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 describe('devices managed by the provincial sync admin', () => {
@@ -20,7 +21,7 @@ describe('devices managed by the provincial sync admin', () => {
   const admin = async (
     method: 'GET' | 'POST',
     path: string,
-    token = TEST_ADMIN_TOKEN,
+    token = TEST_ADMIN_SESSION,
   ): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${server.url}/admin/v1${path}`, {
       method,

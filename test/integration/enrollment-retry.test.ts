@@ -13,7 +13,8 @@ import { ENROLL_PATH } from '../../shared/sync/enrollment';
 import { syncPath } from '../../shared/sync/protocol';
 import { enroll } from '../helpers/enroll';
 import { FaultProxy, PERFECT_LINK } from '../helpers/fault-proxy';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 
 const ONE_TIME_CODE = 'K7QM-2XRD-9VTB';
 
@@ -89,7 +90,7 @@ describe('enrollment retried after a lost answer', () => {
     const revoked = await enroll(server.url, 'stolen-laptop', DEMO_ENROLLMENT_CODE, revokedRequest);
     const revocation = await fetch(`${server.url}/admin/v1/devices/${revoked.deviceId}/revoke`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      headers: { authorization: `Bearer ${TEST_ADMIN_SESSION}` },
     });
     expect(revocation.status).toBe(200);
     expect(await postEnroll({ code: DEMO_ENROLLMENT_CODE, requestId: revokedRequest })).toMatchObject({

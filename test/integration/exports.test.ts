@@ -5,13 +5,14 @@ import { finishedVisit } from '../helpers/clinical-history';
 import { DOCTOR, exportPatient, visitRecord } from '../helpers/export-records';
 import { fhirErrors, indexDefinitions } from '../helpers/fhir-validator';
 import { pushPatientHistory } from '../helpers/push-clinical-history';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 import { xmllintProblems } from '../helpers/xmllint';
 import type { Bundle } from '@medplum/fhirtypes';
 
 type Node = { [name: string]: Node | Node[] | string };
 
-async function get(server: TestServer, path: string, token: string | null = TEST_ADMIN_TOKEN) {
+async function get(server: TestServer, path: string, token: string | null = TEST_ADMIN_SESSION) {
   const response = await fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
