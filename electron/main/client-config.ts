@@ -55,3 +55,13 @@ export function loadClientConfig(
     deviceName: env.SEN_DEVICE_NAME,
   });
 }
+
+/**
+ * electron-updater's generic feed for this PC: its province's server, from config.json. The URL in
+ * build/electron-builder.yml's `publish` is a placeholder; the app calls
+ * `autoUpdater.setFeedURL({ provider: 'generic', url: updateFeedUrl(config.serverUrl) })`.
+ * A server under a path (https://host/sen) keeps it.
+ */
+export function updateFeedUrl(serverUrl: string): string {
+  return new URL('updates/', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).toString();
+}
