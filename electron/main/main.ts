@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadClientConfig } from './client-config';
+import { clientConfigPaths, loadClientConfig } from './client-config';
 import { CredentialStore } from './credential-store';
 import type { IpcImplementations } from './ipc-dispatch';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -25,7 +25,13 @@ function ipcImplementations(): IpcImplementations {
   const credentials = new CredentialStore(join(userData, 'device-credential.bin'));
   const databaseKey = new DatabaseKeyStore(join(userData, 'database-key.bin'), electronKeystore());
   return {
-    getClientConfig: () => Promise.resolve(loadClientConfig(join(userData, 'config.json'))),
+    // Read at every start: the installer (build/installer.nsh) writes it per machine.
+    getClientConfig: () =>
+      Promise.resolve(
+        loadClientConfig(
+          clientConfigPaths({ platform: process.platform, programData: process.env.PROGRAMDATA, userData }),
+        ),
+      ),
     loadDeviceCredential: () => credentials.load(),
     saveDeviceCredential: async (credential) => {
       await credentials.save(credential);

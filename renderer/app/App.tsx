@@ -33,6 +33,8 @@ export function App({ platform, booting }: { platform: Platform; booting: Promis
           platform={platform}
           defaultServerUrl={screen.config.serverUrl}
           defaultCode={screen.config.enrollmentCode ?? ''}
+          defaultDeviceName={screen.config.deviceName ?? ''}
+          unattended={screen.unattended}
           allowInsecureHosts={screen.config.allowInsecureHosts ?? []}
           onEnrolled={(credential) => {
             finishEnrollment(platform, credential, screen.config).then(setScreen, (error: unknown) =>

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCredential } from '../../shared/client-config';
 import { enrollDevice, nextEnrollmentAttempt, type EnrollmentAttempt } from './enroll-device';
-import { SyncNetworkError, SyncRequestError } from '../sync/sync-http';
+import { enrollmentProblem, type EnrollmentProblem } from './enrollment-problem';
+import { SyncRequestError } from '../sync/sync-http';
 import type { BackupHeader } from '../../shared/backup/backup-file';
 import { checkRestoreChoice, headerOf, isRestoreProblem, restoreProblem } from '../backup/first-run-restore';
 import { restoreOnNewPc } from '../backup/restore-on-new-pc';
@@ -19,6 +20,8 @@ export function EnrollmentPage({
   platform,
   defaultServerUrl,
   defaultCode = '',
+  defaultDeviceName = '',
+  unattended,
   allowInsecureHosts,
   onEnrolled,
 }: {
@@ -26,19 +29,26 @@ export function EnrollmentPage({
   defaultServerUrl: string;
   /** The code the installer's configuration carries, if any: only the PC's name is left to type. */
   defaultCode?: string;
+  defaultDeviceName?: string;
+  /** The installer's configuration tried to enroll this PC on its own and could not: why, and the attempt to repeat. */
+  unattended?: { problem: EnrollmentProblem; attempt: EnrollmentAttempt };
   allowInsecureHosts: readonly string[];
   onEnrolled: (credential: DeviceCredential) => void;
 }) {
   const { t } = useTranslation();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [code, setCode] = useState(defaultCode);
-  const [deviceName, setDeviceName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [deviceName, setDeviceName] = useState(defaultDeviceName);
+  const [error, setError] = useState<string | null>(() =>
+    unattended
+      ? t('enroll.unattendedFailed', { reason: t(unattended.problem.key, unattended.problem.values ?? {}) })
+      : null,
+  );
   // One enrollment in flight at a time: two answers to one request id carry two secrets, and
   // only the later one is valid.
   const [busy, setBusy] = useState(false);
   // Kept across presses of the button, so that a retry after a lost answer is the same request.
-  const lastAttempt = useRef<EnrollmentAttempt | undefined>(undefined);
+  const lastAttempt = useRef<EnrollmentAttempt | undefined>(unattended?.attempt);
   const [restoring, setRestoring] = useState(false);
   const [backupFile, setBackupFile] = useState<File | null>(null);
   const [backupHeader, setBackupHeader] = useState<BackupHeader | null>(null);
@@ -49,6 +59,10 @@ export function EnrollmentPage({
     setBackupHeader(null);
     if (file) void headerOf(file).then(setBackupHeader);
   };
+
+  // Focus where the fix is typed: the address after an address or network problem, else the
+  // code when none was given or it was refused, else the PC's name.
+  const focus = focusedField(unattended?.problem, defaultCode);
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -79,20 +93,10 @@ export function EnrollmentPage({
       }
       onEnrolled(credential);
     } catch (failure) {
-      if (
-        failure instanceof SyncRequestError &&
-        (failure.code === 'insecure-server' ||
-          failure.code === 'server-url-invalid' ||
-          failure.code === 'enrollment-code-invalid' ||
-          failure.code === 'facility-inactive' ||
-          failure.code === 'device-revoked')
-      )
-        setError(t(`enroll.${failure.code}`));
-      else if (failure instanceof SyncRequestError && failure.code === 'enrollment-request-reused') {
+      if (failure instanceof SyncRequestError && failure.code === 'enrollment-request-reused')
         lastAttempt.current = undefined;
-        setError(t('enroll.enrollment-request-reused'));
-      } else if (failure instanceof SyncNetworkError || failure instanceof TypeError) setError(t('enroll.network'));
-      else setError(t('enroll.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      const problem = enrollmentProblem(failure);
+      setError(t(problem.key, problem.values ?? {}));
     } finally {
       setBusy(false);
     }
@@ -109,11 +113,16 @@ export function EnrollmentPage({
       >
         <label>
           {t('enroll.serverUrl')}
-          <input value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} required />
+          <input
+            value={serverUrl}
+            onChange={(event) => setServerUrl(event.target.value)}
+            required
+            autoFocus={focus === 'serverUrl'}
+          />
         </label>
         <label>
           {t('enroll.code')}
-          <input value={code} onChange={(event) => setCode(event.target.value)} required autoFocus={!defaultCode} />
+          <input value={code} onChange={(event) => setCode(event.target.value)} required autoFocus={focus === 'code'} />
         </label>
         <label>
           {t('enroll.deviceName')}
@@ -123,7 +132,7 @@ export function EnrollmentPage({
             onChange={(event) => setDeviceName(event.target.value)}
             required
             maxLength={60}
-            autoFocus={Boolean(defaultCode)}
+            autoFocus={focus === 'deviceName'}
           />
         </label>
         <label className="checkbox">
@@ -149,4 +158,15 @@ export function EnrollmentPage({
       </form>
     </main>
   );
+}
+
+const ADDRESS_PROBLEMS = new Set(['enroll.network', 'enroll.insecure-server', 'enroll.server-url-invalid']);
+
+function focusedField(
+  problem: EnrollmentProblem | undefined,
+  defaultCode: string,
+): 'serverUrl' | 'code' | 'deviceName' {
+  if (problem && ADDRESS_PROBLEMS.has(problem.key)) return 'serverUrl';
+  if (!defaultCode || problem) return 'code';
+  return 'deviceName';
 }

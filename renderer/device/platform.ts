@@ -1,6 +1,6 @@
 import {
-  clientConfigSchema,
   deviceCredentialSchema,
+  parseClientConfigText,
   type ClientConfig,
   type DeviceCredential,
 } from '../../shared/client-config';
@@ -72,7 +72,8 @@ function browserPlatform(): Platform {
     kind: 'browser',
     loadConfig: async () => {
       const response = await fetch('./sen-config.json', { cache: 'no-store' });
-      return clientConfigSchema.parse(await response.json());
+      if (!response.ok) throw new Error(`sen-config.json: HTTP ${response.status}`);
+      return parseClientConfigText(await response.text(), 'sen-config.json');
     },
     loadCredential: () => {
       const stored = localStorage.getItem(CREDENTIAL_KEY);

@@ -288,5 +288,7 @@ export const en: Messages = {
       'The provincial server cannot be reached. Check the address and the network, then press Enroll again: the code stays valid.',
     'insecure-server': 'The server address must start with https:// (plain HTTP only where an admin allows it).',
     'server-url-invalid': 'The server address is not valid.',
+    unattendedFailed:
+      "This PC could not enroll itself with the installer's configuration file. {{reason}} Correct the fields below and press Enroll.",
   },
 };

@@ -285,6 +285,8 @@ export const vi = {
     'insecure-server':
       'Địa chỉ máy chủ phải bắt đầu bằng https:// (HTTP không mã hoá chỉ dùng được khi quản trị viên cho phép).',
     'server-url-invalid': 'Địa chỉ máy chủ không hợp lệ.',
+    unattendedFailed:
+      'Máy chưa tự đăng ký được theo tệp cấu hình của bộ cài đặt. {{reason}} Sửa thông tin bên dưới rồi bấm «Đăng ký máy».',
   },
 };
 
