@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { APP_VERSION } from '../../shared/app-version';
+import { useInstallSafety } from './use-install-safety';
 import { useUpdateOffer } from './use-update-offer';
 import './updates.css';
 
@@ -11,6 +12,7 @@ import './updates.css';
 export function UpdateNotice() {
   const { t } = useTranslation();
   const offer = useUpdateOffer();
+  useInstallSafety();
   if (!offer) return null;
   const hint = window.sen ? 'updates.desktopHint' : 'updates.browserHint';
   return (
