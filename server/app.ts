@@ -33,6 +33,7 @@ import { registerStaffRoutes } from './staff/staff-routes';
 import { ChangeNotifier } from './sync/change-notifier';
 import { startRequestCaches } from './auth/request-caches';
 import { registerSyncRoutes } from './sync/sync-routes';
+import { registerUpdateRoutes } from './updates/register-updates';
 
 export interface AppOptions {
   database: Database;
@@ -49,6 +50,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** When a PC counts as late or silent on the fleet page (DEFAULT_FLEET_THRESHOLDS). */
   fleetThresholds?: FleetThresholds;
+  /** The province's updates folder (SEN_UPDATES_DIR): one subfolder per version of the app. */
+  updatesDir?: string | undefined;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -120,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     thresholds: options.fleetThresholds ?? DEFAULT_FLEET_THRESHOLDS,
   });
   registerSyncRoutes(app, { database, notifier, epoch, signatures, activity });
+  registerUpdateRoutes(app, database, options.updatesDir);
   registerHistoryRoutes(app, {
     database,
     signatures,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './app';
 import { seedDemoCatalogs } from './demo/demo-catalogs';
@@ -15,18 +16,19 @@ import { loadTls } from './http/load-tls';
  *   SEN_ADMIN_TOKEN (bootstrap: creates the first admin account; see README "The sync admin console"),
  *   SEN_TLS_CERT and SEN_TLS_KEY (PEM files: serve HTTPS),
  *   SEN_FLEET_LATE_MINUTES (default 60) and SEN_FLEET_SILENT_HOURS (default 24): when the
- *   fleet page calls a PC late or silent.
+ *   fleet page calls a PC late or silent,
+ *   SEN_UPDATES_DIR (default <SEN_DATA_DIR>/updates): the app's releases the province publishes,
+ *   one subfolder per version (README "Updates from the province").
  */
-const database = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.SEN_DATA_DIR ?? '.sen-data/server',
-});
+const dataDir = process.env.SEN_DATA_DIR ?? '.sen-data/server';
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
 const app = await buildApp({
   database,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   adminToken: process.env.SEN_ADMIN_TOKEN,
   tls: loadTls(process.env.SEN_TLS_CERT, process.env.SEN_TLS_KEY),
   fleetThresholds: fleetThresholdsFromEnvironment(process.env),
+  updatesDir: process.env.SEN_UPDATES_DIR ?? join(dataDir, 'updates'),
 });
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);

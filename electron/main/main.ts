@@ -12,6 +12,7 @@ import { electronKeystore } from './os-keystore';
 import { electronPrintTarget } from './electron-print-target';
 import { printDocument } from './print-document';
 import { pickBackupFolder, writeBackupFile } from './backup-folder';
+import { startAutoUpdate } from './auto-update';
 
 // Built into dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const appIndexUrl = pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).toString();
@@ -24,6 +25,7 @@ function ipcImplementations(): IpcImplementations {
   const userData = app.getPath('userData');
   const credentials = new CredentialStore(join(userData, 'device-credential.bin'));
   const databaseKey = new DatabaseKeyStore(join(userData, 'database-key.bin'), electronKeystore());
+  const updates = startAutoUpdate({ loadCredential: () => credentials.load(), window: () => appWindow, dialog });
   return {
     // Read at every start: the installer (build/installer.nsh) writes it per machine.
     getClientConfig: () =>
@@ -52,6 +54,10 @@ function ipcImplementations(): IpcImplementations {
       return pickBackupFolder(appWindow, dialog);
     },
     writeBackupFile,
+    setUpdateInstallSafety: async ({ safe }) => {
+      await updates.setSafe(safe);
+      return null;
+    },
   };
 }
 

@@ -26,6 +26,7 @@ import { StayPage } from '../inpatient/StayPage';
 import { WardBoardPage } from '../inpatient/WardBoardPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ReferralsPage } from '../referrals/ReferralsPage';
+import { UpdateNotice } from '../updates/UpdateNotice';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -141,6 +142,7 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'admit' && <AdmissionPage visitId={route.id} navigate={navigate} />}
         {allowed && route.page === 'referrals' && <ReferralsPage navigate={navigate} />}
       </main>
+      <UpdateNotice />
       <StatusBar />
     </div>
   );

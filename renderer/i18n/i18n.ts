@@ -18,6 +18,7 @@ import {
   syncStateEn,
   syncStateVi,
 } from '../sync/messages';
+import { updatesEn, updatesVi } from '../updates/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
 import { en } from './en';
 import { vi } from './vi';
@@ -39,6 +40,7 @@ const features = {
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
     backup: backupVi,
+    updates: updatesVi,
   },
   en: {
     visits: visitsEn,
@@ -55,6 +57,7 @@ const features = {
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,
     backup: backupEn,
+    updates: updatesEn,
   },
 };
 

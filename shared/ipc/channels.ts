@@ -11,6 +11,7 @@ export const IPC_METHODS = [
   'printDocument',
   'pickBackupFolder',
   'writeBackupFile',
+  'setUpdateInstallSafety',
 ] as const;
 export type IpcMethod = (typeof IPC_METHODS)[number];
 

@@ -29,6 +29,8 @@ export const IPC_CONTRACT = {
   pickBackupFolder: { request: z.undefined(), response: z.string().max(1000).nullable() },
   /** Writes one backup file into that folder (whole or not at all). */
   writeBackupFile: { request: writeBackupRequestSchema, response: z.null() },
+  /** Whether installing a downloaded update would interrupt anyone: false while a visit form is open. */
+  setUpdateInstallSafety: { request: z.object({ safe: z.boolean() }).strict(), response: z.null() },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 export type IpcRequest<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['request']>;
 export type IpcResponse<M extends IpcMethod> = z.infer<(typeof IPC_CONTRACT)[M]['response']>;

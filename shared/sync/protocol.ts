@@ -90,6 +90,9 @@ export const SYNC_ERROR_CODES = [
   // A signed PC rename sent a second time (server/enrollment/device-name-routes.ts).
   'rename-replayed',
   'not-found',
+  // The update feed (server/updates): no version staged for this PC's facility; a release the folder does not back.
+  'no-update-staged',
+  'release-invalid',
   'catalog-invalid',
   'internal-error',
   // The admin API: a conflict or alert someone already resolved, a restore the record refuses.

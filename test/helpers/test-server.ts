@@ -26,6 +26,8 @@ export interface TestServerOptions {
   historyLookupsPerMinute?: number;
   /** Answers 500 to every push whose body this accepts (a server bug that one record triggers). */
   failPush?: (body: unknown) => boolean;
+  /** The province's updates folder (server/updates). */
+  updatesDir?: string;
 }
 
 /**

@@ -47,6 +47,9 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'GET /admin/v1/repeat-tests': 'signed-in',
   'GET /admin/v1/exports/xml130': 'province-admin',
   'GET /admin/v1/exports/xml130/:encounterId': 'province-admin',
+  'GET /admin/v1/updates/releases': 'signed-in',
+  'POST /admin/v1/updates/releases': 'signed-in',
+  'POST /admin/v1/updates/releases/:version/rollout': 'signed-in',
 };
 /** Signing in is the one admin route without a credential. */
 const SIGN_IN = 'POST /admin/v1/sessions';

@@ -58,6 +58,12 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/v1/exports/xml130': 'admin',
   'GET /admin/v1/exports/xml130/:encounterId': 'admin',
   'GET /fhir/R4/Patient/:id/$everything': 'admin',
+  'GET /admin/v1/updates/releases': 'admin',
+  'POST /admin/v1/updates/releases': 'admin',
+  'POST /admin/v1/updates/releases/:version/rollout': 'admin',
+  // The update feed (server/updates): enrolled PCs only.
+  'GET /updates/latest.yml': 'device',
+  'GET /updates/:file': 'device',
   'POST /sync/v2/history': 'device',
   'POST /sync/v2/repeat-tests': 'device',
   // The console's static files (/console/*: route-list reads Fastify's tree without the slash).
@@ -146,7 +152,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(34);
+    expect(listed('admin').length).toBe(37);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
@@ -156,7 +162,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every device route with no credential, a malformed one, a revoked one, or the admin token', async () => {
-    expect(listed('device').length).toBe(10);
+    expect(listed('device').length).toBe(12);
     const cases: [string | null, string][] = [
       [null, 'missing-credential'],
       ['garbage', 'invalid-credential'],

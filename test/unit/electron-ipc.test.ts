@@ -46,6 +46,10 @@ function recordingImplementations(): { implementations: IpcImplementations; call
       calls.push(['writeBackupFile', request]);
       return Promise.resolve(null);
     },
+    setUpdateInstallSafety: (request) => {
+      calls.push(['setUpdateInstallSafety', request]);
+      return Promise.resolve(null);
+    },
   };
   return { implementations, calls };
 }
@@ -60,6 +64,7 @@ const VALID_REQUESTS: { [M in IpcMethod]: IpcRequest<M> } = {
   printDocument: { action: 'save-pdf', pageSize: 'A5', marginMm: 10, fileName: 'Đơn thuốc 10010ABC1234N.pdf' },
   pickBackupFolder: undefined,
   writeBackupFile: { folder: 'E:\\Sao lưu', fileName: 'sen-79001-20261203-0905.senbak', text: '{}' },
+  setUpdateInstallSafety: { safe: false },
 };
 
 /**
