@@ -26,6 +26,7 @@ import { StayPage } from '../inpatient/StayPage';
 import { WardBoardPage } from '../inpatient/WardBoardPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ReferralsPage } from '../referrals/ReferralsPage';
+import { ExportsPage } from '../exports/ExportsPage';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -38,6 +39,7 @@ const NAV: readonly { page: Route['page']; href: string; label: string; needs?: 
   { page: 'sync', href: '#/sync', label: 'nav.sync' },
   { page: 'staff', href: '#/staff', label: 'nav.staff', needs: 'staff.manage' },
   { page: 'backup', href: '#/backup', label: 'backup.nav', needs: 'backup.manage' },
+  { page: 'exports', href: '#/exports', label: 'exports.nav', needs: 'export.claims' },
 ];
 
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
@@ -140,6 +142,7 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'stay' && <StayPage id={route.id} navigate={navigate} />}
         {allowed && route.page === 'admit' && <AdmissionPage visitId={route.id} navigate={navigate} />}
         {allowed && route.page === 'referrals' && <ReferralsPage navigate={navigate} />}
+        {allowed && route.page === 'exports' && <ExportsPage />}
       </main>
       <StatusBar />
     </div>

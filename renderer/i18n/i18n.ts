@@ -19,6 +19,7 @@ import {
   syncStateVi,
 } from '../sync/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
+import { exportsEn, exportsVi } from '../exports/messages';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -39,6 +40,7 @@ const features = {
     deviceName: deviceNameVi,
     auditReference: auditReferenceVi,
     backup: backupVi,
+    exports: exportsVi,
   },
   en: {
     visits: visitsEn,
@@ -55,6 +57,7 @@ const features = {
     deviceName: deviceNameEn,
     auditReference: auditReferenceEn,
     backup: backupEn,
+    exports: exportsEn,
   },
 };
 
