@@ -180,11 +180,16 @@ export class ExportsRepository {
     const start = Date.parse(`${day}T00:00:00Z`);
     const from = new Date(start - DAY_MS).toISOString();
     const to = new Date(start + 2 * DAY_MS).toISOString();
-    const encounters = await this.database.encounters.find({ selector: { facilityCode: this.facility.code } }).exec();
+    // Sealed fields cannot be selected on: every encounter is read, and filtered once decrypted.
+    const encounters = await this.database.encounters.find().exec();
     const patientIds = new Set(
       encounters
         .filter(
-          (encounter) => encounter.status === 'finished' && encounter.finishedAt >= from && encounter.finishedAt < to,
+          (encounter) =>
+            encounter.facilityCode === this.facility.code &&
+            encounter.status === 'finished' &&
+            encounter.finishedAt >= from &&
+            encounter.finishedAt < to,
         )
         .map((encounter) => encounter.patientId),
     );
