@@ -42,7 +42,7 @@ export function RecordExportSection() {
         </label>
         <button type="submit">{t('exports.recordSearchButton')}</button>
       </form>
-      {found && found.length === 0 && <p className="empty">{t('search.none')}</p>}
+      {found && found.length === 0 && <p className="empty">{t('exports.recordNone')}</p>}
       {found && found.length > 0 && !chosen && (
         <ul data-testid="record-search-results">
           {found.map((patient) => (

@@ -25,7 +25,6 @@ export const exportsVi = {
   state: 'Tình trạng',
   ready: 'Sẵn sàng',
   missing: 'Còn thiếu',
-  openEpisode: 'Mở hồ sơ',
   recordTitle: 'Xuất hồ sơ bệnh án của một người bệnh',
   recordIntro:
     'Xuất toàn bộ hồ sơ của người bệnh trên máy này. Mỗi lần xuất được ghi vào nhật ký truy cập (người xuất, người bệnh).',
@@ -68,7 +67,6 @@ export const exportsEn: typeof exportsVi = {
   state: 'State',
   ready: 'Ready',
   missing: 'Incomplete',
-  openEpisode: 'Open the record',
   recordTitle: 'Export one patient’s record',
   recordIntro:
     'Exports the patient’s whole record on this PC. Each export is written to the access log (who exported, which patient).',
