@@ -27,6 +27,7 @@ import { WardBoardPage } from '../inpatient/WardBoardPage';
 import { BackupPage } from '../backup/BackupPage';
 import { ReferralsPage } from '../referrals/ReferralsPage';
 import { UpdateNotice } from '../updates/UpdateNotice';
+import { ExportsPage } from '../exports/ExportsPage';
 
 /** The main navigation: each page's link, for the roles that may use it. */
 const NAV: readonly { page: Route['page']; href: string; label: string; needs?: Permission; also?: Route['page'] }[] = [
@@ -39,6 +40,7 @@ const NAV: readonly { page: Route['page']; href: string; label: string; needs?: 
   { page: 'sync', href: '#/sync', label: 'nav.sync' },
   { page: 'staff', href: '#/staff', label: 'nav.staff', needs: 'staff.manage' },
   { page: 'backup', href: '#/backup', label: 'backup.nav', needs: 'backup.manage' },
+  { page: 'exports', href: '#/exports', label: 'exports.nav', needs: 'export.claims' },
 ];
 
 /** The logged-in app: header, the current page, the status bar; keyboard shortcuts for the desk. */
@@ -141,6 +143,7 @@ export function Shell({ user }: { user: StaffDocument }) {
         {allowed && route.page === 'stay' && <StayPage id={route.id} navigate={navigate} />}
         {allowed && route.page === 'admit' && <AdmissionPage visitId={route.id} navigate={navigate} />}
         {allowed && route.page === 'referrals' && <ReferralsPage navigate={navigate} />}
+        {allowed && route.page === 'exports' && <ExportsPage />}
       </main>
       <UpdateNotice />
       <StatusBar />

@@ -19,4 +19,5 @@ export const ROUTE_PERMISSIONS: Partial<Record<Route['page'], Permission>> = {
   admit: 'inpatient.admit',
   // Reception takes referred patients in; doctors send and receive.
   referrals: 'referral.receive',
+  exports: 'export.claims',
 };

@@ -17,7 +17,8 @@ export type Route =
   | { page: 'wards' }
   | { page: 'stay'; id: string }
   | { page: 'admit'; id: string }
-  | { page: 'referrals' };
+  | { page: 'referrals' }
+  | { page: 'exports' };
 
 const PATIENT = /^#\/patients\/([0-9a-f-]{36})(\/edit|\/chart)?$/;
 const VISIT = /^#\/visits\/([0-9a-f-]{36})$/;
@@ -39,6 +40,7 @@ export function routeFromHash(hash: string): Route {
   if (hash === '#/pharmacy') return { page: 'pharmacy' };
   if (hash === '#/wards') return { page: 'wards' };
   if (hash === '#/referrals') return { page: 'referrals' };
+  if (hash === '#/exports') return { page: 'exports' };
   const admit = ADMIT.exec(hash);
   if (admit?.[1]) return { page: 'admit', id: admit[1] };
   const stay = STAY.exec(hash);
@@ -86,6 +88,8 @@ export function hashFromRoute(route: Route): string {
       return `#/visits/${route.id}/admit`;
     case 'referrals':
       return '#/referrals';
+    case 'exports':
+      return '#/exports';
     case 'list':
       return '#/';
     case 'not-found':

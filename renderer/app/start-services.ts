@@ -26,6 +26,7 @@ import { SigningRepository } from '../signing/signing-repository';
 import { LostValuesRepository } from '../sync/lost-values-repository';
 import { SyncClient } from '../sync/sync-client';
 import { FacilityBackups } from '../backup/facility-backups';
+import { ExportsRepository } from '../exports/exports-repository';
 
 /** Everything the UI works with once the device is enrolled. */
 export interface SenServices {
@@ -64,6 +65,8 @@ export interface SenServices {
   writer: DocumentWriter;
   /** The facility's backups from this PC: recovery code, folder, schedule, history */
   backups: FacilityBackups;
+  /** Claim XML, HoSoBenhAn and FHIR made on this PC from its own data, offline */
+  exports: ExportsRepository;
   /** Inactivity before the screen locks */
   idleLockMs: number;
   close(): Promise<void>;
@@ -154,6 +157,12 @@ export async function startServices(
     allergies: new AllergiesRepository(database, writer, identity),
     writer,
     backups,
+    exports: new ExportsRepository(
+      database,
+      catalog,
+      device.facility,
+      `${device.serverUrl.replace(/\/+$/, '')}/fhir/R4`,
+    ),
     idleLockMs: (settings.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000,
     close,
     eraseDevice: async () => {

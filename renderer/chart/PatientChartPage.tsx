@@ -13,6 +13,7 @@ import { ForeignHistoryAction } from '../history/ForeignHistoryAction';
 import { useForeignHistory } from '../history/use-foreign-history';
 import { withForeignRecords } from '../history/with-foreign-records';
 import { ReferralsSection } from '../referrals/ReferralsSection';
+import { RecordExportActions } from '../exports/RecordExportActions';
 import './chart.css';
 
 const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
@@ -49,6 +50,7 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
           {t('chart.back')}
         </button>
       </div>
+      <RecordExportActions patientId={id} />
       {patient && session.can('clinical.read') && (
         <ForeignHistoryAction patient={patient} history={foreign.history} onFetched={foreign.reload} />
       )}

@@ -20,6 +20,7 @@ import {
 } from '../sync/messages';
 import { updatesEn, updatesVi } from '../updates/messages';
 import { visitsEn, visitsVi } from '../visits/messages';
+import { exportsEn, exportsVi } from '../exports/messages';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -41,6 +42,7 @@ const features = {
     auditReference: auditReferenceVi,
     backup: backupVi,
     updates: updatesVi,
+    exports: exportsVi,
   },
   en: {
     visits: visitsEn,
@@ -58,6 +60,7 @@ const features = {
     auditReference: auditReferenceEn,
     backup: backupEn,
     updates: updatesEn,
+    exports: exportsEn,
   },
 };
 

@@ -18,6 +18,7 @@ import { placeText, wardName } from './inpatient-format';
 import type { ActiveStay, DepartmentEntry } from './inpatient-repository';
 import { ProgressNotesSection } from './ProgressNotesSection';
 import { TransferSection } from './TransferSection';
+import { ClaimExportButton } from '../exports/ClaimExportButton';
 import { useActiveStays, useStay, useStayLocation, useStayNotes, useWards } from './use-inpatient';
 import '../visits/visits.css';
 import './inpatient.css';
@@ -104,6 +105,7 @@ function StayView({ stay, patient, notes, wards, stays, today, can, navigate }: 
           {t('inpatient.backToWards')}
         </button>
         <a href={`#/patients/${patient.id}/chart`}>{t('chart.title')}</a>
+        <ClaimExportButton encounter={stay} />
       </div>
       <EncounterLostValues encounter={stay} />
       <VitalsSection encounter={stay} editable={open && can('encounter.write')} />

@@ -20,6 +20,7 @@ import { useEncounter } from './use-visit';
 import { problemMessage } from './visit-format';
 import type { VisitSectionProps } from './visit-context';
 import { VitalsSection } from './VitalsSection';
+import { ClaimExportButton } from '../exports/ClaimExportButton';
 import './visits.css';
 
 /**
@@ -87,6 +88,7 @@ export function VisitPage({ id, navigate }: { navigate: (route: Route) => void; 
             {t('visits.cancelVisit')}
           </button>
         )}
+        <ClaimExportButton encounter={encounter} />
       </div>
       <FormError message={failure} testId="visit-action-failed" />
       {calledByOther && <CalledByOther encounter={encounter} canTakeOver={canDiagnose} />}

@@ -1,13 +1,7 @@
-import type { EncounterDocument } from '../../shared/clinical/encounter-document';
-import type { NoteDocument } from '../../shared/clinical/note-document';
-import type { ObservationDocument } from '../../shared/clinical/observation-document';
-import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { ExportContext, PatientRecord } from '../../shared/exports/patient-record';
+import { exportContextOf, patientRecordOf, RECORD_COLLECTIONS } from '../../shared/exports/record-from-documents';
 import type { PatientDocument } from '../../shared/patient/patient-document';
-import type { ReferralDocument } from '../../shared/referral/referral-document';
 import type { SqlExecutor } from '../db/database';
-
-const CLINICAL_COLLECTIONS = ['encounters', 'orders', 'observations', 'notes', 'referrals'] as const;
 
 /** A patient's whole record as the province holds it (tombstones left out), or null when unknown. */
 export async function readPatientRecord(database: SqlExecutor, patientId: string): Promise<PatientRecord | null> {
@@ -19,17 +13,9 @@ export async function readPatientRecord(database: SqlExecutor, patientId: string
   const rows = await database.query<{ collection: string; body: unknown }>(
     `SELECT collection, body FROM sync_documents
      WHERE collection = ANY($1::text[]) AND body->>'patientId' = $2 AND NOT deleted`,
-    [CLINICAL_COLLECTIONS, patientId],
+    [RECORD_COLLECTIONS, patientId],
   );
-  const of = <T>(collection: string) => rows.filter((row) => row.collection === collection).map((row) => row.body as T);
-  return {
-    patient: patient.body,
-    encounters: of<EncounterDocument>('encounters'),
-    orders: of<OrderDocument>('orders'),
-    observations: of<ObservationDocument>('observations'),
-    notes: of<NoteDocument>('notes'),
-    referrals: of<ReferralDocument>('referrals'),
-  };
+  return patientRecordOf(patient.body, rows);
 }
 
 /**
@@ -65,12 +51,5 @@ export async function exportContext(database: SqlExecutor, facilityCode: string)
   const staff = await database.query<{ id: string; name: string }>(
     `SELECT id, body->>'displayName' AS name FROM sync_documents WHERE collection = 'staff'`,
   );
-  // Later versions of a code come last and win: the mapping in force.
-  const loincByCode = new Map(loinc.map((row) => [row.code, row.loinc]));
-  const names = new Map(staff.map((row) => [row.id, row.name]));
-  return {
-    facility: { code: facilityCode, name: facility?.name ?? '' },
-    loincOf: (code) => loincByCode.get(code) ?? '',
-    staffName: (id) => names.get(id) ?? '',
-  };
+  return exportContextOf({ code: facilityCode, name: facility?.name ?? '' }, loinc, staff);
 }
