@@ -73,41 +73,34 @@ void load();
 </script>`;
 }
 
+// The in-page measurements are strings: tsx's esbuild would wrap named functions in a `__name`
+// helper that does not exist inside the page.
+
 /** Milliseconds from navigation start until `selector` matches, measured in the page. */
 function untilPresent(page: Page, selector: string): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          if (document.querySelector(wanted)) resolve(performance.now());
-          else requestAnimationFrame(check);
-        };
-        check();
-      }),
-    selector,
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    (function check() {
+      if (document.querySelector(${JSON.stringify(selector)})) resolve(performance.now());
+      else requestAnimationFrame(check);
+    })();
+  })`);
 }
 
 /** From the click on `button` until the page number reads `expected` with rows under it. */
 function nextPageTime(page: Page, button: string, pageNumber: string, expected: string, rows: string): Promise<number> {
-  return page.evaluate(
-    ([buttonSelector, numberSelector, wanted, rowSelector]) =>
-      new Promise<number>((resolve) => {
-        const started = performance.now();
-        (document.querySelector(buttonSelector) as HTMLButtonElement).click();
-        const check = () => {
-          const shown = document.querySelector(numberSelector)?.textContent ?? '';
-          if (shown.includes(wanted) && document.querySelector(rowSelector)) resolve(performance.now() - started);
-          else requestAnimationFrame(check);
-        };
-        check();
-      }),
-    [button, pageNumber, expected, rows] as const,
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const started = performance.now();
+    document.querySelector(${JSON.stringify(button)}).click();
+    (function check() {
+      const shown = document.querySelector(${JSON.stringify(pageNumber)})?.textContent ?? '';
+      if (shown.includes(${JSON.stringify(expected)}) && document.querySelector(${JSON.stringify(rows)}))
+        resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    })();
+  })`);
 }
 
-const longest = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+const longest = (page: Page): Promise<number> => page.evaluate('window.__longest');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -143,17 +136,13 @@ try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     try {
       // Every page of the context: the session (as after a sign-in) and a record of long tasks.
-      await context.addInitScript(
-        ([key, value]) => {
-          sessionStorage.setItem(key, value);
-          const record = window as unknown as { __longest: number };
-          record.__longest = 0;
+      await context.addInitScript({
+        content: `sessionStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(stored)});
+          window.__longest = 0;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) record.__longest = Math.max(record.__longest, entry.duration);
-          }).observe({ type: 'longtask', buffered: true });
-        },
-        [SESSION_KEY, stored] as const,
-      );
+            for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+          }).observe({ type: 'longtask', buffered: true });`,
+      });
       await context.route(`${url}/plain-fleet`, (route) =>
         route.fulfill({ contentType: 'text/html', body: plainPage(session.token) }),
       );

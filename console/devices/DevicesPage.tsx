@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminIdentity, FacilityRecord } from '../../shared/admin/admin-api';
 import type { AdminClient } from '../api/admin-client';
 import { FLEET_STATES, type FleetState } from './fleet-api';
+import { fleetErrorMessage } from './fleet-errors';
 import { filtersOf, fleetHash, nextSort, type FleetFilters } from './fleet-route';
 import { mayRevoke } from './fleet-permissions';
 import { FleetSummaryLine } from './FleetSummaryLine';
@@ -49,9 +50,12 @@ export function DevicesPage({
     };
   }, [client]);
 
-  const paging = useFleetPage(client, filters, t);
+  const paging = useFleetPage(client, filters);
   const [summaryVersion, setSummaryVersion] = useState(0);
-  const { summary, error: summaryError } = useFleetSummary(client, filters.facility, summaryVersion, t);
+  // Once started for a facility it keeps its counts while later pages load.
+  const [summaryStarted, setSummaryStarted] = useState(false);
+  if (paging.page && !summaryStarted) setSummaryStarted(true);
+  const { summary, error: summaryError } = useFleetSummary(client, filters.facility, summaryVersion, summaryStarted);
   const revoke = useRevoke(client, t, (device) => {
     paging.replace(device);
     setSummaryVersion((current) => current + 1);
@@ -63,7 +67,11 @@ export function DevicesPage({
       <div className="page-title">
         <h1>{t('devices.title')}</h1>
       </div>
-      <FleetSummaryLine summary={summary} error={summaryError} facility={filters.facility} />
+      <FleetSummaryLine
+        summary={summary}
+        error={summaryError ? fleetErrorMessage(t, summaryError) : null}
+        facility={filters.facility}
+      />
       <form className="fleet-filters" aria-label={t('devices.filters')} onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="fleet-facility">{t('devices.facility')}</label>
         <select
@@ -107,7 +115,7 @@ export function DevicesPage({
       )}
       {paging.error ? (
         <p className="form-error" role="alert" data-testid="devices-error">
-          {paging.error}
+          {fleetErrorMessage(t, paging.error)}
         </p>
       ) : !page ? (
         <p className="empty" aria-live="polite">

@@ -3,6 +3,8 @@ import { FLEET_STATES } from './fleet-api';
 import type { FleetSummary } from './fleet-summary';
 import { fleetHash } from './fleet-route';
 
+const NUMBER = new Intl.NumberFormat('vi-VN');
+
 /** "2.000 máy · Bình thường 1.800 · Chậm 150 · … · Phiên bản: 0.2.0: 1.500 máy, 0.1.0: 450 máy". */
 export function FleetSummaryLine({
   summary,
@@ -28,7 +30,9 @@ export function FleetSummaryLine({
     );
   return (
     <p className="fleet-summary" data-testid="fleet-summary" aria-label={t('devices.summary.label')}>
-      <strong data-testid="summary-total">{t('devices.summary.total', { count: summary.total })}</strong>
+      <strong data-testid="summary-total">
+        {t('devices.summary.total', { count: summary.total, formatted: NUMBER.format(summary.total) })}
+      </strong>
       {FLEET_STATES.map((state) => (
         <a
           key={state}
@@ -36,7 +40,7 @@ export function FleetSummaryLine({
           className={`summary-state state-${state}`}
           data-testid={`summary-${state}`}
         >
-          {t(`devices.states.${state}`)}: {summary.byState[state].toLocaleString('vi-VN')}
+          {t(`devices.states.${state}`)}: {NUMBER.format(summary.byState[state])}
         </a>
       ))}
       <span className="summary-versions" data-testid="summary-versions">
@@ -45,7 +49,7 @@ export function FleetSummaryLine({
           .map(({ version, count }) =>
             t('devices.summary.versionCount', {
               version: version ?? t('devices.summary.unknownVersion'),
-              count: count.toLocaleString('vi-VN'),
+              count: NUMBER.format(count),
             }),
           )
           .join(', ') || '—'}

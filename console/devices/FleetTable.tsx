@@ -35,8 +35,11 @@ export interface FleetTableProps {
   showFacility?: boolean;
 }
 
+/** One formatter for every cell: `toLocaleString` would build a new one per number. */
+const NUMBER = new Intl.NumberFormat('vi-VN');
+
 function count(value: number | null, fallback: string) {
-  return value === null ? <span className="muted">{fallback}</span> : value.toLocaleString('vi-VN');
+  return value === null ? <span className="muted">{fallback}</span> : NUMBER.format(value);
 }
 
 /**
@@ -123,7 +126,7 @@ export function FleetTable({ devices, now, thresholds, sort, onRevoke, showFacil
             <td>
               <StateBadge state={device.state} thresholds={thresholds} />
             </td>
-            <td className="row-actions">
+            <td>
               {onRevoke && !device.revokedAt && (
                 <button type="button" data-testid="revoke-device" onClick={() => onRevoke(device)}>
                   {t('devices.revoke')}

@@ -45,7 +45,7 @@ export const devicesVi = {
   summary: {
     label: 'Tổng hợp',
     counting: 'Đang đếm máy trạm…',
-    total: '{{count}} máy',
+    total: '{{formatted}} máy',
     versions: 'Phiên bản:',
     unknownVersion: 'chưa báo',
     versionCount: '{{version}}: {{count}} máy',
@@ -115,7 +115,7 @@ export const devicesEn: typeof devicesVi = {
   summary: {
     label: 'Summary',
     counting: 'Counting PCs…',
-    total: '{{count}} PCs',
+    total: '{{formatted}} PCs',
     versions: 'Versions:',
     unknownVersion: 'not reported',
     versionCount: '{{version}}: {{count}} PCs',

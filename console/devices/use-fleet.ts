@@ -1,8 +1,6 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import { fetchFleetPage, type FleetDevice, type FleetPage } from './fleet-api';
-import { fleetErrorMessage } from './fleet-errors';
 import type { FleetFilters } from './fleet-route';
 import { SUMMARY_PAGE_SIZE, summarizeFleet, type FleetSummary } from './fleet-summary';
 
@@ -11,7 +9,8 @@ export const FLEET_PAGE_SIZE = 50;
 
 export interface FleetPaging {
   page: FleetPage | null;
-  error: string | null;
+  /** The refusal, for `fleetErrorMessage` at render (so that a change of language needs no request) */
+  error: unknown;
   /** 1-based page number */
   number: number;
   next: (() => void) | null;
@@ -24,7 +23,7 @@ export interface FleetPaging {
  * One page of the fleet at a time, following the API's cursor forwards and the cursors already
  * seen backwards; a change of filters starts again from the first page.
  */
-export function useFleetPage(client: AdminClient, filters: FleetFilters, t: TFunction): FleetPaging {
+export function useFleetPage(client: AdminClient, filters: FleetFilters): FleetPaging {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [shownFor, setShownFor] = useState(filters);
   if (shownFor !== filters) {
@@ -36,7 +35,7 @@ export function useFleetPage(client: AdminClient, filters: FleetFilters, t: TFun
   const { facility, state, sort } = filters;
   // What came back, and for which request: an answer to an older request is never shown.
   const requestKey = JSON.stringify([facility, state, sort, cursor]);
-  const [answer, setAnswer] = useState<{ key: string; page: FleetPage | null; error: string | null } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; page: FleetPage | null; error: unknown } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -45,13 +44,13 @@ export function useFleetPage(client: AdminClient, filters: FleetFilters, t: TFun
         if (live) setAnswer({ key: requestKey, page, error: null });
       },
       (failure: unknown) => {
-        if (live) setAnswer({ key: requestKey, page: null, error: fleetErrorMessage(t, failure) });
+        if (live) setAnswer({ key: requestKey, page: null, error: failure ?? 'error' });
       },
     );
     return () => {
       live = false;
     };
-  }, [client, t, facility, state, sort, cursor, requestKey]);
+  }, [client, facility, state, sort, cursor, requestKey]);
 
   const current = answer?.key === requestKey ? answer : null;
   const page = current?.page ?? null;
@@ -77,19 +76,24 @@ export function useFleetPage(client: AdminClient, filters: FleetFilters, t: TFun
   };
 }
 
-/** The counts per state and version of the PCs the filter on facility selects (not the state filter). */
+/**
+ * The counts per state and version of the PCs the filter on facility selects (not the state
+ * filter). It starts only once `start` (the first rows are shown): four requests of 500 rows
+ * must not delay the page of 50 the admin is waiting for.
+ */
 export function useFleetSummary(
   client: AdminClient,
   facility: string | null,
   version: number,
-  t: TFunction,
-): { summary: FleetSummary | null; error: string | null } {
+  start: boolean,
+): { summary: FleetSummary | null; error: unknown } {
   const [counted, setCounted] = useState<{
     facility: string | null;
     summary: FleetSummary | null;
-    error: string | null;
+    error: unknown;
   } | null>(null);
   useEffect(() => {
+    if (!start) return;
     let live = true;
     summarizeFleet(
       (cursor) => fetchFleetPage(client, { facility, state: null, sort: 'facility', cursor, limit: SUMMARY_PAGE_SIZE }),
@@ -99,13 +103,13 @@ export function useFleetSummary(
         if (live && summary) setCounted({ facility, summary, error: null });
       },
       (failure: unknown) => {
-        if (live) setCounted({ facility, summary: null, error: fleetErrorMessage(t, failure) });
+        if (live) setCounted({ facility, summary: null, error: failure ?? 'error' });
       },
     );
     return () => {
       live = false;
     };
-  }, [client, t, facility, version]);
+  }, [client, facility, version, start]);
   // While a revocation is recounted the previous counts stay; another facility's never show.
   const current = counted?.facility === facility ? counted : null;
   return { summary: current?.summary ?? null, error: current?.error ?? null };

@@ -21,7 +21,7 @@ export function FacilityView({ client, admin, code }: { client: AdminClient; adm
   const [answer, setAnswer] = useState<{
     code: string;
     overview: FacilityOverview | null;
-    error: string | null;
+    error: unknown;
   } | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -31,18 +31,18 @@ export function FacilityView({ client, admin, code }: { client: AdminClient; adm
         if (live) setAnswer({ code, overview, error: null });
       },
       (failure: unknown) => {
-        if (live) setAnswer({ code, overview: null, error: fleetErrorMessage(t, failure) });
+        if (live) setAnswer({ code, overview: null, error: failure ?? 'error' });
       },
     );
     return () => {
       live = false;
     };
-  }, [client, t, code, version]);
+  }, [client, code, version]);
   // Another facility's answer is never shown while this one's loads; a reload after a
   // revocation keeps the previous one meanwhile.
   const current = answer?.code === code ? answer : null;
   const overview = current?.overview ?? null;
-  const error = current?.error ?? null;
+  const error = current?.error ? fleetErrorMessage(t, current.error) : null;
   const revoke = useRevoke(client, t, () => setVersion((current) => current + 1));
 
   const back = (
