@@ -52,10 +52,15 @@ export function DevicesPage({
 
   const paging = useFleetPage(client, filters);
   const [summaryVersion, setSummaryVersion] = useState(0);
-  // Once started for a facility it keeps its counts while later pages load.
-  const [summaryStarted, setSummaryStarted] = useState(false);
-  if (paging.page && !summaryStarted) setSummaryStarted(true);
-  const { summary, error: summaryError } = useFleetSummary(client, filters.facility, summaryVersion, summaryStarted);
+  // The count starts for a facility once its first rows are shown, and keeps going while the admin pages.
+  const [summaryFor, setSummaryFor] = useState<string | null | undefined>(undefined);
+  if (paging.page && summaryFor !== filters.facility) setSummaryFor(filters.facility);
+  const { summary, error: summaryError } = useFleetSummary(
+    client,
+    filters.facility,
+    summaryVersion,
+    summaryFor === filters.facility,
+  );
   const revoke = useRevoke(client, t, (device) => {
     paging.replace(device);
     setSummaryVersion((current) => current + 1);
