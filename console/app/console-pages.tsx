@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
+import { DevicesPage } from '../devices/DevicesPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
+import { FacilityView } from '../facilities/FacilityView';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
 
@@ -14,8 +16,13 @@ export interface ConsolePageProps {
 
 /** Which component draws each page of the navigation: one line per page. */
 export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) => ReactNode> = {
-  facilities: ({ client, admin }) => <FacilitiesPage client={client} canManage={admin.role === 'province-admin'} />,
-  devices: () => <NotYetPage page="devices" />,
+  facilities: ({ client, admin, path }) =>
+    path[0] ? (
+      <FacilityView client={client} admin={admin} code={path[0]} />
+    ) : (
+      <FacilitiesPage client={client} canManage={admin.role === 'province-admin'} />
+    ),
+  devices: ({ client, admin, path }) => <DevicesPage client={client} admin={admin} path={path} />,
   conflicts: () => <NotYetPage page="conflicts" />,
   audit: () => <NotYetPage page="audit" />,
   staff: () => <NotYetPage page="staff" />,

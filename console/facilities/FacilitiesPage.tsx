@@ -146,12 +146,20 @@ export function FacilitiesPage({ client, canManage }: { client: AdminClient; can
                 data-testid={`facility-${facility.code}`}
                 className={facility.active ? '' : 'inactive'}
               >
-                <td>{facility.code}</td>
-                <td>{facility.name}</td>
+                <td>
+                  <a href={`#/facilities/${facility.code}`} data-testid="open-facility">
+                    {facility.code}
+                  </a>
+                </td>
+                <td>
+                  <a href={`#/facilities/${facility.code}`}>{facility.name}</a>
+                </td>
                 <td>{facility.level ? t(`facilities.levels.${facility.level}`) : '—'}</td>
                 <td>{provinceName(facility.provinceCode)}</td>
                 <td>{wardName(facility.provinceCode, facility.wardCode)}</td>
-                <td>{facility.deviceCount}</td>
+                <td>
+                  <a href={`#/devices/facility=${facility.code}`}>{facility.deviceCount}</a>
+                </td>
                 <td data-testid="facility-state">
                   {facility.active ? t('facilities.active') : t('facilities.inactive')}
                 </td>

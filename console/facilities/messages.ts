@@ -1,0 +1,36 @@
+/** The facility view's words (`t('facilityView.…')`): Vietnamese first, English with the same keys. */
+export const facilityViewVi = {
+  title: '{{code}} — {{name}}',
+  back: '← Danh sách cơ sở',
+  loading: 'Đang tải thông tin cơ sở…',
+  staff: 'Nhân viên',
+  staffCount: '{{active}} đang hoạt động / {{total}} tài khoản',
+  problems: 'Việc cần xử lý',
+  noProblems: 'Không có việc tồn đọng.',
+  conflicts: 'Xung đột chưa xử lý: {{count}}',
+  alerts: 'Cảnh báo nhật ký chưa xác nhận: {{count}}',
+  silent: 'Máy mất liên lạc: {{count}}',
+  late: 'Máy chậm đồng bộ: {{count}}',
+  devices: 'Máy trạm ({{count}})',
+  allDevices: 'Xem trên trang Máy trạm',
+  noDevices: 'Cơ sở chưa có máy trạm nào đăng ký.',
+  open: 'Xem chi tiết',
+};
+
+export const facilityViewEn: typeof facilityViewVi = {
+  title: '{{code}} — {{name}}',
+  back: '← All facilities',
+  loading: 'Loading the facility…',
+  staff: 'Staff',
+  staffCount: '{{active}} active / {{total}} accounts',
+  problems: 'Open problems',
+  noProblems: 'Nothing open.',
+  conflicts: 'Unresolved conflicts: {{count}}',
+  alerts: 'Unacknowledged audit alerts: {{count}}',
+  silent: 'Silent PCs: {{count}}',
+  late: 'Late PCs: {{count}}',
+  devices: 'PCs ({{count}})',
+  allDevices: 'Open on the PCs page',
+  noDevices: 'No PC has enrolled at this facility yet.',
+  open: 'Open',
+};
