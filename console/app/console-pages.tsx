@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
+import { StaffPage } from '../staff/StaffPage';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
 
@@ -18,7 +19,7 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
   devices: () => <NotYetPage page="devices" />,
   conflicts: () => <NotYetPage page="conflicts" />,
   audit: () => <NotYetPage page="audit" />,
-  staff: () => <NotYetPage page="staff" />,
+  staff: ({ client, path }) => <StaffPage client={client} path={path} />,
   catalogs: () => <NotYetPage page="catalogs" />,
   duplicates: () => <NotYetPage page="duplicates" />,
 };

@@ -1,34 +1,12 @@
 import type { CatalogEntry } from '../../shared/catalog/catalog-entry';
+import {
+  CHANGE_ROWS_SHOWN,
+  type CatalogChanges,
+  type CatalogRowChange,
+} from '../../shared/catalog/catalog-import-report';
 import { sameDocumentState } from '../../shared/sync/document-state';
 
-/** How many rows of each kind of change an import answer lists; the counts are always whole. */
-export const CHANGE_ROWS_SHOWN = 200;
-
-/** One code an import adds, changes or retires, as the admin checks it before applying. */
-export interface CatalogRowChange {
-  /** The line of the file (the header is line 1); null for a code retired because the file lacks it. */
-  line: number | null;
-  code: string;
-  name: string;
-  /** The name in force before the file (a changed or retired code), else null. */
-  previousName: string | null;
-  /** For a changed code: what differs from the version in force (`name`, `details.unit` …). */
-  fields: string[];
-}
-
-export interface CatalogChangeList {
-  count: number;
-  /** The first CHANGE_ROWS_SHOWN, in file order. */
-  rows: CatalogRowChange[];
-}
-
-export interface CatalogChanges {
-  added: CatalogChangeList;
-  changed: CatalogChangeList;
-  retired: CatalogChangeList;
-  /** Codes whose new version holds what the one in force already does. */
-  same: number;
-}
+export type { CatalogChanges, CatalogRowChange };
 
 /** A version's content: what a new version of the same code would have to differ in. */
 function content(entry: CatalogEntry): Record<string, unknown> {
