@@ -1,13 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { consoleEn, consoleVi } from './messages';
+import { catalogsEn, catalogsVi } from './catalogs/messages';
 import { staffEn, staffVi } from './staff/messages';
 
 /**
  * Each page keeps its words in its own folder (`console/<page>/messages.ts`, Vietnamese first,
  * English with the same keys) under its own top-level key; one line per page here.
  */
-const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [{ key: 'staff', vi: staffVi, en: staffEn }];
+const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [
+  { key: 'staff', vi: staffVi, en: staffEn },
+  { key: 'catalogs', vi: catalogsVi, en: catalogsEn },
+];
 
 function withPages(base: object, language: 'vi' | 'en'): object {
   return Object.fromEntries([

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
+import { CatalogsPage } from '../catalogs/CatalogsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
@@ -20,6 +21,6 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
   conflicts: () => <NotYetPage page="conflicts" />,
   audit: () => <NotYetPage page="audit" />,
   staff: ({ client, path }) => <StaffPage client={client} path={path} />,
-  catalogs: () => <NotYetPage page="catalogs" />,
+  catalogs: ({ client }) => <CatalogsPage client={client} />,
   duplicates: () => <NotYetPage page="duplicates" />,
 };
