@@ -8,9 +8,10 @@ import { shownTime, staffErrorMessage } from './staff-errors';
 const REFRESH_MS = 15_000;
 
 /**
- * Where a change to the facility's accounts stands: each PC with its last contact with the
- * province and, after a change made here, whether it has synced since. The server records a
- * contact at most once a minute, so "not yet" can lag a minute behind a PC that has the change.
+ * Where a change to the facility's accounts stands: each PC with its state and last contact
+ * with the province. An online PC (state ok) has a change within seconds through its stream; the
+ * server records contacts only every minute or ten, too coarsely to say that a PC has one
+ * change, so the page does not claim it.
  */
 export function DeviceReach({
   client,
@@ -19,7 +20,7 @@ export function DeviceReach({
 }: {
   client: AdminClient;
   facilityCode: string;
-  /** When the last change was saved here, or null before any. */
+  /** When the last change was saved here, or null before any: the list is fetched again, and every 15 s after. */
   changedAt: string | null;
 }) {
   const { t, i18n } = useTranslation();
@@ -67,7 +68,6 @@ export function DeviceReach({
               <th scope="col">{t('staff.deviceName')}</th>
               <th scope="col">{t('staff.state')}</th>
               <th scope="col">{t('staff.lastContact')}</th>
-              {changedAt && <th scope="col">{t('staff.sinceChange')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -76,13 +76,6 @@ export function DeviceReach({
                 <td>{device.name}</td>
                 <td>{t(`staff.deviceStates.${device.state}`)}</td>
                 <td>{shownTime(device.lastContactAt, i18n.language)}</td>
-                {changedAt && (
-                  <td data-testid="device-synced">
-                    {Date.parse(device.lastContactAt) >= Date.parse(changedAt)
-                      ? t('staff.contacted')
-                      : t('staff.notYet')}
-                  </td>
-                )}
               </tr>
             ))}
           </tbody>

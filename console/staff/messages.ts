@@ -57,9 +57,6 @@ export const staffVi = {
   noDevices: 'Cơ sở chưa có máy trạm nào đăng ký: thay đổi sẽ đến máy đầu tiên khi nó đăng ký.',
   deviceName: 'Máy trạm',
   lastContact: 'Liên lạc gần nhất',
-  sinceChange: 'Sau thay đổi gần nhất',
-  contacted: 'Đã đồng bộ',
-  notYet: 'Chưa đồng bộ',
   deviceStates: { ok: 'Bình thường', late: 'Chậm đồng bộ', silent: 'Mất liên lạc', revoked: 'Đã thu hồi' },
   never: 'Chưa bao giờ',
   errors: {
@@ -134,9 +131,6 @@ export const staffEn: typeof staffVi = {
   noDevices: 'No PC is enrolled at the facility yet: the change reaches the first one when it enrolls.',
   deviceName: 'PC',
   lastContact: 'Last contact',
-  sinceChange: 'Since the last change',
-  contacted: 'Synced',
-  notYet: 'Not yet synced',
   deviceStates: { ok: 'OK', late: 'Late', silent: 'Silent', revoked: 'Revoked' },
   never: 'Never',
   errors: {

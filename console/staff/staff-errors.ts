@@ -13,8 +13,9 @@ export function staffErrorMessage(t: TFunction, error: unknown): string {
 
 /** A time as the admin reads it: day and hour in the page's language. */
 export function shownTime(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+  const date = new Date(iso);
+  const locale = language === 'en' ? 'en-GB' : 'vi-VN';
+  const day = date.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  return `${day} ${time}`;
 }
