@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { devicesEn, devicesVi } from './devices/messages';
 import { facilityViewEn, facilityViewVi } from './facilities/messages';
 import { consoleEn, consoleVi } from './messages';
+import { catalogsEn, catalogsVi } from './catalogs/messages';
+import { staffEn, staffVi } from './staff/messages';
 
 /**
  * Each page keeps its words in its own folder (`console/<page>/messages.ts`, Vietnamese first,
@@ -11,6 +13,8 @@ import { consoleEn, consoleVi } from './messages';
 const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [
   { key: 'devices', vi: devicesVi, en: devicesEn },
   { key: 'facilityView', vi: facilityViewVi, en: facilityViewEn },
+  { key: 'staff', vi: staffVi, en: staffEn },
+  { key: 'catalogs', vi: catalogsVi, en: catalogsEn },
 ];
 
 function withPages(base: object, language: 'vi' | 'en'): object {

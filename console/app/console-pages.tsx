@@ -4,6 +4,8 @@ import type { AdminIdentity } from '../../shared/admin/admin-api';
 import { DevicesPage } from '../devices/DevicesPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { FacilityView } from '../facilities/FacilityView';
+import { CatalogsPage } from '../catalogs/CatalogsPage';
+import { StaffPage } from '../staff/StaffPage';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
 
@@ -25,7 +27,7 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
   devices: ({ client, admin, path }) => <DevicesPage client={client} admin={admin} path={path} />,
   conflicts: () => <NotYetPage page="conflicts" />,
   audit: () => <NotYetPage page="audit" />,
-  staff: () => <NotYetPage page="staff" />,
-  catalogs: () => <NotYetPage page="catalogs" />,
+  staff: ({ client, path }) => <StaffPage client={client} path={path} />,
+  catalogs: ({ client }) => <CatalogsPage client={client} />,
   duplicates: () => <NotYetPage page="duplicates" />,
 };

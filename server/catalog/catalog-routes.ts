@@ -14,12 +14,15 @@ const importQuery = z
     province: z.string().regex(/^\d{2}$/),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
+    /** The file is the whole list: codes in force that it lacks are retired (withdrawn). */
+    retireMissing: z.enum(['0', '1', 'true', 'false']).optional(),
   })
   .strict();
 
 /**
- * `POST /admin/v1/catalogs/:kind/import?province=&effectiveFrom=&dryRun=1` with the CSV file as
- * the body (`text/csv`): the whole file applied, or nothing and every bad row with its line.
+ * `POST /admin/v1/catalogs/:kind/import?province=&effectiveFrom=&dryRun=1&retireMissing=1` with the
+ * CSV file as the body (`text/csv`): the whole file applied, or nothing and every bad row with its
+ * line. The answer lists the codes added, changed and retired (a dry run: that would be).
  */
 export function registerCatalogRoutes(
   app: FastifyInstance,
@@ -47,6 +50,7 @@ export function registerCatalogRoutes(
       provinceCode: query.province,
       effectiveFrom: query.effectiveFrom,
       dryRun: query.dryRun === '1' || query.dryRun === 'true',
+      retireMissing: query.retireMissing === '1' || query.retireMissing === 'true',
     });
     if (!result.ok) {
       return reply.status(422).send({
