@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogChanges } from '../../server/catalog/catalog-changes';
-import { TEST_ADMIN_TOKEN, TestServer } from '../helpers/test-server';
+import { TEST_ADMIN_SESSION } from '../helpers/test-admin';
+import { TestServer } from '../helpers/test-server';
 
 const HEADER = 'STT,Mã chương,Mã nhóm,Mã loại,Mã bệnh,Disease name,Tên bệnh,Không dùng làm bệnh chính,Giới tính';
 const WITH_WITHDRAWN = `${HEADER},Ngừng sử dụng`;
@@ -20,7 +21,7 @@ async function importFile(server: TestServer, csv: string, query: Record<string,
   url.search = new URLSearchParams({ province: '15', ...query }).toString();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+    headers: { authorization: `Bearer ${TEST_ADMIN_SESSION}`, 'content-type': 'text/csv' },
     body: csv,
   });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
