@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
+import { AuditPage } from '../audit/AuditPage';
+import { ConflictsPage } from '../conflicts/ConflictsPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
@@ -16,8 +18,8 @@ export interface ConsolePageProps {
 export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) => ReactNode> = {
   facilities: ({ client, admin }) => <FacilitiesPage client={client} canManage={admin.role === 'province-admin'} />,
   devices: () => <NotYetPage page="devices" />,
-  conflicts: () => <NotYetPage page="conflicts" />,
-  audit: () => <NotYetPage page="audit" />,
+  conflicts: ({ client, admin }) => <ConflictsPage client={client} canRestore={admin.role === 'province-admin'} />,
+  audit: ({ client, path }) => <AuditPage client={client} path={path} />,
   staff: () => <NotYetPage page="staff" />,
   catalogs: () => <NotYetPage page="catalogs" />,
   duplicates: () => <NotYetPage page="duplicates" />,
