@@ -34,7 +34,7 @@ export function ValueCell({
       <dl className="value-parts">
         {differences.map((difference) => (
           <div key={difference.path}>
-            <dt>{difference.path}</dt>
+            <dt>{t(`conflicts.fields.${difference.path}`, { defaultValue: difference.path })}</dt>
             <dd>{text(difference[side])}</dd>
           </div>
         ))}

@@ -11,7 +11,11 @@ describe('a conflict’s values side by side', () => {
     expect(valueText(undefined)).toBeNull();
     expect(valueText('')).toBeNull();
     expect(valueText([])).toBeNull();
-    expect(valueText({ systolic: 120 })).toBe('{"systolic":120}');
+    expect(valueText({ street: 'Thôn Nà Lốc', wardCode: '02647', note: '' })).toBe(
+      'street: Thôn Nà Lốc; wardCode: 02647',
+    );
+    expect(valueText({ note: null })).toBeNull();
+    expect(valueText([{ code: 'A' }])).toBe('[{"code":"A"}]');
   });
 
   it('gives the field itself when either side is not an object', () => {

@@ -10,6 +10,14 @@ export function valueText(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object'))
     return value.length === 0 ? null : value.map(String).join(', ');
+  if (isRecord(value)) {
+    // An object (an address, vital signs) as its filled parts, `part: value; …`.
+    const parts = Object.entries(value).flatMap(([key, part]) => {
+      const text = valueText(part);
+      return text === null ? [] : [`${key}: ${text}`];
+    });
+    return parts.length === 0 ? null : parts.join('; ');
+  }
   return JSON.stringify(value);
 }
 
