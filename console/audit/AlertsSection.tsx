@@ -93,63 +93,65 @@ export function AlertsSection({ client }: { client: AdminClient }) {
                   <td>{alert.deviceName}</td>
                   <td>{t(`audit.alerts.kinds.${alert.kind}`, { defaultValue: alert.kind })}</td>
                   <td>{alert.seq}</td>
-                  <td className="row-actions">
-                    {alert.acknowledgedAt ? (
-                      <span data-testid="alert-acknowledged">
-                        {t('audit.alerts.acknowledgedBy', {
-                          by: alert.acknowledgedBy,
-                          at: at(alert.acknowledgedAt),
-                          note: alert.note,
-                        })}
-                      </span>
-                    ) : acknowledging === alert.id ? (
-                      <form className="inline-form" noValidate onSubmit={(event) => void submit(event, alert)}>
-                        <label htmlFor={`ack-note-${alert.id}`}>{t('audit.alerts.note')}</label>
-                        <input
-                          id={`ack-note-${alert.id}`}
-                          data-testid="ack-note"
-                          autoFocus
-                          required
-                          maxLength={1000}
-                          aria-invalid={formError !== null}
-                          aria-describedby={formError ? `ack-error-${alert.id}` : undefined}
-                          value={note}
-                          onChange={(event) => setNote(event.target.value)}
-                          onKeyDown={(event) => {
-                            if (event.key === 'Escape') setAcknowledging(null);
+                  <td>
+                    <div className="row-actions">
+                      {alert.acknowledgedAt ? (
+                        <span data-testid="alert-acknowledged">
+                          {t('audit.alerts.acknowledgedBy', {
+                            by: alert.acknowledgedBy,
+                            at: at(alert.acknowledgedAt),
+                            note: alert.note,
+                          })}
+                        </span>
+                      ) : acknowledging === alert.id ? (
+                        <form className="inline-form" noValidate onSubmit={(event) => void submit(event, alert)}>
+                          <label htmlFor={`ack-note-${alert.id}`}>{t('audit.alerts.note')}</label>
+                          <input
+                            id={`ack-note-${alert.id}`}
+                            data-testid="ack-note"
+                            autoFocus
+                            required
+                            maxLength={1000}
+                            aria-invalid={formError !== null}
+                            aria-describedby={formError ? `ack-error-${alert.id}` : undefined}
+                            value={note}
+                            onChange={(event) => setNote(event.target.value)}
+                            onKeyDown={(event) => {
+                              if (event.key === 'Escape') setAcknowledging(null);
+                            }}
+                          />
+                          {formError && (
+                            <span
+                              className="field-error"
+                              id={`ack-error-${alert.id}`}
+                              role="alert"
+                              data-testid="ack-error"
+                            >
+                              {formError}
+                            </span>
+                          )}
+                          <button type="submit" className="primary" disabled={busy} data-testid="ack-save">
+                            {t('audit.alerts.save')}
+                          </button>
+                          <button type="button" onClick={() => setAcknowledging(null)}>
+                            {t('audit.alerts.cancel')}
+                          </button>
+                        </form>
+                      ) : (
+                        <button
+                          type="button"
+                          data-testid="acknowledge-alert"
+                          onClick={() => {
+                            setNote('');
+                            setFormError(null);
+                            setNotice(null);
+                            setAcknowledging(alert.id);
                           }}
-                        />
-                        {formError && (
-                          <span
-                            className="field-error"
-                            id={`ack-error-${alert.id}`}
-                            role="alert"
-                            data-testid="ack-error"
-                          >
-                            {formError}
-                          </span>
-                        )}
-                        <button type="submit" className="primary" disabled={busy} data-testid="ack-save">
-                          {t('audit.alerts.save')}
+                        >
+                          {t('audit.alerts.acknowledge')}
                         </button>
-                        <button type="button" onClick={() => setAcknowledging(null)}>
-                          {t('audit.alerts.cancel')}
-                        </button>
-                      </form>
-                    ) : (
-                      <button
-                        type="button"
-                        data-testid="acknowledge-alert"
-                        onClick={() => {
-                          setNote('');
-                          setFormError(null);
-                          setNotice(null);
-                          setAcknowledging(alert.id);
-                        }}
-                      >
-                        {t('audit.alerts.acknowledge')}
-                      </button>
-                    )}
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -98,38 +98,42 @@ export function ConflictGroupCard({
                     name: conflict.staffName ?? conflict.staffId ?? t('conflicts.unknownPerson'),
                     device: conflict.deviceName ?? t('conflicts.unknownPerson'),
                   })}
-                  <span className="when">{t('conflicts.clientTime', { at: at(conflict.clientTime) })}</span>
-                  <span className="when">{t('conflicts.recordedAt', { at: at(conflict.recordedAt) })}</span>
+                  <span className="when">
+                    {t('conflicts.clientTime', { at: at(conflict.clientTime) })} ·{' '}
+                    {t('conflicts.recordedAt', { at: at(conflict.recordedAt) })}
+                  </span>
                   {!hidden && valueText(conflict.currentValue) !== valueText(conflict.masterValue) && (
                     <span className="when">{t('conflicts.currentNow', { value: current })}</span>
                   )}
                 </td>
-                <td className="row-actions">
-                  {done ? (
-                    <span data-testid="conflict-resolved">
-                      {t(`conflicts.${done.resolution}`, { by: done.resolvedBy, at: at(done.resolvedAt) })}
-                      {done.note && <span className="when">{t('conflicts.withNote', { note: done.note })}</span>}
-                    </span>
-                  ) : (
-                    <>
-                      {canRestore && !hidden && group.documentExists && (
+                <td>
+                  <div className="row-actions">
+                    {done ? (
+                      <span data-testid="conflict-resolved">
+                        {t(`conflicts.${done.resolution}`, { by: done.resolvedBy, at: at(done.resolvedAt) })}
+                        {done.note && <span className="when">{t('conflicts.withNote', { note: done.note })}</span>}
+                      </span>
+                    ) : (
+                      <>
+                        {canRestore && !hidden && group.documentExists && (
+                          <button
+                            type="button"
+                            data-testid="restore-conflict"
+                            onClick={() => onAction('restore', group, conflict)}
+                          >
+                            {t('conflicts.restore')}
+                          </button>
+                        )}
                         <button
                           type="button"
-                          data-testid="restore-conflict"
-                          onClick={() => onAction('restore', group, conflict)}
+                          data-testid="dismiss-conflict"
+                          onClick={() => onAction('dismiss', group, conflict)}
                         >
-                          {t('conflicts.restore')}
+                          {t('conflicts.dismiss')}
                         </button>
-                      )}
-                      <button
-                        type="button"
-                        data-testid="dismiss-conflict"
-                        onClick={() => onAction('dismiss', group, conflict)}
-                      >
-                        {t('conflicts.dismiss')}
-                      </button>
-                    </>
-                  )}
+                      </>
+                    )}
+                  </div>
                 </td>
               </tr>
             );
