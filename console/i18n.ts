@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { devicesEn, devicesVi } from './devices/messages';
 import { facilityViewEn, facilityViewVi } from './facilities/messages';
+import { auditEn, auditVi } from './audit/messages';
+import { conflictsEn, conflictsVi } from './conflicts/messages';
 import { consoleEn, consoleVi } from './messages';
 import { catalogsEn, catalogsVi } from './catalogs/messages';
 import { staffEn, staffVi } from './staff/messages';
@@ -15,6 +17,8 @@ const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [
   { key: 'facilityView', vi: facilityViewVi, en: facilityViewEn },
   { key: 'staff', vi: staffVi, en: staffEn },
   { key: 'catalogs', vi: catalogsVi, en: catalogsEn },
+  { key: 'conflicts', vi: conflictsVi, en: conflictsEn },
+  { key: 'audit', vi: auditVi, en: auditEn },
 ];
 
 function withPages(base: object, language: 'vi' | 'en'): object {

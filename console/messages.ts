@@ -82,6 +82,10 @@ export const consoleVi = {
     forbidden: 'Vai trò của bạn không được làm thao tác này.',
     'bootstrap-token-limited': 'Mã khởi tạo chỉ dùng để tạo tài khoản quản trị.',
     'invalid-request': 'Dữ liệu chưa hợp lệ. Kiểm tra lại các ô đã nhập.',
+    'already-resolved': 'Mục này đã được xử lý. Danh sách đã được tải lại.',
+    'restore-invalid':
+      'Không khôi phục được: hồ sơ sẽ không hợp lệ với giá trị này, hoặc đã được ký (cần người ký đính chính).',
+    'not-found': 'Không tìm thấy mục này trên máy chủ (có thể đã bị xóa).',
     codeFormat: 'Mã cơ sở gồm đúng 5 chữ số, 3 số cuối khác 000.',
     nameRequired: 'Nhập tên cơ sở (ít nhất 3 ký tự).',
     levelRequired: 'Chọn cấp chuyên môn.',
@@ -171,6 +175,10 @@ export const consoleEn: typeof consoleVi = {
     forbidden: 'Your role may not do this.',
     'bootstrap-token-limited': 'The bootstrap token only creates admin accounts.',
     'invalid-request': 'Some input is not valid. Check the fields.',
+    'already-resolved': 'This was already handled. The list was reloaded.',
+    'restore-invalid':
+      'Cannot restore: the record would not be valid with this value, or it is signed (its author must amend it).',
+    'not-found': 'Not found on the server (it may have been removed).',
     codeFormat: 'A facility code is exactly 5 digits, the last 3 not 000.',
     nameRequired: 'Enter the facility name (at least 3 characters).',
     levelRequired: 'Choose a level of care.',

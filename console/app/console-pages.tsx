@@ -2,10 +2,13 @@ import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
 import { DevicesPage } from '../devices/DevicesPage';
+import { AuditPage } from '../audit/AuditPage';
+import { ConflictsPage } from '../conflicts/ConflictsPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { FacilityView } from '../facilities/FacilityView';
 import { CatalogsPage } from '../catalogs/CatalogsPage';
 import { StaffPage } from '../staff/StaffPage';
+import { facilityInPath } from './facility-in-path';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
 
@@ -25,8 +28,14 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
       <FacilitiesPage client={client} canManage={admin.role === 'province-admin'} />
     ),
   devices: ({ client, admin, path }) => <DevicesPage client={client} admin={admin} path={path} />,
-  conflicts: () => <NotYetPage page="conflicts" />,
-  audit: () => <NotYetPage page="audit" />,
+  conflicts: ({ client, admin, path }) => (
+    <ConflictsPage
+      client={client}
+      canRestore={admin.role === 'province-admin'}
+      initialFacility={facilityInPath(path)}
+    />
+  ),
+  audit: ({ client, path }) => <AuditPage client={client} path={path} />,
   staff: ({ client, path }) => <StaffPage client={client} path={path} />,
   catalogs: ({ client }) => <CatalogsPage client={client} />,
   duplicates: () => <NotYetPage page="duplicates" />,

@@ -10,6 +10,9 @@ const KNOWN = new Set([
   'forbidden',
   'bootstrap-token-limited',
   'invalid-request',
+  'already-resolved',
+  'restore-invalid',
+  'not-found',
 ]);
 
 /** A refusal in Vietnamese (or English): known codes by name, the rest with the server's words. */

@@ -6,6 +6,7 @@ import { authenticateAdmin } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
 import { isoTimestamp } from '../db/iso-timestamp';
 import { HttpError } from '../http/http-error';
+import { decodeCursor, encodeCursor } from '../admin/keyset-cursor';
 
 const alertQuery = z.object({
   facility: z
@@ -15,6 +16,8 @@ const alertQuery = z.object({
   /** `open` (the default): not acknowledged yet */
   state: z.enum(['open', 'acknowledged', 'all']).default('open'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** The page after the one that gave it out (`nextCursor`) */
+  cursor: z.string().max(2000).optional(),
 });
 const alertParams = z.object({ id: z.uuid() });
 const acknowledgeBody = z.object({ note: z.string().trim().min(1).max(1000) }).strict();
@@ -52,15 +55,21 @@ export function registerAuditAlertRoutes(
   app.get(`${ADMIN_PREFIX}/audit/alerts`, async (request) => {
     authenticateAdmin(request, adminToken);
     const query = alertQuery.parse(request.query);
-    const alerts = await database.query<AuditAlertRecord>(
-      `SELECT ${ALERT_COLUMNS}
+    // Newest first, a page at a time after the cursor's (time, seq, id): the keyset the console pages with.
+    const after = query.cursor ? decodeCursor(query.cursor, 3) : [null, null, null];
+    const rows = await database.query<AuditAlertRecord & { key: string }>(
+      `SELECT ${ALERT_COLUMNS}, a.detected_at::text AS key
        FROM audit_alerts a JOIN devices d ON d.id = a.device_id
        WHERE ($1::text IS NULL OR a.facility_code = $1)
          AND ($2::text = 'all' OR (a.acknowledged_at IS NULL) = ($2::text = 'open'))
-       ORDER BY a.detected_at DESC, a.seq DESC LIMIT $3`,
-      [query.facility ?? null, query.state, query.limit],
+         AND ($4::timestamptz IS NULL OR (a.detected_at, a.seq, a.id) < ($4::timestamptz, $5::bigint, $6::uuid))
+       ORDER BY a.detected_at DESC, a.seq DESC, a.id DESC LIMIT $3`,
+      [query.facility ?? null, query.state, query.limit + 1, ...after],
     );
-    return { alerts };
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > query.limit && last ? encodeCursor([last.key, String(last.seq), last.id]) : null;
+    return { alerts: page.map(({ key: _key, ...alert }) => alert), nextCursor };
   });
 
   app.post(`${ADMIN_PREFIX}/audit-alerts/:id/acknowledge`, async (request) => {

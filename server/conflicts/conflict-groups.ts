@@ -30,6 +30,11 @@ export interface ConflictGroup {
   updatedByName: string | null;
   /** The server's time of the document's current version */
   receivedAt: string | null;
+  /** The patient the document belongs to (the document itself for a patient), and its code */
+  patientId: string | null;
+  patientCode: string | null;
+  /** The visit the document belongs to (the document itself for a visit) */
+  encounterId: string | null;
   conflicts: LostValueForAdmin[];
 }
 
@@ -59,6 +64,9 @@ interface DocumentRow {
   updatedBy: string | null;
   updatedByName: string | null;
   receivedAt: string;
+  patientId: string | null;
+  patientCode: string | null;
+  encounterId: string | null;
 }
 
 /**
@@ -111,12 +119,17 @@ export async function listConflictGroups(
        ORDER BY c.recorded_at, c.id`,
       [...pageParams, scopes],
     ),
+    // The patient and visit a document belongs to, so that the admin knows whose record it is.
     database.query<DocumentRow>(
       `SELECT d.collection, d.id, d.body->>'updatedBy' AS "updatedBy", staff.body->>'displayName' AS "updatedByName",
-              ${isoTimestamp('d.received_at')} AS "receivedAt"
+              ${isoTimestamp('d.received_at')} AS "receivedAt", patient.id AS "patientId",
+              patient.body->>'patientCode' AS "patientCode",
+              CASE WHEN d.collection = 'encounters' THEN d.id ELSE d.body->>'encounterId' END AS "encounterId"
        FROM unnest($1::text[], $2::text[]) AS page (collection, id)
        JOIN sync_documents d ON d.collection = page.collection AND d.id = page.id AND NOT d.deleted
-       LEFT JOIN sync_documents staff ON staff.collection = 'staff' AND staff.id = d.body->>'updatedBy'`,
+       LEFT JOIN sync_documents staff ON staff.collection = 'staff' AND staff.id = d.body->>'updatedBy'
+       LEFT JOIN sync_documents patient ON patient.collection = 'patients'
+         AND patient.id = CASE WHEN d.collection = 'patients' THEN d.id ELSE d.body->>'patientId' END`,
       pageParams,
     ),
   ]);
@@ -132,6 +145,9 @@ export async function listConflictGroups(
         updatedBy: document?.updatedBy ?? null,
         updatedByName: document?.updatedByName ?? null,
         receivedAt: document?.receivedAt ?? null,
+        patientId: document?.patientId ?? null,
+        patientCode: document?.patientCode ?? null,
+        encounterId: document?.encounterId ?? null,
         conflicts: conflicts
           .filter(
             (conflict) =>

@@ -57,6 +57,19 @@ describe('the audit trail', () => {
     ]);
     expect(records[2]?.username).toBe('bacsi');
     expect(records[0]).toMatchObject({ deviceName: 'reception', chainOk: true });
+    // Paged with the keyset cursor (the console's Nhật ký page): the same three, one at a time, once each.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/patients/${id}/access?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await adminRequest(server.url, 'GET', query)).body as {
+        access: PatientAccessRecord[];
+        nextCursor: string | null;
+      };
+      paged.push(...page.access.map((record) => record.action));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length < 5);
+    expect(paged).toEqual(['patient-create', 'patient-update', 'chart-open']);
     expect((await adminRequest(server.url, 'GET', `/patients/${id}/access`, undefined, null)).status).toBe(401);
   });
 

@@ -93,6 +93,10 @@ describe('the province resolves the values that lost a merge', () => {
       documentExists: true,
       updatedBy: DEMO_STAFF.registrar.id,
       updatedByName: DEMO_STAFF.registrar.displayName,
+      // Whose record it is, for the console's list: a patient is its own patient.
+      patientId: id,
+      patientCode: expect.stringMatching(/^10010-/) as unknown,
+      encounterId: null,
     });
     expect(page.documents[0]?.conflicts).toEqual([
       expect.objectContaining({
@@ -183,6 +187,8 @@ describe('the province resolves the values that lost a merge', () => {
     await waitFor(async () => (await alerts()).length === 1, 'the alert');
     const [alert] = await alerts();
     expect(alert).toMatchObject({ kind: 'entry-deleted', deviceName: 'Tiếp đón 2', acknowledgedAt: null });
+    const paged = (await adminRequest(server.url, 'GET', '/audit/alerts?limit=1')).body as { nextCursor: unknown };
+    expect(paged.nextCursor).toBeNull();
     if (!alert) throw new Error('no alert');
     const overview = async () =>
       (await adminRequest(server.url, 'GET', '/facilities/10010/overview')).body as {
