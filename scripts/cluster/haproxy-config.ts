@@ -47,6 +47,8 @@ export function haproxyConfig(layout: HaproxyLayout): string {
     '  http-check expect status 200',
     // Which node answered, for the logs and for tests that need to know.
     '  http-response set-header X-Sen-Node %s',
+    // The device's own address for the logs (and the rate limit, once the server trusts it).
+    '  option forwardfor',
     '  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions',
     ...layout.nodes.map((node, n) => `  server node${n + 1} ${node} check`),
     '',

@@ -37,12 +37,19 @@ export class PatroniNode {
     return answersOk(`${this.restApi}/replica`);
   }
 
-  /** The postmaster's pid, from the file PostgreSQL keeps in its data folder. */
+  /**
+   * The running postmaster's pid, from the file PostgreSQL keeps in its data folder; undefined
+   * when that file is stale (a killed postmaster leaves it, and its pid may be reused).
+   */
   postmasterPid(): number | undefined {
-    const file = join(this.member.folder, 'data', 'postmaster.pid');
+    const dataDir = join(this.member.folder, 'data');
+    const file = join(dataDir, 'postmaster.pid');
     if (!existsSync(file)) return undefined;
     const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    const commandLine = `/proc/${pid}/cmdline`;
+    if (!existsSync(commandLine)) return undefined;
+    return readFileSync(commandLine, 'utf8').includes(dataDir) ? pid : undefined;
   }
 
   /** The machine lost: SIGKILL to Patroni and to its PostgreSQL, with no chance to hand over. */
