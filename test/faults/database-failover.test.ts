@@ -49,7 +49,10 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('the primary database killed (
       // the same documents, as a device does.
       const write = async (token: string): Promise<void> => {
         while (writing) {
-          const rows = await Promise.all(Array.from({ length: 3 }, () => registrarRow(patientDocument('10010'))));
+          // Another phone than the client's patients: its duplicate check would hold them back.
+          const rows = await Promise.all(
+            Array.from({ length: 3 }, () => registrarRow(patientDocument('10010', { phone: '0987654321' }))),
+          );
           for (;;) {
             const answer = await syncRequest(cluster.url, token, 'patients', 'push', { body: rows }).catch(() => null);
             if (answer?.status === 200) break;
@@ -80,7 +83,8 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('the primary database killed (
       };
       const registering = (async () => {
         for (let n = 0; n < CLIENT_PATIENTS; n++) {
-          await reception.patients.register(numberedRegistrationForm('Tiếp đón', n));
+          const registered = await reception.patients.register(numberedRegistrationForm('Tiếp đón', n));
+          expect(registered.ok).toBe(true);
           await pause(200);
         }
       })();
@@ -130,8 +134,25 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('the primary database killed (
       expect(acknowledged.filter((id) => !pulledSet.has(id))).toEqual([]);
 
       // The real client carried on too: its outbox drained, its patients on the server once.
-      await waitFor(async () => (await reception.outbox.count()) === 0, 'the client has sent everything', 120_000);
-      const afterClient = await pullEverything(cluster.url);
+      let status = '';
+      const watching = reception.sync.status$.subscribe((next) => (status = JSON.stringify(next)));
+      let afterClient: string[] = [];
+      await waitFor(
+        async () => {
+          afterClient = await pullEverything(cluster.url);
+          return (
+            (await reception.outbox.count()) === 0 &&
+            afterClient.length >= initial + acknowledged.length + CLIENT_PATIENTS
+          );
+        },
+        'the client has sent everything',
+        120_000,
+      )
+        .catch(async (error: unknown) => {
+          const held = await reception.database.patients.count().exec();
+          throw new Error(`${String(error)}: server ${afterClient.length}, client holds ${held}; ${status}`);
+        })
+        .finally(() => watching.unsubscribe());
       expect(new Set(afterClient).size).toBe(afterClient.length);
       expect(afterClient.length).toBe(initial + acknowledged.length + CLIENT_PATIENTS);
     } finally {
