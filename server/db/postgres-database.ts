@@ -39,9 +39,9 @@ export function openPostgresDatabase(
     },
     async transaction(fn) {
       const client = await pool.connect();
-      // The pool listens for errors only on idle clients: a connection lost while checked out
-      // (backend terminated, primary killed) emits 'error' with no listener, which would crash
-      // the process. Its query rejects anyway; note the loss and drop the client on release.
+      // The pool listens for errors only on idle clients: an 'error' of a connection lost while
+      // checked out (backend terminated, primary killed) would have no listener. Its queries
+      // reject anyway; note the loss, skip the ROLLBACK and destroy the client on release.
       let lost: unknown;
       const onLost = (error: unknown): void => {
         lost = error;

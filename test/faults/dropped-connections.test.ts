@@ -5,6 +5,7 @@ import { patientDocument } from '../helpers/patient-documents';
 import { ServerProcess } from '../helpers/server-process';
 import { registrarRow } from '../helpers/signing';
 import { syncRequest } from '../helpers/sync-requests';
+import { openPostgresDatabase } from '../../server/db/postgres-database';
 import { createPostgresTestDatabase } from '../helpers/test-database';
 import { waitFor } from '../helpers/wait-for';
 import { pullEverything } from './pull-everything';
@@ -68,5 +69,26 @@ describe.runIf(process.env.SEN_TEST_DATABASE_URL)('database connections dropped 
     const storedSet = new Set(stored);
     expect(acknowledged.filter((id) => !storedSet.has(id))).toEqual([]);
     console.log(`${TERMINATIONS} terminations: ${failures} pushes failed and were sent again`);
+  });
+
+  it('fails only the transaction whose connection is lost between two statements', async () => {
+    const lostConnections: unknown[] = [];
+    const pool = openPostgresDatabase(database.url, (_message, error) => lostConnections.push(error));
+    try {
+      const transaction = pool.transaction(async (tx) => {
+        const [own] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [own?.pid]);
+        await waitFor(
+          async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [own?.pid])).rowCount === 0,
+          'the backend is gone',
+        );
+        // The checked-out client has had its 'error' by now: unheard, it would end the process.
+        return tx.query('SELECT 1');
+      });
+      await expect(transaction).rejects.toThrow();
+      expect(await pool.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await pool.close();
+    }
   });
 });
