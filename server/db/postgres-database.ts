@@ -5,6 +5,7 @@ import type { Database, SqlExecutor } from './database';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 const RELISTEN_DELAY_MS = 1000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * A PostgreSQL server reached through a connection pool. A lost connection (server restart,
@@ -14,7 +15,14 @@ export function openPostgresDatabase(
   connectionString: string,
   logError: (message: string, error: unknown) => void = console.error,
 ): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // A database that went away (failover, a dead machine) must fail a request in bounded time,
+    // so that the client retries, rather than hold it until TCP gives up.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
   // An idle client's error would otherwise be an uncaught 'error' event; the pool replaces it.
   pool.on('error', (error) => logError('PostgreSQL: an idle connection failed', error));
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
@@ -31,16 +39,25 @@ export function openPostgresDatabase(
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients: an 'error' of a connection lost while
+      // checked out (backend terminated, primary killed) would have no listener. Its queries
+      // reject anyway; note the loss, skip the ROLLBACK and destroy the client on release.
+      let lost: unknown;
+      const onLost = (error: unknown): void => {
+        lost = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await fn(executor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (lost === undefined) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        client.release(lost === undefined ? undefined : (lost as Error));
       }
     },
     listen: (channel, onNotify) => listenWithReconnect(pool, channel, onNotify, logError),

@@ -1,32 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PatientDocument } from '../../shared/patient/patient-document';
-import { syncPath, type PullResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { enroll } from '../helpers/enroll';
 import { numberedRegistrationForm } from '../helpers/patient-forms';
 import { ServerProcess } from '../helpers/server-process';
 import { IsolatedClient } from '../helpers/isolated-client';
 import { createPostgresTestDatabase } from '../helpers/test-database';
 import { waitFor } from '../helpers/wait-for';
+import { pullEverything } from './pull-everything';
 
 const PER_CLIENT = 300;
-
-/** Every document the server holds for the facility, pulled as a brand-new device would. */
-async function pullEverything(serverUrl: string): Promise<string[]> {
-  const { token } = await enroll(serverUrl, 'auditor');
-  const ids: string[] = [];
-  let checkpoint: SyncCheckpoint | null = null;
-  for (;;) {
-    const url = new URL(syncPath('patients', 'pull'), serverUrl);
-    url.searchParams.set('limit', '500');
-    if (checkpoint) url.searchParams.set('checkpoint', JSON.stringify(checkpoint));
-    const response = (await (
-      await fetch(url, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as PullResponse<PatientDocument>;
-    ids.push(...response.documents.map((document) => document.id));
-    checkpoint = response.checkpoint;
-    if (response.documents.length === 0) return ids;
-  }
-}
 
 describe('the server process killed in the middle of pushes', () => {
   let server: ServerProcess;
