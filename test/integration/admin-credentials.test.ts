@@ -47,6 +47,9 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'GET /admin/v1/repeat-tests': 'any-admin',
   'GET /admin/v1/exports/xml130': 'province-admin-or-bootstrap',
   'GET /admin/v1/exports/xml130/:encounterId': 'province-admin-or-bootstrap',
+  'GET /admin/v1/duplicates': 'province-admin',
+  'POST /admin/v1/duplicates/merge': 'province-admin',
+  'POST /admin/v1/duplicates/dismiss': 'province-admin',
 };
 /** Signing in is the one admin route without a credential. */
 const SIGN_IN = 'POST /admin/v1/sessions';

@@ -57,6 +57,9 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/v1/repeat-tests': 'admin',
   'GET /admin/v1/exports/xml130': 'admin',
   'GET /admin/v1/exports/xml130/:encounterId': 'admin',
+  'GET /admin/v1/duplicates': 'admin',
+  'POST /admin/v1/duplicates/merge': 'admin',
+  'POST /admin/v1/duplicates/dismiss': 'admin',
   'GET /fhir/R4/Patient/:id/$everything': 'admin',
   'POST /sync/v2/history': 'device',
   'POST /sync/v2/repeat-tests': 'device',
@@ -146,7 +149,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(34);
+    expect(listed('admin').length).toBe(37);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);
