@@ -35,7 +35,8 @@ export async function listDuplicateCandidates(
   query: { facility: string | null; cursor: string | null; limit: number },
 ): Promise<DuplicatePage> {
   const after = query.cursor === null ? '0' : (decodeCursor(query.cursor, 1)[0] ?? '');
-  if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-request', 'The cursor is not one this list gave out.');
+  if (!/^\d{1,18}$/.test(after))
+    throw new HttpError(400, 'invalid-request', 'The cursor is not one this list gave out.');
   const rows = await database.query<Row>(
     `SELECT c.id::text AS id, c.first_id, c.second_id, c.rules, ${isoTimestamp('c.found_at')} AS found_at,
             a.body AS first_body, b.body AS second_body, fa.name AS first_name, fb.name AS second_name,

@@ -61,7 +61,12 @@ async function indexBatch(tx: SqlExecutor): Promise<number> {
   await tx.query(
     `INSERT INTO patient_identity_keys (patient_id, facility_code, kind, value)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-    [keys.map((key) => key.id), keys.map((key) => key.facility), keys.map((key) => key.kind), keys.map((key) => key.value)],
+    [
+      keys.map((key) => key.id),
+      keys.map((key) => key.facility),
+      keys.map((key) => key.kind),
+      keys.map((key) => key.value),
+    ],
   );
   await proposeCandidates(tx, keys);
 

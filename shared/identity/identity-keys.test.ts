@@ -71,7 +71,13 @@ describe('the keys the province indexes a patient under', () => {
   it('indexes a newborn without a CCCD by birth day, ward and sex, to meet the child later holding one', () => {
     const keys = identityKeys(newborn);
     expect(keys).toContainEqual({ kind: 'newborn-temporary', value: '2026-11-28|00004|male' });
-    const renamedWithCccd = { ...newborn, familyName: 'Trần', middleName: 'Văn', givenName: 'Bình', cccd: '001226012345' };
+    const renamedWithCccd = {
+      ...newborn,
+      familyName: 'Trần',
+      middleName: 'Văn',
+      givenName: 'Bình',
+      cccd: '001226012345',
+    };
     expect(identityKeys(renamedWithCccd)).toContainEqual({ kind: 'newborn-cccd', value: '2026-11-28|00004|male' });
   });
 });
