@@ -48,7 +48,9 @@ describe('one patient, one identity across the province', () => {
   let district: IsolatedClient;
   let hospital: IsolatedClient;
   let admin: string;
-  const at: Record<string, { district: PatientDocument; hospital: PatientDocument }> = {};
+  type Case = 'cccd' | 'bhyt' | 'namesake';
+  /** Each case's record at the district and at the hospital, once both are registered. */
+  const at = {} as Record<Case, { district: PatientDocument; hospital: PatientDocument }>;
 
   const candidates = async (query = ''): Promise<DuplicateCandidate[]> => {
     const answer = await adminRequest(server.url, 'GET', `/duplicates${query}`, undefined, admin);
@@ -92,7 +94,7 @@ describe('one patient, one identity across the province', () => {
       30_000,
     );
 
-    const cases: [string, RegistrationForm, RegistrationForm][] = [
+    const cases: [Case, RegistrationForm, RegistrationForm][] = [
       ['cccd', WITH_CCCD, WITH_CCCD],
       ['bhyt', { ...NO_CCCD, bhyt: 'DN4010111111111' }, { ...NO_CCCD, bhyt: '1502222222' }],
       ['namesake', NAMESAKE, NAMESAKE],
@@ -110,27 +112,27 @@ describe('one patient, one identity across the province', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await district?.close();
-    await hospital?.close();
-    await server?.close();
+    await district.close();
+    await hospital.close();
+    await server.close();
   });
 
   it('lists each pair once, with the rule that matched and both records side by side', async () => {
     const found = await candidates();
-    const [sameCccd] = pairOf(found, at.cccd!.district, at.cccd!.hospital);
-    expect(pairOf(found, at.cccd!.district, at.cccd!.hospital)).toHaveLength(1);
-    expect(sameCccd?.rules).toEqual(['same-cccd', 'same-name-birth-date-ward']);
-    const sides = [sameCccd?.first, sameCccd?.second];
-    expect(sides.map((side) => side?.facilityCode).sort()).toEqual([DEMO_FACILITY.code, PROVINCE_HOSPITAL].sort());
-    expect(sides[0]).toMatchObject({ fullName: 'Nguyễn Thị Đào', dateOfBirth: '1990-03-12', cccd: '001190012345' });
-    expect(sides[0]?.wardName).not.toBe('');
+    const sameCccd = pairOf(found, at.cccd.district, at.cccd.hospital);
+    expect(sameCccd).toHaveLength(1);
+    const [{ rules, first, second }] = sameCccd as [DuplicateCandidate];
+    expect(rules).toEqual(['same-cccd', 'same-name-birth-date-ward']);
+    expect([first.facilityCode, second.facilityCode].sort()).toEqual([DEMO_FACILITY.code, PROVINCE_HOSPITAL].sort());
+    expect(first).toMatchObject({ fullName: 'Nguyễn Thị Đào', dateOfBirth: '1990-03-12', cccd: '001190012345' });
+    expect(first.wardName).not.toBe('');
 
-    const noCccd = pairOf(found, at.bhyt!.district, at.bhyt!.hospital);
+    const noCccd = pairOf(found, at.bhyt.district, at.bhyt.hospital);
     expect(noCccd.map((pair) => pair.rules)).toEqual([['same-name-birth-date-ward']]);
-    expect(pairOf(found, at.namesake!.district, at.namesake!.hospital)).toHaveLength(1);
+    expect(pairOf(found, at.namesake.district, at.namesake.hospital)).toHaveLength(1);
 
     // Asked again (nothing new pushed), and by facility: still once.
-    expect(pairOf(await candidates(), at.cccd!.district, at.cccd!.hospital)).toHaveLength(1);
+    expect(pairOf(await candidates(), at.cccd.district, at.cccd.hospital)).toHaveLength(1);
     const hospitalOnly = await candidates(`?facility=${PROVINCE_HOSPITAL}`);
     expect(hospitalOnly).toHaveLength(found.length);
     expect(await candidates('?facility=10099')).toEqual([]);
@@ -150,7 +152,7 @@ describe('one patient, one identity across the province', () => {
   });
 
   it('merges a pair into one person found whole by either BHYT number, deleting and rewriting nothing', async () => {
-    const { district: atDistrict, hospital: atHospital } = at.bhyt!;
+    const { district: atDistrict, hospital: atHospital } = at.bhyt;
     await district.actAs(DEMO_STAFF.doctor.id);
     // Before the merge, neither BHYT number leads to the other facility's record.
     expect(await district.history.lookUp(atDistrict, LOOKUP)).toEqual({ ok: true, count: 0 });
@@ -200,7 +202,7 @@ describe('one patient, one identity across the province', () => {
   });
 
   it('merges the same CCCD too, and the lookup by CCCD still returns the other facility', async () => {
-    const { district: atDistrict, hospital: atHospital } = at.cccd!;
+    const { district: atDistrict, hospital: atHospital } = at.cccd;
     const merged = await adminRequest(
       server.url,
       'POST',
@@ -213,7 +215,7 @@ describe('one patient, one identity across the province', () => {
   });
 
   it('never proposes a dismissed pair again, even after either record changes', async () => {
-    const { district: atDistrict, hospital: atHospital } = at.namesake!;
+    const { district: atDistrict, hospital: atHospital } = at.namesake;
     const dismissed = await adminRequest(
       server.url,
       'POST',
