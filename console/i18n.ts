@@ -1,12 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { duplicatesEn, duplicatesVi } from './duplicates/messages';
 import { consoleEn, consoleVi } from './messages';
 
 /**
  * Each page keeps its words in its own folder (`console/<page>/messages.ts`, Vietnamese first,
  * English with the same keys) under its own top-level key; one line per page here.
  */
-const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [];
+const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [
+  { key: 'duplicates', vi: duplicatesVi, en: duplicatesEn },
+];
 
 function withPages(base: object, language: 'vi' | 'en'): object {
   return Object.fromEntries([

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import type { AdminIdentity } from '../../shared/admin/admin-api';
+import { DuplicatesPage } from '../duplicates/DuplicatesPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
@@ -20,5 +21,5 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
   audit: () => <NotYetPage page="audit" />,
   staff: () => <NotYetPage page="staff" />,
   catalogs: () => <NotYetPage page="catalogs" />,
-  duplicates: () => <NotYetPage page="duplicates" />,
+  duplicates: ({ client }) => <DuplicatesPage client={client} />,
 };
