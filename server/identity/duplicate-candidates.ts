@@ -37,20 +37,29 @@ export async function listDuplicateCandidates(
   const after = query.cursor === null ? '0' : (decodeCursor(query.cursor, 1)[0] ?? '');
   if (!/^\d{1,18}$/.test(after))
     throw new HttpError(400, 'invalid-request', 'The cursor is not one this list gave out.');
+  // The page is chosen first, on the candidates alone (in id order, by the open index), and only
+  // its rows are joined to the records: the cost is a page's, however many pairs are open.
   const rows = await database.query<Row>(
-    `SELECT c.id::text AS id, c.first_id, c.second_id, c.rules, ${isoTimestamp('c.found_at')} AS found_at,
+    `WITH page AS MATERIALIZED (
+       SELECT c.id, c.first_id, c.second_id, c.first_facility, c.second_facility, c.rules, c.found_at
+       FROM duplicate_candidates c
+       WHERE c.status = 'open' AND c.id > $1::bigint
+         AND ($2::text IS NULL OR c.first_facility = $2 OR c.second_facility = $2)
+         AND NOT EXISTS (SELECT 1 FROM sync_documents d
+                         WHERE d.collection = 'patients' AND d.id IN (c.first_id, c.second_id) AND d.deleted)
+       ORDER BY c.id LIMIT $3
+     )
+     SELECT c.id::text AS id, c.first_id, c.second_id, c.rules, ${isoTimestamp('c.found_at')} AS found_at,
             a.body AS first_body, b.body AS second_body, fa.name AS first_name, fb.name AS second_name,
             ma.person_id::text AS first_person, mb.person_id::text AS second_person
-     FROM duplicate_candidates c
-     JOIN sync_documents a ON a.collection = 'patients' AND a.id = c.first_id AND NOT a.deleted
-     JOIN sync_documents b ON b.collection = 'patients' AND b.id = c.second_id AND NOT b.deleted
+     FROM page c
+     JOIN sync_documents a ON a.collection = 'patients' AND a.id = c.first_id
+     JOIN sync_documents b ON b.collection = 'patients' AND b.id = c.second_id
      JOIN facilities fa ON fa.code = c.first_facility
      JOIN facilities fb ON fb.code = c.second_facility
      LEFT JOIN patient_person_members ma ON ma.patient_id = c.first_id
      LEFT JOIN patient_person_members mb ON mb.patient_id = c.second_id
-     WHERE c.status = 'open' AND c.id > $1::bigint
-       AND ($2::text IS NULL OR c.first_facility = $2 OR c.second_facility = $2)
-     ORDER BY c.id LIMIT $3`,
+     ORDER BY c.id`,
     [after, query.facility, query.limit + 1],
   );
   const page = rows.slice(0, query.limit);
