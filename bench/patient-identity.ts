@@ -112,12 +112,14 @@ try {
   }
   const idle = (await timed(() => catchUpIdentityIndex(database)))[1];
   const pages: number[] = [];
+  let listed = 0;
   let cursor: string | null = null;
   for (let page = 0; page < PAGES; page++) {
     const [answer, ms] = await timed(() =>
       listDuplicateCandidates(database, { facility: null, cursor, limit: PAGE_SIZE }),
     );
     pages.push(ms);
+    listed += answer.candidates.length;
     cursor = answer.nextCursor;
     if (!cursor) break;
   }
@@ -131,6 +133,10 @@ try {
     cursor = answer.nextCursor;
     if (!cursor) break;
   }
+  const open = await database.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM duplicate_candidates WHERE status = 'open'`,
+  );
+  console.log(`${String(listed)} pairs listed in ${String(pages.length)} pages; ${String(open[0]?.count)} open`);
   const p = (values: number[]) => `${percentile(values, 0.5).toFixed(1)} / ${percentile(values, 0.95).toFixed(1)} ms`;
   console.log('| step | p50 / p95 |');
   console.log('| --- | --- |');

@@ -8,18 +8,18 @@ import type { SqlExecutor } from '../db/database';
 import { isoTimestamp } from '../db/iso-timestamp';
 import { HttpError } from '../http/http-error';
 
-interface Row {
+interface CandidateRow {
   id: string;
   first_id: string;
   second_id: string;
   rules: IdentityRule[];
   found_at: string;
-  first_body: PatientDocument;
-  second_body: PatientDocument;
-  first_name: string;
-  second_name: string;
-  first_person: string | null;
-  second_person: string | null;
+}
+
+interface RecordRow {
+  body: PatientDocument;
+  facility_name: string;
+  person_id: string | null;
 }
 
 const wardNames = new Map<string, string>();
@@ -37,44 +37,48 @@ export async function listDuplicateCandidates(
   const after = query.cursor === null ? '0' : (decodeCursor(query.cursor, 1)[0] ?? '');
   if (!/^\d{1,18}$/.test(after))
     throw new HttpError(400, 'invalid-request', 'The cursor is not one this list gave out.');
-  // The page is chosen first, on the candidates alone (in id order, by the open index), and only
-  // its rows are joined to the records: the cost is a page's, however many pairs are open.
-  const rows = await database.query<Row>(
-    `WITH page AS MATERIALIZED (
-       SELECT c.id, c.first_id, c.second_id, c.first_facility, c.second_facility, c.rules, c.found_at
-       FROM duplicate_candidates c
-       WHERE c.status = 'open' AND c.id > $1::bigint
-         AND ($2::text IS NULL OR c.first_facility = $2 OR c.second_facility = $2)
-         AND NOT EXISTS (SELECT 1 FROM sync_documents d
-                         WHERE d.collection = 'patients' AND d.id IN (c.first_id, c.second_id) AND d.deleted)
-       ORDER BY c.id LIMIT $3
-     )
-     SELECT c.id::text AS id, c.first_id, c.second_id, c.rules, ${isoTimestamp('c.found_at')} AS found_at,
-            a.body AS first_body, b.body AS second_body, fa.name AS first_name, fb.name AS second_name,
-            ma.person_id::text AS first_person, mb.person_id::text AS second_person
-     FROM page c
-     JOIN sync_documents a ON a.collection = 'patients' AND a.id = c.first_id
-     JOIN sync_documents b ON b.collection = 'patients' AND b.id = c.second_id
-     JOIN facilities fa ON fa.code = c.first_facility
-     JOIN facilities fb ON fb.code = c.second_facility
-     LEFT JOIN patient_person_members ma ON ma.patient_id = c.first_id
-     LEFT JOIN patient_person_members mb ON mb.patient_id = c.second_id
-     ORDER BY c.id`,
+  // The page is chosen on the candidates alone (id order, the open index), then only its records
+  // are read: the cost is a page's, however many pairs are open. A pair whose record was
+  // cancelled since is left out of the page it falls in.
+  const rows = await database.query<CandidateRow>(
+    `SELECT c.id::text AS id, c.first_id, c.second_id, c.rules, ${isoTimestamp('c.found_at')} AS found_at
+     FROM duplicate_candidates c
+     WHERE c.status = 'open' AND c.id > $1::bigint
+       AND ($2::text IS NULL OR c.first_facility = $2 OR c.second_facility = $2)
+     -- The number, not its text (the output column): '10' sorts before '9' as text.
+     ORDER BY c.id LIMIT $3`,
     [after, query.facility, query.limit + 1],
   );
   const page = rows.slice(0, query.limit);
+  const records = await liveRecords(
+    database,
+    page.flatMap((row) => [row.first_id, row.second_id]),
+  );
   const last = page.at(-1);
   return {
-    candidates: page.map((row) => ({
-      firstId: row.first_id,
-      secondId: row.second_id,
-      rules: row.rules,
-      foundAt: row.found_at,
-      first: record(row.first_body, row.first_name, row.first_person),
-      second: record(row.second_body, row.second_name, row.second_person),
-    })),
+    candidates: page.flatMap((row) => {
+      const [first, second] = [records.get(row.first_id), records.get(row.second_id)];
+      if (!first || !second) return [];
+      return [
+        { firstId: row.first_id, secondId: row.second_id, rules: row.rules, foundAt: row.found_at, first, second },
+      ];
+    }),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
+}
+
+/** The records not cancelled, by id, with their facility's name and person. */
+async function liveRecords(database: SqlExecutor, ids: readonly string[]): Promise<Map<string, DuplicateRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await database.query<RecordRow>(
+    `SELECT d.body, f.name AS facility_name, m.person_id::text AS person_id
+     FROM sync_documents d
+     JOIN facilities f ON f.code = d.scope
+     LEFT JOIN patient_person_members m ON m.patient_id = d.id
+     WHERE d.collection = 'patients' AND d.id = ANY($1::text[]) AND NOT d.deleted`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.body.id, record(row.body, row.facility_name, row.person_id)]));
 }
 
 function record(body: PatientDocument, facilityName: string, personId: string | null): DuplicateRecord {
