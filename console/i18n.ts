@@ -4,6 +4,7 @@ import { devicesEn, devicesVi } from './devices/messages';
 import { facilityViewEn, facilityViewVi } from './facilities/messages';
 import { auditEn, auditVi } from './audit/messages';
 import { conflictsEn, conflictsVi } from './conflicts/messages';
+import { duplicatesEn, duplicatesVi } from './duplicates/messages';
 import { consoleEn, consoleVi } from './messages';
 import { catalogsEn, catalogsVi } from './catalogs/messages';
 import { staffEn, staffVi } from './staff/messages';
@@ -19,6 +20,7 @@ const PAGE_MESSAGES: { key: string; vi: object; en: object }[] = [
   { key: 'catalogs', vi: catalogsVi, en: catalogsEn },
   { key: 'conflicts', vi: conflictsVi, en: conflictsEn },
   { key: 'audit', vi: auditVi, en: auditEn },
+  { key: 'duplicates', vi: duplicatesVi, en: duplicatesEn },
 ];
 
 function withPages(base: object, language: 'vi' | 'en'): object {

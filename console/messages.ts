@@ -26,7 +26,6 @@ export const consoleVi = {
     catalogs: 'Danh mục',
     duplicates: 'Bệnh nhân trùng',
   },
-  notYet: { title: '{{page}}', body: 'Trang này chưa có. Sẽ được bổ sung trong bản cập nhật tới.' },
   facilities: {
     title: 'Cơ sở khám chữa bệnh',
     add: 'Thêm cơ sở',
@@ -123,7 +122,6 @@ export const consoleEn: typeof consoleVi = {
     catalogs: 'Catalogs',
     duplicates: 'Duplicate patients',
   },
-  notYet: { title: '{{page}}', body: 'This page is not available yet. It comes in a later update.' },
   facilities: {
     title: 'Health facilities',
     add: 'Add a facility',

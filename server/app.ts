@@ -18,6 +18,7 @@ import { ensureProvinces } from './facilities/facilities';
 import { registerFacilityRoutes } from './facilities/facility-routes';
 import { DEFAULT_HISTORY_LOOKUPS_PER_MINUTE, registerHistoryRoutes } from './history/history-routes';
 import { HttpError, sendError } from './http/http-error';
+import { registerIdentityRoutes } from './identity/identity-routes';
 import { rateLimitKey } from './http/rate-limit-key';
 import { registerAuditAlertRoutes } from './audit/audit-alert-routes';
 import { registerAuditRoutes } from './audit/audit-routes';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     thresholds: options.fleetThresholds ?? DEFAULT_FLEET_THRESHOLDS,
   });
+  registerIdentityRoutes(app, database);
   registerSyncRoutes(app, { database, notifier, epoch, signatures, activity });
   registerUpdateRoutes(app, database, options.updatesDir);
   registerHistoryRoutes(app, {

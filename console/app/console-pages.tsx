@@ -4,12 +4,12 @@ import type { AdminIdentity } from '../../shared/admin/admin-api';
 import { DevicesPage } from '../devices/DevicesPage';
 import { AuditPage } from '../audit/AuditPage';
 import { ConflictsPage } from '../conflicts/ConflictsPage';
+import { DuplicatesPage } from '../duplicates/DuplicatesPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { FacilityView } from '../facilities/FacilityView';
 import { CatalogsPage } from '../catalogs/CatalogsPage';
 import { StaffPage } from '../staff/StaffPage';
 import { facilityInPath } from './facility-in-path';
-import { NotYetPage } from './NotYetPage';
 import type { ConsolePage } from './use-hash-route';
 
 export interface ConsolePageProps {
@@ -38,5 +38,5 @@ export const CONSOLE_PAGE_VIEWS: Record<ConsolePage, (props: ConsolePageProps) =
   audit: ({ client, path }) => <AuditPage client={client} path={path} />,
   staff: ({ client, path }) => <StaffPage client={client} path={path} />,
   catalogs: ({ client }) => <CatalogsPage client={client} />,
-  duplicates: () => <NotYetPage page="duplicates" />,
+  duplicates: ({ client }) => <DuplicatesPage client={client} />,
 };

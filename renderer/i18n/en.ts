@@ -57,6 +57,9 @@ export const en: Messages = {
     ethnicity: 'Ethnicity',
     registeredAt: 'Registered at',
     record: 'Record',
+    temporaryCode: 'Temporary code (newborn, no CCCD yet)',
+    temporaryCodeNote:
+      "once the child has a CCCD, update the record: the province proposes merging the child's records",
     bhytUnverified: 'not yet verified',
     ageYears: '{{count}} years',
     ageMonths: '{{count}} months',

@@ -55,6 +55,8 @@ export const vi = {
     ethnicity: 'Dân tộc',
     registeredAt: 'Đăng ký lúc',
     record: 'Hồ sơ',
+    temporaryCode: 'Mã tạm (sơ sinh, chưa có CCCD)',
+    temporaryCodeNote: 'khi có CCCD, cập nhật hồ sơ: tỉnh sẽ đề xuất gộp các hồ sơ của trẻ',
     bhytUnverified: 'chưa xác minh',
     ageYears: '{{count}} tuổi',
     ageMonths: '{{count}} tháng tuổi',

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { temporaryCode } from '../../shared/identity/temporary-code';
 import { displayPatientCode } from '../../shared/identifiers/patient-code';
 import { usePatient } from '../db/hooks';
 import { addressLine } from '../../shared/patient/patient-address';
@@ -32,11 +33,16 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
   if (patient === undefined) return null;
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
 
+  // A newborn registered without a CCCD is known by a temporary code until they get one.
+  const newbornCode = temporaryCode(patient);
+  const newbornRow: [string, string][] =
+    newbornCode === null ? [] : [[t('patient.temporaryCode'), `${newbornCode} (${t('patient.temporaryCodeNote')})`]];
   const rows: [string, string][] = [
     [t('patient.code'), displayPatientCode(patient.patientCode)],
     [t('patient.dateOfBirth'), birthDateWithAge(t, patient.dateOfBirth)],
     [t('patient.sex'), t(`patient.${patient.sex}`)],
     [t('patient.cccd'), patient.cccd],
+    ...newbornRow,
     [t('patient.bhyt'), patient.bhyt ? `${patient.bhyt} (${t('patient.bhytUnverified')})` : ''],
     [t('patient.phone'), patient.phone],
     [t('patient.address'), addressLine(patient)],

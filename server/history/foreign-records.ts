@@ -1,5 +1,6 @@
 import type { ForeignCollection, ForeignRecord } from '../../shared/history/history-request';
 import type { SqlExecutor } from '../db/database';
+import { personAliases } from '../identity/person-aliases';
 import { patientKeyMatch, type PatientKeys } from './patient-presence';
 
 interface Row {
@@ -14,8 +15,9 @@ const CLINICAL_COLLECTIONS: readonly ForeignCollection[] = ['encounters', 'order
 
 /**
  * The patient's records at the other facilities of the asking facility's province, each with
- * where it was made: their registrations there (by CCCD or BHYT), then everything naming those
- * registrations. Tombstoned records (a cancelled registration) are left out; the asking
+ * where it was made: their registrations there (by CCCD or BHYT, and every record the master
+ * patient index merged into the same person, whatever identifiers it holds), then everything
+ * naming those registrations. Tombstoned records (a cancelled registration) are left out; the asking
  * facility's own records are already on its PCs.
  */
 export async function foreignRecords(
@@ -24,11 +26,14 @@ export async function foreignRecords(
   keys: PatientKeys,
 ): Promise<ForeignRecord[]> {
   const elsewhere = `f.province_code = $4 AND s.scope <> $1`;
+  const aliases = await personAliases(database, keys);
   const patients = await database.query<Row>(
     `SELECT s.collection, s.scope, f.name, s.body
      FROM sync_documents s JOIN facilities f ON f.code = s.scope
-     WHERE s.collection = 'patients' AND NOT s.deleted AND ${patientKeyMatch('s.body')} AND ${elsewhere}`,
-    [asking.facilityCode, keys.cccd, keys.bhyt, asking.provinceCode],
+     WHERE s.collection = 'patients' AND NOT s.deleted AND ${elsewhere}
+       AND (${patientKeyMatch('s.body')} OR s.id = ANY($5::text[]))
+     ORDER BY s.scope, s.id`,
+    [asking.facilityCode, keys.cccd, keys.bhyt, asking.provinceCode, aliases],
   );
   const patientIds = patients.map((row) => row.body.id);
   const clinical =

@@ -50,6 +50,9 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'GET /admin/v1/updates/releases': 'signed-in',
   'POST /admin/v1/updates/releases': 'signed-in',
   'POST /admin/v1/updates/releases/:version/rollout': 'signed-in',
+  'GET /admin/v1/duplicates': 'province-admin',
+  'POST /admin/v1/duplicates/merge': 'province-admin',
+  'POST /admin/v1/duplicates/dismiss': 'province-admin',
 };
 /** Signing in is the one admin route without a credential. */
 const SIGN_IN = 'POST /admin/v1/sessions';

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { bhytNumber, identityKeys, type IdentityFields } from './identity-keys';
+import { temporaryCode } from './temporary-code';
+
+const adult: IdentityFields = {
+  familyName: 'Nguyễn',
+  middleName: 'Thị',
+  givenName: 'Đào',
+  dateOfBirth: '1990-03-05',
+  sex: 'female',
+  cccd: '001190012345',
+  bhyt: 'DN4010123456789',
+  address: { provinceCode: '01', wardCode: '00004', street: '' },
+  patientCode: '01001-ABCD1234',
+  createdAt: '2026-12-01T08:00:00.000Z',
+};
+
+const newborn: IdentityFields = {
+  ...adult,
+  familyName: 'Con bà',
+  middleName: 'Nguyễn Thị',
+  givenName: 'Đào',
+  dateOfBirth: '2026-11-28',
+  sex: 'male',
+  cccd: '',
+  bhyt: '',
+  patientCode: '01001-NEWB0RN1',
+};
+
+describe('the keys the province indexes a patient under', () => {
+  it('keeps a 12-digit CCCD, the BHYT social-insurance number and the folded name with birth date and ward', () => {
+    expect(identityKeys(adult)).toEqual([
+      { kind: 'cccd', value: '001190012345' },
+      { kind: 'bhyt', value: '0123456789' },
+      { kind: 'name-birth-ward', value: 'nguyen thi dao|1990-03-05|00004' },
+      { kind: 'newborn-cccd', value: '1990-03-05|00004|female' },
+    ]);
+  });
+
+  it('folds diacritics, đ, case and spacing out of the name', () => {
+    const typed = { ...adult, familyName: 'NGUYEN', middleName: ' thi ', givenName: 'dao' };
+    const decomposed = { ...adult, givenName: 'Đào'.normalize('NFD') };
+    const key = (fields: IdentityFields) => identityKeys(fields).find((k) => k.kind === 'name-birth-ward')?.value;
+    expect(key(typed)).toBe(key(adult));
+    expect(key(decomposed)).toBe(key(adult));
+  });
+
+  it('reads both forms of a BHYT card as the same number, and nothing else as one', () => {
+    expect(bhytNumber('DN4010123456789')).toBe('0123456789');
+    expect(bhytNumber('dn4-01-0123456789')).toBe('0123456789');
+    expect(bhytNumber('0123456789')).toBe('0123456789');
+    expect(bhytNumber('012345678')).toBeNull();
+    expect(bhytNumber('')).toBeNull();
+  });
+
+  it('needs a ward for the name rule: a name and birth date alone join namesakes of the province', () => {
+    const noWard = { ...adult, address: { ...adult.address, wardCode: '' } };
+    expect(identityKeys(noWard).map((key) => key.kind)).toEqual(['cccd', 'bhyt']);
+  });
+
+  it('a different ward or birth date gives a different key', () => {
+    const value = (fields: IdentityFields) => identityKeys(fields).find((k) => k.kind === 'name-birth-ward')?.value;
+    expect(value({ ...adult, address: { ...adult.address, wardCode: '00007' } })).not.toBe(value(adult));
+    expect(value({ ...adult, dateOfBirth: '1990-03-06' })).not.toBe(value(adult));
+  });
+
+  it('ignores a CCCD that is not 12 digits (an old 9-digit ID number is no CCCD)', () => {
+    expect(identityKeys({ ...adult, cccd: '012345678' }).map((key) => key.kind)).not.toContain('cccd');
+  });
+
+  it('indexes a newborn without a CCCD by birth day, ward and sex, to meet the child later holding one', () => {
+    const keys = identityKeys(newborn);
+    expect(keys).toContainEqual({ kind: 'newborn-temporary', value: '2026-11-28|00004|male' });
+    const renamedWithCccd = {
+      ...newborn,
+      familyName: 'Trần',
+      middleName: 'Văn',
+      givenName: 'Bình',
+      cccd: '001226012345',
+    };
+    expect(identityKeys(renamedWithCccd)).toContainEqual({ kind: 'newborn-cccd', value: '2026-11-28|00004|male' });
+  });
+});
+
+describe("a newborn's temporary code", () => {
+  it('is SS- and the patient code for a child registered before their first birthday without a CCCD', () => {
+    expect(temporaryCode(newborn)).toBe('SS-01001-NEWB0RN1');
+    expect(temporaryCode({ ...newborn, createdAt: '2027-11-27T10:00:00Z' })).toBe('SS-01001-NEWB0RN1');
+  });
+
+  it('cannot be mistaken for a CCCD', () => {
+    expect(temporaryCode(newborn)).not.toMatch(/^\d{12}$/);
+  });
+
+  it('does not apply once the child has a CCCD, nor to anyone registered after their first birthday', () => {
+    expect(temporaryCode({ ...newborn, cccd: '001226012345' })).toBeNull();
+    expect(temporaryCode({ ...newborn, createdAt: '2027-11-28T10:00:00Z' })).toBeNull();
+    expect(temporaryCode({ ...adult, cccd: '' })).toBeNull();
+  });
+
+  it('does not apply to a birth date after the registration (a typing mistake, not a newborn)', () => {
+    expect(temporaryCode({ ...newborn, createdAt: '2026-11-01T00:00:00Z' })).toBeNull();
+  });
+});
