@@ -4,6 +4,7 @@ import type { AuditAlertRecord } from '../../server/audit/audit-alert-routes';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { adminSession } from '../helpers/admin-accounts';
 import { adminRequest } from '../helpers/admin-requests';
+import { TEST_ADMIN } from '../helpers/test-admin';
 import { expectText, expectTextContaining, launchChromium } from '../helpers/browser';
 import { facilityInBrowsers } from '../helpers/facility-in-browsers';
 import { IsolatedClient } from '../helpers/isolated-client';
@@ -147,7 +148,7 @@ describe('the console’s Xung đột and Nhật ký pages', () => {
     );
     expect(recorded).toEqual([
       { field: 'address', resolution: 'dismissed', resolved_by: 'Quản trị quantri' },
-      { field: 'ethnicityCode', resolution: 'dismissed', resolved_by: 'SEN_ADMIN_TOKEN (bootstrap)' },
+      { field: 'ethnicityCode', resolution: 'dismissed', resolved_by: TEST_ADMIN.displayName },
       { field: 'phone', resolution: 'restored', resolved_by: 'Quản trị quantri' },
     ]);
 

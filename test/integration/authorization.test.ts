@@ -155,7 +155,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(37);
+    expect(listed('admin').length).toBe(40);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);

@@ -138,7 +138,11 @@ describe('an inpatient stay across two PCs', () => {
     );
     await waitFor(async () => (await nursePc.inpatient.stay(stay.id))?.status === 'finished', 'the nurse sees it');
     expect(await activeStay(nursePc, stay.id)).toBeUndefined();
-    expect((await nursePc.inpatient.notes(stay.id)).map((each) => each.kind)).toContain('discharge-summary');
+    // The summary is a note, pulled by the notes collection's own replication: it may arrive after the stay.
+    await waitFor(
+      async () => (await nursePc.inpatient.notes(stay.id)).some((each) => each.kind === 'discharge-summary'),
+      'the nurse has the discharge summary',
+    );
     expect(await serverDocument<NoteDocument>('notes', discharged.note.id)).toMatchObject({
       kind: 'discharge-summary',
       discharge: { condition: 'improved', diagnoses: [{ code: PNEUMONIA, primary: true }] },
