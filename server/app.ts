@@ -39,7 +39,7 @@ import { registerUpdateRoutes } from './updates/register-updates';
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
-  /** The bootstrap SEN_ADMIN_TOKEN: creates admin accounts (and, for now, still calls the routes that predate them). */
+  /** The bootstrap SEN_ADMIN_TOKEN: creates admin accounts, nothing else. */
   adminToken?: string | undefined;
   /** Requests a device (or an address without credential) may make per minute. */
   requestsPerMinute?: number;
@@ -53,6 +53,12 @@ export interface AppOptions {
   fleetThresholds?: FleetThresholds;
   /** The province's updates folder (SEN_UPDATES_DIR): one subfolder per version of the app. */
   updatesDir?: string | undefined;
+  /**
+   * The balancers in front of this node (SEN_TRUST_PROXY: addresses or CIDRs): their
+   * X-Forwarded-For then gives the client's address, which rate limits count by. Without it
+   * every request behind HAProxy would share the balancer's one allowance.
+   */
+  trustProxy?: string[] | undefined;
 }
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -72,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    ...(options.trustProxy && options.trustProxy.length > 0 ? { trustProxy: options.trustProxy } : {}),
     ...(options.tls ? { https: options.tls } : {}),
     // With `https` Fastify types the server as an https.Server; the routes are the same.
   }) as unknown as FastifyInstance;

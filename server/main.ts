@@ -18,7 +18,9 @@ import { loadTls } from './http/load-tls';
  *   SEN_FLEET_LATE_MINUTES (default 60) and SEN_FLEET_SILENT_HOURS (default 24): when the
  *   fleet page calls a PC late or silent,
  *   SEN_UPDATES_DIR (default <SEN_DATA_DIR>/updates): the app's releases the province publishes,
- *   one subfolder per version (README "Updates from the province").
+ *   one subfolder per version (README "Updates from the province"),
+ *   SEN_TRUST_PROXY (comma-separated addresses or CIDRs of the balancers in front: their
+ *   X-Forwarded-For is believed, so rate limits count each client, not the balancer).
  */
 const dataDir = process.env.SEN_DATA_DIR ?? '.sen-data/server';
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
@@ -29,6 +31,9 @@ const app = await buildApp({
   tls: loadTls(process.env.SEN_TLS_CERT, process.env.SEN_TLS_KEY),
   fleetThresholds: fleetThresholdsFromEnvironment(process.env),
   updatesDir: process.env.SEN_UPDATES_DIR ?? join(dataDir, 'updates'),
+  trustProxy: process.env.SEN_TRUST_PROXY?.split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== ''),
 });
 if (process.env.SEN_DEMO === '1') {
   await seedDemoFacility(database);

@@ -100,6 +100,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
           ...options.env,
           DATABASE_URL: databaseUrl,
           SEN_DATA_DIR: join(folder, `node${n}`),
+          // HAProxy runs on this machine: its X-Forwarded-For names the real client.
+          SEN_TRUST_PROXY: '127.0.0.1',
           // Seeding is idempotent, but one node doing it keeps racing inserts out of the logs.
           SEN_DEMO: options.demo && n === 1 ? '1' : '0',
         }),
