@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACILITY } from '../../server/demo/demo-facility';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
@@ -15,6 +17,8 @@ import { addFacility } from '../helpers/second-facility';
 import { demoSigner, signedRows } from '../helpers/signing';
 import { syncRequest } from '../helpers/sync-requests';
 import { TestServer } from '../helpers/test-server';
+
+const SCREENSHOTS = process.env.SEN_SCREENSHOTS;
 
 const ADMIN_PASSWORD = 'quan-tri-tinh-2026';
 const HOSPITAL = '15001';
@@ -104,6 +108,11 @@ describe('the duplicate patients page of the console', () => {
     await expectText(sameCccd.getByTestId('first-dateOfBirth'), '12/03/1990');
     // The page fits a 1366-wide screen: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    // The README's picture of the page (SEN_SCREENSHOTS=docs/screenshots).
+    if (SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-duplicates.png') });
+    }
 
     // Merge keeping record A: the confirmation names both records and which code stays primary.
     const firstCode = ((await sameCccd.getByTestId('first-patientCode').textContent()) ?? '').trim();
