@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AdminClient } from '../api/admin-client';
 import { fetchFleetPage, type FleetDevice, type FleetPage } from './fleet-api';
 import type { FleetFilters } from './fleet-route';
-import { SUMMARY_PAGE_SIZE, summarizeFleet, type FleetSummary } from './fleet-summary';
+import { fetchFleetSummary, type FleetSummary } from './fleet-summary';
 
 /** Rows on one page: 50 fit a screen or two and cost the server the same at 2,000 PCs. */
 export const FLEET_PAGE_SIZE = 50;
@@ -95,12 +95,9 @@ export function useFleetSummary(
   useEffect(() => {
     if (!start) return;
     let live = true;
-    summarizeFleet(
-      (cursor) => fetchFleetPage(client, { facility, state: null, sort: 'facility', cursor, limit: SUMMARY_PAGE_SIZE }),
-      () => !live,
-    ).then(
+    fetchFleetSummary(client, facility).then(
       (summary) => {
-        if (live && summary) setCounted({ facility, summary, error: null });
+        if (live) setCounted({ facility, summary, error: null });
       },
       (failure: unknown) => {
         if (live) setCounted({ facility, summary: null, error: failure ?? 'error' });

@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { FLEET_SORT_KEYS, listFleet, type FleetSortKey } from './fleet-list';
 import { FLEET_STATES, type FleetThresholds } from './fleet-state';
+import { summarizeFleet } from './fleet-summary';
 
 const facilityCode = z.string().regex(/^\d{5}$/);
 const sortValues = FLEET_SORT_KEYS.flatMap((key) => [key, `-${key}`]) as [string, ...string[]];
@@ -19,6 +20,7 @@ const fleetQuery = z
   })
   .strict();
 const facilityParams = z.object({ code: facilityCode });
+const summaryQuery = z.object({ facility: facilityCode.optional() }).strict();
 
 /** The most PCs a facility overview lists; a district hospital has tens. */
 const OVERVIEW_DEVICES = 500;
@@ -59,6 +61,13 @@ export function registerFleetRoutes(
       thresholds,
     );
     return { ...page, now: now.toISOString(), thresholds };
+  });
+
+  app.get(`${ADMIN_PREFIX}/fleet/summary`, async (request) => {
+    authenticateAdmin(request, adminToken);
+    const { facility } = summaryQuery.parse(request.query);
+    const now = clock();
+    return { ...(await summarizeFleet(database, facility ?? null, now, thresholds)), now: now.toISOString() };
   });
 
   app.get(`${ADMIN_PREFIX}/facilities/:code/overview`, async (request) => {

@@ -37,6 +37,7 @@ const ADMIN_ROUTES: Record<string, Rule> = {
   'POST /admin/v1/facilities/:code/deactivate': 'province-admin',
   'POST /admin/v1/facilities/:code/reactivate': 'province-admin',
   'GET /admin/v1/fleet': 'signed-in',
+  'GET /admin/v1/fleet/summary': 'signed-in',
   'GET /admin/v1/facilities/:code/overview': 'signed-in',
   'GET /admin/v1/conflicts/by-document': 'signed-in',
   'POST /admin/v1/conflicts/:id/restore': 'province-admin',

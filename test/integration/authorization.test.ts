@@ -47,6 +47,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/v1/facilities/:code/deactivate': 'admin',
   'POST /admin/v1/facilities/:code/reactivate': 'admin',
   'GET /admin/v1/fleet': 'admin',
+  'GET /admin/v1/fleet/summary': 'admin',
   'GET /admin/v1/facilities/:code/overview': 'admin',
   'GET /admin/v1/conflicts/by-document': 'admin',
   'POST /admin/v1/conflicts/:id/restore': 'admin',
@@ -155,7 +156,7 @@ describe('authorization of every route', () => {
   });
 
   it('refuses every admin route without the admin credential, or with a device credential', async () => {
-    expect(listed('admin').length).toBe(40);
+    expect(listed('admin').length).toBe(41);
     for (const route of listed('admin')) {
       for (const credential of [null, 'wrong-admin-token', token]) {
         const answer = await call(route.method, route.path, credential);

@@ -37,6 +37,11 @@ describe('fleet health: what each PC last did and reported, as the province sees
     expect(response.status).toBe(200);
     return response.body as FleetPage;
   };
+  const summary = async (query = '') => {
+    const response = await adminRequest(server.url, 'GET', `/fleet/summary${query}`);
+    expect(response.status).toBe(200);
+    return response.body as { total: number; byState: Record<string, number>; byVersion: unknown[] };
+  };
   const fleetDevice = async (id: string): Promise<FleetDevice | undefined> =>
     (await fleet('?limit=500')).devices.find((device) => device.id === id);
 
@@ -90,6 +95,12 @@ describe('fleet health: what each PC last did and reported, as the province sees
     expect((await fleetDevice(enrollment.deviceId))?.state).toBe('late');
     expect((await fleet('?state=late')).devices.map((device) => device.id)).toEqual([enrollment.deviceId]);
     expect((await fleet('?state=ok')).devices).toEqual([]);
+    // The counts by the same rule, without walking the list.
+    expect(await summary('?facility=10010')).toMatchObject({
+      total: 1,
+      byState: { ok: 0, late: 1, silent: 0, revoked: 0 },
+      byVersion: [{ version: reported?.appVersion, count: 1 }],
+    });
 
     serverNow = new Date(serverNow.getTime() + 23 * HOUR_MS);
     expect((await fleetDevice(enrollment.deviceId))?.state).toBe('silent');
@@ -113,6 +124,8 @@ describe('fleet health: what each PC last did and reported, as the province sees
     expect((await adminRequest(server.url, 'POST', `/devices/${enrollment.deviceId}/revoke`)).status).toBe(200);
     expect((await fleetDevice(enrollment.deviceId))?.state).toBe('revoked');
     expect((await fleet('?state=revoked')).devices.map((device) => device.id)).toEqual([enrollment.deviceId]);
+    expect(await summary()).toMatchObject({ total: 1, byState: { revoked: 1, ok: 0 }, byVersion: [] });
+    expect((await adminRequest(server.url, 'GET', '/fleet/summary?facility=abc')).status).toBe(400);
   });
 
   it('keeps an older client without the report working, and refuses a malformed report', async () => {
