@@ -1,11 +1,8 @@
 import type { AdminClient } from '../api/admin-client';
 
-/**
- * The fleet as the admin API answers it (server/fleet/fleet-list.ts, fleet-routes.ts); the
- * console keeps its own copy of the shapes because it may not import server code.
- */
-export const FLEET_STATES = ['ok', 'late', 'silent', 'revoked'] as const;
-export type FleetState = (typeof FLEET_STATES)[number];
+import type { FleetDevice, FleetState, FleetThresholds } from '../../shared/admin/fleet-api';
+
+export { FLEET_STATES, type FleetDevice, type FleetState, type FleetThresholds } from '../../shared/admin/fleet-api';
 
 /** The orders `GET /fleet` offers; `-key` is descending. */
 export const FLEET_SORT_KEYS = [
@@ -19,31 +16,6 @@ export const FLEET_SORT_KEYS = [
 ] as const;
 export type FleetSortKey = (typeof FLEET_SORT_KEYS)[number];
 export type FleetSort = FleetSortKey | `-${FleetSortKey}`;
-
-export interface FleetThresholds {
-  lateAfterMinutes: number;
-  silentAfterHours: number;
-}
-
-export interface FleetDevice {
-  id: string;
-  facilityCode: string;
-  facilityName: string;
-  name: string;
-  appVersion: string | null;
-  backlog: number | null;
-  auditBacklog: number | null;
-  quarantined: number | null;
-  firstSync: { done: number; total: number } | null;
-  reportedAt: string | null;
-  lastPullAt: string | null;
-  lastPushAt: string | null;
-  lastStreamAt: string | null;
-  lastContactAt: string;
-  enrolledAt: string;
-  revokedAt: string | null;
-  state: FleetState;
-}
 
 export interface FleetPage {
   devices: FleetDevice[];

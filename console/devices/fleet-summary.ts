@@ -1,13 +1,7 @@
 import type { AdminClient } from '../api/admin-client';
-import type { FleetState } from './fleet-api';
+import type { FleetSummary } from '../../shared/admin/fleet-api';
 
-/** How many PCs are in each state, and who runs which app version (`GET /admin/v1/fleet/summary`). */
-export interface FleetSummary {
-  total: number;
-  byState: Record<FleetState, number>;
-  /** Version → PCs not revoked, most common first; `null` is a PC that never reported one. */
-  byVersion: { version: string | null; count: number }[];
-}
+export type { FleetSummary };
 
 /** Newer versions first among equal counts: 0.10.0 after 0.9.1 numerically, unknown last. */
 export function compareVersions(a: string | null, b: string | null): number {

@@ -1,30 +1,10 @@
 import type { SqlExecutor } from '../db/database';
 import { isoTimestamp } from '../db/iso-timestamp';
 import { decodeCursor, encodeCursor } from '../admin/keyset-cursor';
-import { fleetState, stateWindow, type FleetState, type FleetThresholds } from './fleet-state';
+import type { FleetDevice, FleetState } from '../../shared/admin/fleet-api';
+import { fleetState, stateWindow, type FleetThresholds } from './fleet-state';
 
-/** One enrolled PC as the fleet page shows it. Times are the server's, ISO 8601 in UTC. */
-export interface FleetDevice {
-  id: string;
-  facilityCode: string;
-  facilityName: string;
-  name: string;
-  /** What the PC last reported; null for a PC that never did (an older app, or no sync yet) */
-  appVersion: string | null;
-  backlog: number | null;
-  auditBacklog: number | null;
-  quarantined: number | null;
-  firstSync: { done: number; total: number } | null;
-  reportedAt: string | null;
-  lastPullAt: string | null;
-  lastPushAt: string | null;
-  lastStreamAt: string | null;
-  /** The latest of the three, or the enrollment for a PC never heard from */
-  lastContactAt: string;
-  enrolledAt: string;
-  revokedAt: string | null;
-  state: FleetState;
-}
+export type { FleetDevice } from '../../shared/admin/fleet-api';
 
 /** The orders the list offers; each ends with the id, so that the key is unique. */
 const SORTS = {

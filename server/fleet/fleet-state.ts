@@ -1,16 +1,6 @@
-/**
- * A PC's state on the province's fleet page, from the server's own clock (never the PC's):
- * `ok` if it was heard from (a pull, a push or an open live stream) within `lateAfterMinutes`,
- * `late` up to `silentAfterHours`, `silent` after that, `revoked` once revoked. A PC never
- * heard from counts from its enrollment.
- */
-export const FLEET_STATES = ['ok', 'late', 'silent', 'revoked'] as const;
-export type FleetState = (typeof FLEET_STATES)[number];
+import type { FleetState, FleetThresholds } from '../../shared/admin/fleet-api';
 
-export interface FleetThresholds {
-  lateAfterMinutes: number;
-  silentAfterHours: number;
-}
+export { FLEET_STATES, type FleetState, type FleetThresholds } from '../../shared/admin/fleet-api';
 
 /** An hour without contact is late (a PC syncs within seconds when online); a day is silent. */
 export const DEFAULT_FLEET_THRESHOLDS: FleetThresholds = { lateAfterMinutes: 60, silentAfterHours: 24 };
@@ -20,6 +10,7 @@ export interface ContactTimes {
   revokedAt: Date | null;
 }
 
+/** A PC's state (shared/admin/fleet-api.ts says what each means); a PC never heard from counts from its enrollment. */
 export function fleetState(device: ContactTimes, now: Date, thresholds: FleetThresholds): FleetState {
   if (device.revokedAt) return 'revoked';
   const { lateBefore, silentBefore } = boundaries(now, thresholds);

@@ -1,13 +1,6 @@
 import type { SqlExecutor } from '../db/database';
-import { stateWindow, type FleetState, type FleetThresholds } from './fleet-state';
-
-/** How many PCs are in each state, and which app versions the live ones run. */
-export interface FleetSummary {
-  total: number;
-  byState: Record<FleetState, number>;
-  /** Version → PCs (not revoked), most common first; `null` is a PC that never reported one. */
-  byVersion: { version: string | null; count: number }[];
-}
+import type { FleetState, FleetSummary } from '../../shared/admin/fleet-api';
+import { stateWindow, type FleetThresholds } from './fleet-state';
 
 /**
  * The fleet's counts in two aggregate queries, by the same windows on the last contact as the
