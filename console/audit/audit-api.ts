@@ -1,21 +1,10 @@
 import type { AdminAuditEntry } from '../../shared/admin/admin-api';
+import type { AuditAlertRecord } from '../../shared/admin/conflicts-and-alerts-api';
 import type { AdminClient } from '../api/admin-client';
 import type { KeysetPage } from '../conflicts/use-keyset-pages';
 
 /** The audit lists the Nhật ký page shows, as the admin API gives them (server/audit, server/history). */
-export interface AuditAlert {
-  id: string;
-  deviceId: string;
-  deviceName: string;
-  facilityCode: string;
-  kind: string;
-  seq: number;
-  details: unknown;
-  detectedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  note: string | null;
-}
+export type AuditAlert = AuditAlertRecord;
 
 export interface BreakGlassLookup {
   id: string;

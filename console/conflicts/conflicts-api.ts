@@ -1,21 +1,8 @@
+import type { LostValueForAdmin } from '../../shared/admin/conflicts-and-alerts-api';
 import type { AdminClient } from '../api/admin-client';
 
-/** One value that lost a merge, as `GET /conflicts/by-document` gives it (server/conflicts/conflict-groups.ts). */
-export interface LostValue {
-  id: string;
-  field: string;
-  masterValue: unknown;
-  losingValue: unknown;
-  currentValue: unknown;
-  deviceId: string | null;
-  deviceName: string | null;
-  staffId: string | null;
-  staffName: string | null;
-  clientTime: string | null;
-  recordedAt: string;
-  /** A sync admin may not read patient data: the values come as null, and this says so. */
-  valuesHidden?: boolean;
-}
+/** One value that lost a merge, as `GET /conflicts/by-document` gives it. */
+export type LostValue = LostValueForAdmin;
 
 /** A document with open conflicts, with the patient and visit it belongs to. */
 export interface ConflictGroup {

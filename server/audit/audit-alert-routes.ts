@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuditAlertRecord } from '../../shared/admin/conflicts-and-alerts-api';
 import { z } from 'zod';
 import { adminActor } from '../admin/admin-actor';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
@@ -22,19 +23,7 @@ const alertQuery = z.object({
 const alertParams = z.object({ id: z.uuid() });
 const acknowledgeBody = z.object({ note: z.string().trim().min(1).max(1000) }).strict();
 
-export interface AuditAlertRecord {
-  id: string;
-  deviceId: string;
-  deviceName: string;
-  facilityCode: string;
-  kind: string;
-  seq: number;
-  details: unknown;
-  detectedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  note: string | null;
-}
+export type { AuditAlertRecord } from '../../shared/admin/conflicts-and-alerts-api';
 
 const ALERT_COLUMNS = `a.id, a.device_id AS "deviceId", d.name AS "deviceName", a.facility_code AS "facilityCode",
   a.kind, a.seq::int AS seq, a.details, ${isoTimestamp('a.detected_at')} AS "detectedAt",

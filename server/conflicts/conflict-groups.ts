@@ -1,23 +1,9 @@
+import type { LostValueForAdmin } from '../../shared/admin/conflicts-and-alerts-api';
 import type { SqlExecutor } from '../db/database';
 import { isoTimestamp } from '../db/iso-timestamp';
 import { decodeCursor, encodeCursor } from '../admin/keyset-cursor';
 
-/** One value that lost a merge, beside the value that stayed and the field's value now. */
-export interface LostValueForAdmin {
-  id: string;
-  field: string;
-  masterValue: unknown;
-  losingValue: unknown;
-  /** The field as the document holds it today (it may have moved on since) */
-  currentValue: unknown;
-  /** Who made the losing edit: the PC, the staff member and their PC's clock */
-  deviceId: string | null;
-  deviceName: string | null;
-  staffId: string | null;
-  staffName: string | null;
-  clientTime: string | null;
-  recordedAt: string;
-}
+export type { LostValueForAdmin } from '../../shared/admin/conflicts-and-alerts-api';
 
 /** A document with open conflicts, and who last changed it (the side that stayed). */
 export interface ConflictGroup {
