@@ -20,6 +20,11 @@ export const PERFECT_LINK: LinkProfile = {
 
 const SEGMENT_BYTES = 1460;
 
+interface SegmentQueue {
+  segments: { segment: Buffer; sendAt: number; lost: boolean; direction: 'up' | 'down' }[];
+  timer: NodeJS.Timeout | undefined;
+}
+
 /**
  * A TCP proxy on 127.0.0.1 between sync clients and the server that behaves like a bad rural
  * link: latency, a bandwidth cap, lost segments and connections cut mid-response. Deterministic
@@ -28,6 +33,7 @@ const SEGMENT_BYTES = 1460;
 export class FaultProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private readonly queues = new WeakMap<Socket, SegmentQueue>();
   private readonly nextFree = { up: 0, down: 0 };
   private cutTimer: NodeJS.Timeout | undefined;
   private upstreamDown = false;
@@ -111,6 +117,7 @@ export class FaultProxy {
       socket.on('error', () => undefined);
       socket.on('close', () => {
         this.sockets.delete(socket);
+        clearTimeout(this.queues.get(socket)?.timer);
         for (const other of pair) other.destroy();
       });
     }
@@ -126,25 +133,60 @@ export class FaultProxy {
     });
   }
 
-  /** Splits a chunk into segments and releases each when latency and the shared cap allow. */
+  /**
+   * Splits a chunk into segments and releases each when latency and the shared cap allow, in the
+   * order they came: one queue and one timer per socket. (A timer per segment reordered them: Node
+   * counts a timer from the event loop's cached time, not from `Date.now()`, so on a busy machine a
+   * later segment's timer could expire first, and the bytes arrived scrambled, which TCP never
+   * does. A resumed installer download then failed its sha512.)
+   */
   private forward(chunk: Buffer, target: Socket, direction: 'up' | 'down'): void {
+    let queue = this.queues.get(target);
+    if (!queue) {
+      queue = { segments: [], timer: undefined };
+      this.queues.set(target, queue);
+    }
     for (let offset = 0; offset < chunk.length; offset += SEGMENT_BYTES) {
       const segment = chunk.subarray(offset, offset + SEGMENT_BYTES);
-      const now = Date.now();
-      const sendAt = Math.max(now + this.profile.latencyMs, this.nextFree[direction]);
+      const sendAt = Math.max(Date.now() + this.profile.latencyMs, this.nextFree[direction]);
       this.nextFree[direction] = sendAt + (segment.length / this.profile.bytesPerSecond) * 1000;
       const lost = this.random() < this.profile.lossPerSegment;
-      setTimeout(() => {
-        if (target.destroyed) return;
-        if (lost) {
-          this.stats.lostSegments += 1;
-          target.destroy();
-          return;
-        }
-        this.stats[direction === 'up' ? 'bytesUp' : 'bytesDown'] += segment.length;
-        target.write(segment);
-      }, sendAt - now);
+      queue.segments.push({ segment, sendAt, lost, direction });
     }
+    this.drainLater(target, queue);
+  }
+
+  private drainLater(target: Socket, queue: SegmentQueue): void {
+    const head = queue.segments[0];
+    if (!head || queue.timer) return;
+    queue.timer = setTimeout(
+      () => {
+        queue.timer = undefined;
+        this.drain(target, queue);
+      },
+      Math.max(0, head.sendAt - Date.now()),
+    );
+  }
+
+  private drain(target: Socket, queue: SegmentQueue): void {
+    while (queue.segments.length > 0) {
+      const head = queue.segments[0];
+      if (!head || head.sendAt > Date.now()) break;
+      queue.segments.shift();
+      if (target.destroyed) {
+        queue.segments.length = 0;
+        return;
+      }
+      if (head.lost) {
+        this.stats.lostSegments += 1;
+        target.destroy();
+        queue.segments.length = 0;
+        return;
+      }
+      this.stats[head.direction === 'up' ? 'bytesUp' : 'bytesDown'] += head.segment.length;
+      target.write(head.segment);
+    }
+    this.drainLater(target, queue);
   }
 
   private scheduleCut(): void {
