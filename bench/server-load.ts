@@ -1,6 +1,7 @@
 import type { PatientDocument } from '../shared/patient/patient-document';
 import { syncPath, type PullResponse, type SyncCheckpoint, type WireDocument } from '../shared/sync/protocol';
 import { benchPatients } from './fixtures';
+import { openLoadEventStream } from './load-event-stream';
 import { addFacility, type BenchServer } from './sen-server';
 import { signedByRegistrar } from './signed-documents';
 
@@ -10,6 +11,8 @@ export interface LoadResult {
   documentsPushed: number;
   documentsPerSecond: number;
   requests: number;
+  pushes: number;
+  pulls: number;
   errors: number;
   lost: number;
   /** Stored although the device saw an error (a retry would be idempotent). */
@@ -24,21 +27,53 @@ interface Percentiles {
   p99: number;
 }
 
+export interface LoadOptions {
+  /**
+   * Documents a device pushes per second on average. The default, 0.2, is a busy PC at a
+   * province's peak hour with a fivefold margin (docs/decisions/0009-sizing.md); the load run
+   * of 2026-12-03 offered 20, a hundred times that.
+   */
+  documentsPerDeviceSecond?: number;
+  /** Documents in one push: what a PC has written since its last push (2: a save or two). */
+  documentsPerPush?: number;
+}
+
 const FACILITIES = 20;
-const PUSH_BATCH = 5;
+/** The client's default pull page (renderer/sync/sync-transport.ts asks for up to this many). */
+const PULL_LIMIT = 200;
+/**
+ * What a client pulls on every RESYNC of its live stream: each replicated collection it reads
+ * (renderer/sync/sync-client.ts, REPLICATION), one request each when nothing new is there.
+ */
+const PULLED_COLLECTIONS = [
+  'patients',
+  'staff',
+  'encounters',
+  'orders',
+  'observations',
+  'notes',
+  'referrals',
+  'catalog',
+  'conflicts',
+] as const;
 
 /**
- * `devices` simulated PCs spread over 20 facilities, each pushing 5 new documents and pulling
- * its facility's changes in a loop for `seconds`. Then every pushed document is looked up:
- * none may be missing or stored twice.
+ * `devices` simulated PCs spread over 20 facilities for `seconds`, each behaving as the client
+ * does: a live stream kept open, a push of `documentsPerPush` new patients at random intervals
+ * averaging `documentsPerPush ÷ documentsPerDeviceSecond` seconds (one push in flight at a
+ * time, so a rate the server cannot keep up with becomes a closed loop), and on every RESYNC a
+ * pull of each collection it replicates until caught up (a RESYNC arriving during the pulls
+ * asks for one more round, as RxDB's replication does). Then every pushed document is looked
+ * up: none may be missing or stored twice.
  */
 export async function runServerLoad(
   server: BenchServer,
   devices: number,
   seconds: number,
-  /** Documents prepared per device and second: the most a device can push before it stops. */
-  documentsPerDeviceSecond = 40,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
+  const rate = options.documentsPerDeviceSecond ?? 0.2;
+  const pageSize = options.documentsPerPush ?? 2;
   const facilities = await Promise.all(
     Array.from({ length: FACILITIES }, (_, n) =>
       addFacility(server, String(11001 + n)).then((code) => ({ code, facility: String(11001 + n) })),
@@ -52,10 +87,10 @@ export async function runServerLoad(
     }),
   );
   // Documents prepared (and signed by their registrar) in advance, so that neither is measured.
-  const perDevice = Math.ceil((seconds * documentsPerDeviceSecond) / PUSH_BATCH) * PUSH_BATCH;
+  const perDevice = Math.ceil((seconds * rate) / pageSize + 2) * pageSize;
   const pools = new Map<string, WireDocument<PatientDocument>[]>();
   for (const { facility } of facilities) {
-    const count = (perDevice * devices) / FACILITIES + perDevice;
+    const count = Math.ceil(devices / FACILITIES) * perDevice;
     pools.set(facility, await signedByRegistrar(benchPatients(count, facility, Number(facility)), facility));
   }
 
@@ -63,41 +98,96 @@ export async function runServerLoad(
   const pullLatencies: number[] = [];
   const pushedIds: string[] = [];
   let errors = 0;
-  let requests = 0;
-  const deadline = Date.now() + seconds * 1000;
+  let pulls = 0;
+  let pushes = 0;
+  // Set once every device has caught up: before it, nothing is counted.
+  let measuring = false;
+  let deadline = Number.POSITIVE_INFINITY;
+  const meanIntervalMs = (pageSize / rate) * 1000;
 
-  const device = async ({ facility, token }: { facility: string; token: string }): Promise<void> => {
-    const pool = pools.get(facility) ?? [];
-    let checkpoint: SyncCheckpoint | null = null;
+  const connect = async ({ facility, token }: { facility: string; token: string }) => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    while (Date.now() < deadline) {
-      const batch = pool.splice(0, PUSH_BATCH);
-      if (batch.length === 0) break;
-      let started = performance.now();
-      requests += 1;
-      const pushed = await fetch(`${server.url}${syncPath('patients', 'push')}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(batch.map((document) => ({ newDocumentState: document }))),
-      }).catch(() => null);
-      pushLatencies.push(performance.now() - started);
-      if (pushed?.ok) pushedIds.push(...batch.map((document) => document.id));
-      else errors += 1;
-      await pushed?.arrayBuffer();
+    const checkpoints = new Map<string, SyncCheckpoint | null>();
 
-      started = performance.now();
-      requests += 1;
-      const url = new URL(syncPath('patients', 'pull'), server.url);
-      url.searchParams.set('limit', '200');
-      if (checkpoint) url.searchParams.set('checkpoint', JSON.stringify(checkpoint));
-      const pulled = await fetch(url, { headers }).catch(() => null);
-      if (pulled?.ok) checkpoint = ((await pulled.json()) as PullResponse<unknown>).checkpoint;
-      else errors += 1;
-      pullLatencies.push(performance.now() - started);
-    }
+    const pullCollection = async (collection: string): Promise<void> => {
+      for (;;) {
+        const counted = measuring;
+        const began = performance.now();
+        const pulled = await fetch(`${server.url}${syncPath(collection, 'pull')}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ checkpoint: checkpoints.get(collection) ?? null, limit: PULL_LIMIT }),
+        }).catch(() => null);
+        const page = pulled?.ok ? ((await pulled.json()) as PullResponse<unknown>) : null;
+        if (counted) {
+          pulls += 1;
+          pullLatencies.push(performance.now() - began);
+        }
+        if (!page) {
+          errors += 1;
+          await pulled?.arrayBuffer();
+          return;
+        }
+        checkpoints.set(collection, page.checkpoint);
+        if (page.documents.length < PULL_LIMIT) return;
+      }
+    };
+    // One round of pulls at a time; RESYNCs during a round ask for exactly one more.
+    let pulling: Promise<void> | undefined;
+    let resyncs = 0;
+    const onResync = (): void => {
+      resyncs += 1;
+      if (pulling || Date.now() >= deadline) return;
+      pulling = (async () => {
+        let answered: number;
+        do {
+          answered = resyncs;
+          await Promise.all(PULLED_COLLECTIONS.map(pullCollection));
+        } while (answered !== resyncs && Date.now() < deadline);
+        pulling = undefined;
+      })();
+    };
+    // A PC in service, not a new one: its stream is open and its first sync done before the
+    // measurement starts (first syncs are rare; the client bench measures them).
+    const stream = await openLoadEventStream(server.url, token, onResync);
+    await pulling;
+
+    const run = async (): Promise<void> => {
+      const pool = pools.get(facility) ?? [];
+      // Random phase, then exponential gaps: 200 PCs do not push in step.
+      const gap = (): number => -Math.log(1 - Math.random()) * meanIntervalMs;
+      let next = Date.now() + Math.random() * meanIntervalMs;
+      while (next < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+        next += gap();
+        const batch = pool.splice(0, pageSize);
+        if (batch.length === 0) break;
+        const began = performance.now();
+        pushes += 1;
+        const pushed = await fetch(`${server.url}${syncPath('patients', 'push')}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(batch.map((document) => ({ newDocumentState: document }))),
+        }).catch(() => null);
+        await pushed?.arrayBuffer();
+        pushLatencies.push(performance.now() - began);
+        if (pushed?.ok) pushedIds.push(...batch.map((document) => document.id));
+        else errors += 1;
+        // Behind schedule (the server is slower than the offered rate): push again at once.
+        next = Math.max(next, Date.now());
+      }
+      while (Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, deadline - Date.now()));
+      await pulling;
+      if (stream.failed()) errors += 1;
+      stream.close();
+    };
+    return run;
   };
+  const runs = await Promise.all(tokens.map(connect));
   const started = Date.now();
-  await Promise.all(tokens.map(device));
+  deadline = started + seconds * 1000;
+  measuring = true;
+  await Promise.all(runs.map((run) => run()));
   const elapsed = (Date.now() - started) / 1000;
 
   const stored = await server.database.query<{ id: string }>(
@@ -109,7 +199,9 @@ export async function runServerLoad(
     seconds: elapsed,
     documentsPushed: pushedIds.length,
     documentsPerSecond: pushedIds.length / elapsed,
-    requests,
+    requests: pushes + pulls,
+    pushes,
+    pulls,
     errors,
     lost: pushedIds.filter((id) => !storedIds.has(id)).length,
     storedUnacknowledged: storedIds.size - pushedIds.length + pushedIds.filter((id) => !storedIds.has(id)).length,

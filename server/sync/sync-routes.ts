@@ -20,7 +20,7 @@ import type { SignatureChecker } from '../signing/signature-checker';
 import type { ChangeNotifier } from './change-notifier';
 import { listConflicts } from './conflict-records';
 import { parsePushRows } from './parse-push-rows';
-import { pullDocuments } from './pull-documents';
+import { epochChanged, pullDocuments } from './pull-documents';
 import { pushDocuments } from './push-documents';
 
 type Body = Record<string, unknown>;
@@ -80,34 +80,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
     const { checkpoint, limit, withTotal } = parseParameters();
     const scope = feedScope(collection, device);
     if (checkpoint && checkpoint.epoch !== epoch) throw epochChanged(epoch);
-    // The change the checkpoint names is no longer at its place: this history is not the one the
-    // device followed (a restore, even one that kept the epoch). Start that device over.
-    if (checkpoint?.change !== undefined) {
-      const [change] = await database.query<{ change_id: string }>(
-        'SELECT change_id FROM sync_changes WHERE scope = $1 AND seq = $2',
-        [scope, checkpoint.seq],
-      );
-      if (change?.change_id !== checkpoint.change) throw epochChanged(epoch);
-    }
-    const response = await pullDocuments(
-      database,
-      request.params.collection,
-      scope,
-      epoch,
-      checkpoint,
-      limit,
-      withTotal,
-    );
-    // A checkpoint beyond the newest change can only come from a history this database lost
-    // (a restore without a new epoch): start that device over rather than let it skip changes.
-    if (response.documents.length === 0 && checkpoint && checkpoint.seq > 0) {
-      const [counter] = await database.query<{ last_seq: number }>(
-        'SELECT last_seq FROM sync_scopes WHERE scope = $1',
-        [scope],
-      );
-      if (!counter || counter.last_seq < checkpoint.seq) throw epochChanged(epoch);
-    }
-    return response;
+    // The checkpoint is also checked against the feed (a restore): pull-documents.ts.
+    return pullDocuments(database, request.params.collection, scope, epoch, checkpoint, limit, withTotal);
   };
 
   app.get<{ Params: { collection: string } }>(`${prefix}/:collection/pull`, (request) =>
@@ -188,12 +162,6 @@ function outdatedProtocol(request: FastifyRequest<{ Params: { version?: string }
     'protocol-outdated',
     `This server speaks sync protocol v${SYNC_PROTOCOL_VERSION}; update the app.`,
   );
-}
-
-function epochChanged(epoch: string): HttpError {
-  return new HttpError(410, 'epoch-changed', 'The server was restored from a backup; sync again from the start.', {
-    epoch,
-  });
 }
 
 function syncedCollection(name: string, action: 'pull' | 'push'): SyncedCollection<Body> {
