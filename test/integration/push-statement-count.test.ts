@@ -114,4 +114,20 @@ describe('statements per sync page', () => {
     expect(large.count).toBe(small.count);
     expect(large.count).toBe(1);
   });
+
+  it('costs one statement for a pull from a checkpoint, the checkpoint checked by it, even when nothing changed', async () => {
+    await counted(push('patients', await newRows(patients(30))));
+    const pull = (checkpoint: unknown) => () =>
+      syncRequest(server.url, token, 'patients', 'pull', {
+        query: { limit: '20', ...(checkpoint ? { checkpoint: JSON.stringify(checkpoint) } : {}) },
+      });
+    const first = await counted(pull(null));
+    const rest = await counted(pull((first.body as PullResponse<unknown>).checkpoint));
+    expect((rest.body as PullResponse<unknown>).documents).toHaveLength(10);
+    expect(rest.count).toBe(1);
+    // What most pulls are under load: a PC answering a RESYNC for a collection where nothing changed.
+    const empty = await counted(pull((rest.body as PullResponse<unknown>).checkpoint));
+    expect((empty.body as PullResponse<unknown>).documents).toHaveLength(0);
+    expect(empty.count).toBe(1);
+  });
 });
