@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * `npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [top]`: the functions with the most
- * self time in a V8 CPU profile (node --cpu-prof), and the self time summed per package or
- * source folder, so that a load run's profile can be read without DevTools.
+ * `npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [top] [last seconds]`: the functions
+ * with the most self time in a V8 CPU profile (node --cpu-prof), and the self time summed per
+ * package or source folder, so that a load run's profile can be read without DevTools. With
+ * `last seconds`, only the samples of the profile's end (a load run's measured window, not the
+ * server's start and the devices' catching up).
  */
 interface ProfileNode {
   id: number;
@@ -16,15 +18,20 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const [file, topArgument] = process.argv.slice(2);
+const [file, topArgument, lastArgument] = process.argv.slice(2);
 if (!file) throw new Error('usage: cpu-profile-summary.ts <file.cpuprofile> [top]');
 const top = Number(topArgument ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 
+const sampledMs = profile.timeDeltas.reduce((sum, delta) => sum + delta / 1000, 0);
+const fromMs = lastArgument === undefined ? 0 : sampledMs - Number(lastArgument) * 1000;
 const selfMs = new Map<number, number>();
+let atMs = 0;
 profile.samples.forEach((id, index) => {
-  selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  const delta = (profile.timeDeltas[index] ?? 0) / 1000;
+  atMs += delta;
+  if (atMs >= fromMs) selfMs.set(id, (selfMs.get(id) ?? 0) + delta);
 });
 const totalMs = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
 

@@ -82,6 +82,7 @@ for (const [index, devices] of steps.entries()) {
     log(
       `| ${devices} | ${result.seconds.toFixed(0)} | ${result.documentsPerSecond.toFixed(0)} | ${perSecond(result.pushes, result.seconds)}, ${perSecond(result.pulls, result.seconds)} | ${result.pushMs.p50}/${result.pushMs.p95}/${result.pushMs.p99} | ${result.pullMs.p50}/${result.pullMs.p95}/${result.pullMs.p99} | ${ratio(result.pushMs.p95)}, ${ratio(result.pullMs.p95)} | ${result.errors}, ${result.lost} | ${generatorCpu} | ${bytesPerDocument.toFixed(0)} | ${loadBefore} → ${loadAfter} |`,
     );
+    if (result.errors > 0) log(`  errors: ${JSON.stringify(result.errorKinds)}`);
   } finally {
     await bench.close();
     await created.drop();

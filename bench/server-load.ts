@@ -14,6 +14,8 @@ export interface LoadResult {
   pushes: number;
   pulls: number;
   errors: number;
+  /** What failed, e.g. `pull 503`, `push no answer`, `stream ended`: how many of each. */
+  errorKinds: Record<string, number>;
   lost: number;
   /** Stored although the device saw an error (a retry would be idempotent). */
   storedUnacknowledged: number;
@@ -98,6 +100,12 @@ export async function runServerLoad(
   const pullLatencies: number[] = [];
   const pushedIds: string[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string, response: Response | null): void => {
+    errors += 1;
+    const key = `${kind} ${response ? String(response.status) : 'no answer'}`;
+    errorKinds[key] = (errorKinds[key] ?? 0) + 1;
+  };
   let pulls = 0;
   let pushes = 0;
   // Set once every device has caught up: before it, nothing is counted.
@@ -124,7 +132,7 @@ export async function runServerLoad(
           pullLatencies.push(performance.now() - began);
         }
         if (!page) {
-          errors += 1;
+          failed('pull', pulled);
           await pulled?.arrayBuffer();
           return;
         }
@@ -172,13 +180,13 @@ export async function runServerLoad(
         await pushed?.arrayBuffer();
         pushLatencies.push(performance.now() - began);
         if (pushed?.ok) pushedIds.push(...batch.map((document) => document.id));
-        else errors += 1;
+        else failed('push', pushed);
         // Behind schedule (the server is slower than the offered rate): push again at once.
         next = Math.max(next, Date.now());
       }
       while (Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, deadline - Date.now()));
       await pulling;
-      if (stream.failed()) errors += 1;
+      if (stream.failed()) failed('stream', null);
       stream.close();
     };
     return run;
@@ -203,6 +211,7 @@ export async function runServerLoad(
     pushes,
     pulls,
     errors,
+    errorKinds,
     lost: pushedIds.filter((id) => !storedIds.has(id)).length,
     storedUnacknowledged: storedIds.size - pushedIds.length + pushedIds.filter((id) => !storedIds.has(id)).length,
     pushMs: percentiles(pushLatencies),
