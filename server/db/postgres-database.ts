@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, SqlExecutor } from './database';
+import { asDatabaseBusy } from './database-busy';
 
 // int8 (sequence numbers, counts) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -27,7 +28,9 @@ export function openPostgresDatabase(
   pool.on('error', (error) => logError('PostgreSQL: an idle connection failed', error));
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query<Row>(sql, [...params]);
+      const result = await target.query<Row>(sql, [...params]).catch((error: unknown) => {
+        throw asDatabaseBusy(error);
+      });
       return result.rows;
     },
   });
@@ -38,7 +41,9 @@ export function openPostgresDatabase(
       await pool.query(sql);
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asDatabaseBusy(error);
+      });
       // The pool listens for errors only on idle clients: an 'error' of a connection lost while
       // checked out (backend terminated, primary killed) would have no listener. Its queries
       // reject anyway; note the loss, skip the ROLLBACK and destroy the client on release.

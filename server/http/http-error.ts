@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { ErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
+import { DatabaseBusyError } from '../db/database-busy';
+
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** A refusal with a status, a kebab-case code for machines and a sentence for people. */
 export class HttpError extends Error {
@@ -41,6 +44,12 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
     request.log.warn({ err: error }, 'input refused by the database');
     status = 422;
     body = { code: 'invalid-document', message: 'The database cannot store this input.' };
+  } else if (error instanceof DatabaseBusyError) {
+    // Overload or a failover: nothing was done, and the client retries a 503 (retry-transient.ts).
+    request.log.warn({ err: error }, 'no database connection free in time');
+    status = 503;
+    void reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+    body = { code: 'internal-error', message: 'The server is busy; send the request again.' };
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
     status = error.statusCode;
     body = { code: 'invalid-request', message: error.message };
