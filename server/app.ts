@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     thresholds: options.fleetThresholds ?? DEFAULT_FLEET_THRESHOLDS,
   });
-  registerIdentityRoutes(app, database);
+  registerIdentityRoutes(app, database, serverKey, clock);
   registerSyncRoutes(app, { database, notifier, epoch, signatures, activity });
   registerUpdateRoutes(app, database, options.updatesDir);
   registerHistoryRoutes(app, {

@@ -8,6 +8,7 @@ import type { SignatureCheck } from '../../shared/clinical/signed-document';
 
 const NO_CHECKS: ReadonlyMap<string, SignatureCheck> = new Map();
 const NO_FACILITIES: ReadonlyMap<string, string> = new Map();
+const NO_MERGED: ReadonlyMap<string, string> = new Map();
 
 /**
  * The visits, newest first. One entry is in the tab order at a time (roving focus): arrows,
@@ -18,11 +19,14 @@ export function ChartTimeline({
   timeline,
   signatures = NO_CHECKS,
   foreignFacilities = NO_FACILITIES,
+  mergedRecords = NO_MERGED,
 }: {
   timeline: readonly TimelineVisit[];
   signatures?: ReadonlyMap<string, SignatureCheck>;
   /** Names of the other facilities whose visits were fetched (renderer/history), by code */
   foreignFacilities?: ReadonlyMap<string, string>;
+  /** Patient codes of the records merged into this one, by patient id: their visits say so */
+  mergedRecords?: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
@@ -73,6 +77,7 @@ export function ChartTimeline({
             check={signatures.get(visit.id)}
             signatures={signatures}
             facilityName={foreignFacilities.get(visit.facilityCode)}
+            mergedRecord={mergedRecords.get(visit.document.patientId)}
             index={index}
             onToggle={toggle}
             onFocusEntry={setCurrent}
@@ -90,6 +95,7 @@ const TimelineEntry = memo(function TimelineEntry({
   check,
   signatures,
   facilityName,
+  mergedRecord,
   index,
   onToggle,
   onFocusEntry,
@@ -101,6 +107,8 @@ const TimelineEntry = memo(function TimelineEntry({
   signatures: ReadonlyMap<string, SignatureCheck>;
   /** Set for a visit made at another facility: shown on the entry */
   facilityName: string | undefined;
+  /** The merged record's code, for a visit made on a record merged into this one */
+  mergedRecord: string | undefined;
   index: number;
   onToggle: (id: string) => void;
   onFocusEntry: (index: number) => void;
@@ -123,6 +131,11 @@ const TimelineEntry = memo(function TimelineEntry({
         {facilityName !== undefined && (
           <span className="timeline-facility" data-testid="timeline-facility">
             {t('history.atFacility', { name: `${facilityName} (${visit.facilityCode})` })}
+          </span>
+        )}{' '}
+        {mergedRecord !== undefined && (
+          <span className="timeline-facility" data-testid="timeline-merged">
+            {t('chart.fromMergedRecord', { code: mergedRecord })}
           </span>
         )}{' '}
         {visit.stay && (

@@ -18,6 +18,7 @@ export function ChartView({
   allergyActions,
   signatures,
   foreignFacilities,
+  mergedRecords,
 }: {
   patient: PatientDocument;
   chart: PatientChart;
@@ -26,6 +27,8 @@ export function ChartView({
   signatures?: ReadonlyMap<string, SignatureCheck>;
   /** Names of the other facilities whose records are merged into the chart, by code */
   foreignFacilities?: ReadonlyMap<string, string>;
+  /** Patient codes of the records merged into this one at the province, by patient id */
+  mergedRecords?: ReadonlyMap<string, string>;
 }) {
   return (
     <div className="chart-view" data-testid="chart-view">
@@ -33,7 +36,12 @@ export function ChartView({
       <div className="chart-columns">
         <div className="chart-main">
           <TrendChart series={repeatedSeries(chart.series)} />
-          <ChartTimeline timeline={chart.timeline} signatures={signatures} foreignFacilities={foreignFacilities} />
+          <ChartTimeline
+            timeline={chart.timeline}
+            signatures={signatures}
+            foreignFacilities={foreignFacilities}
+            mergedRecords={mergedRecords}
+          />
         </div>
         <aside className="chart-side">
           <AllergiesBlock allergies={chart.allergies} actions={allergyActions} />

@@ -14,6 +14,8 @@ import { useForeignHistory } from '../history/use-foreign-history';
 import { withForeignRecords } from '../history/with-foreign-records';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { RecordExportActions } from '../exports/RecordExportActions';
+import { displayPatientCode } from '../../shared/identifiers/patient-code';
+import { MergedRecordNote, useMergedAliases } from '../patients/MergedRecordNote';
 import './chart.css';
 
 const NO_ENCOUNTERS: readonly EncounterDocument[] = [];
@@ -23,8 +25,19 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
   const { t } = useTranslation();
   const { patients, chart: chartRepository, allergies, session, history: foreignRepository } = useServices();
   useChartOpenAudit(id);
-  const patient = usePatient(patients, id);
-  const ownDocuments = useChartDocuments(chartRepository, id);
+  const record = usePatient(patients, id);
+  // An alias's chart is its primary's; the primary's joins the records merged into it.
+  const primary = usePatient(patients, record?.mergedInto ?? id);
+  const via = record?.mergedInto !== undefined && primary ? record : null;
+  const patient = via ? primary : record;
+  const aliases = useMergedAliases(patients, patient);
+  const chartId = patient?.id ?? id;
+  const patientIds = useMemo(() => [chartId, ...aliases.map((alias) => alias.id)], [chartId, aliases]);
+  const mergedRecords = useMemo(
+    () => new Map(aliases.map((alias) => [alias.id, displayPatientCode(alias.patientCode)])),
+    [aliases],
+  );
+  const ownDocuments = useChartDocuments(chartRepository, patientIds);
   const foreign = useForeignHistory(foreignRepository, id);
   // The patient's visits at other facilities (fetched from the province) join the timeline.
   const documents = useMemo(() => withForeignRecords(ownDocuments, foreign.history), [ownDocuments, foreign.history]);
@@ -35,21 +48,22 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
     () =>
       mayWrite
         ? {
-            record: (input) => allergies.record(id, input),
+            record: (input) => allergies.record(chartId, input),
             deactivate: (allergyId, reason) => allergies.deactivate(allergyId, reason),
           }
         : null,
-    [mayWrite, allergies, id],
+    [mayWrite, allergies, chartId],
   );
 
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
   return (
     <section className="page chart" data-testid="PatientChartPage" aria-label={t('chart.title')}>
       <div className="actions">
-        <button type="button" onClick={() => navigate({ page: 'patient', id })}>
+        <button type="button" onClick={() => navigate({ page: 'patient', id: chartId })}>
           {t('chart.back')}
         </button>
       </div>
+      {patient && <MergedRecordNote via={via} patient={patient} aliases={aliases} />}
       <RecordExportActions patientId={id} />
       {patient && session.can('clinical.read') && (
         <ForeignHistoryAction patient={patient} history={foreign.history} onFetched={foreign.reload} />
@@ -63,6 +77,7 @@ export function PatientChartPage({ id, navigate }: { navigate: (route: Route) =>
           allergyActions={allergyActions}
           signatures={signatures}
           foreignFacilities={foreign.history?.facilities}
+          mergedRecords={mergedRecords}
         />
       )}
       <ReferralsSection patientId={id} />

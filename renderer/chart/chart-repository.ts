@@ -25,7 +25,13 @@ const REFRESH_MS = 200;
 export class ChartRepository {
   constructor(private readonly database: SenDatabase) {}
 
-  private queries(patientId: string) {
+  /**
+   * One patient's documents, or (a primary with the records merged into it at the province,
+   * patient-aliases) those of every record of theirs on this PC, joined by patient id.
+   */
+  private queries(patientIds: string | readonly string[]) {
+    const ids = typeof patientIds === 'string' ? [patientIds] : patientIds;
+    const patientId = ids.length === 1 ? (ids[0] ?? '') : { $in: [...ids] };
     return {
       encounters: this.database.encounters.find({ selector: { patientId }, sort: [{ queueDate: 'asc' }] }),
       orders: this.database.orders.find({ selector: { patientId }, sort: [{ orderedAt: 'asc' }] }),
@@ -33,8 +39,8 @@ export class ChartRepository {
     };
   }
 
-  async load(patientId: string): Promise<ChartDocuments> {
-    const queries = this.queries(patientId);
+  async load(patientIds: string | readonly string[]): Promise<ChartDocuments> {
+    const queries = this.queries(patientIds);
     const [encounters, orders, observations] = await Promise.all([
       queries.encounters.exec(),
       queries.orders.exec(),
@@ -48,8 +54,8 @@ export class ChartRepository {
   }
 
   /** The patient's documents, again whenever one is written here or arrives by sync. */
-  observe(patientId: string): Observable<ChartDocuments> {
-    const queries = this.queries(patientId);
+  observe(patientIds: string | readonly string[]): Observable<ChartDocuments> {
+    const queries = this.queries(patientIds);
     return combineLatest([queries.encounters.$, queries.orders.$, queries.observations.$]).pipe(
       throttleTime(REFRESH_MS, asyncScheduler, { leading: true, trailing: true }),
       map(([encounters, orders, observations]) => ({

@@ -64,8 +64,9 @@ export const PATIENT_ENCRYPTED_FIELDS = encryptedFields<Stored<PatientDocument>>
  * notes, referrals, catalog, staff, audit.
  */
 export const patientRxSchema = rxSchemaFromZod<Stored<PatientDocument>>(storedPatientSchema, {
-  // 1: `nameYearKey` and its index (patientMigrationStrategies).
-  version: 1,
+  // 1: `nameYearKey` and its index; 2: `guardian`, `mergedInto`, `mergedAliases` (optional,
+  // sealed, not indexed) (patientMigrationStrategies).
+  version: 2,
   primaryKey: 'id',
   indexes: PATIENT_INDEXES,
   encrypted: PATIENT_ENCRYPTED_FIELDS,
@@ -74,10 +75,13 @@ export const patientRxSchema = rxSchemaFromZod<Stored<PatientDocument>>(storedPa
 /**
  * Each version of the patients schema from the one before: a patient stored before
  * `nameYearKey` existed gets it from its own name and birth date, so the possible-duplicates
- * check finds it.
+ * check finds it; version 2 only adds optional fields.
  */
 export const patientMigrationStrategies = {
   1: (stored: Stored<PatientDocument>): Stored<PatientDocument> => withNameYearKey(stored),
+  // The new fields are optional: a patient stored at version 1 is valid as it is (not merged,
+  // no guardian recorded). A version-0 patient passes through 1 first.
+  2: (stored: Stored<PatientDocument>): Stored<PatientDocument> => stored,
 };
 
 /** A patient with its `nameYearKey`, computed if it came without (from a PC not yet updated). */

@@ -80,7 +80,7 @@ export class ExportsRepository {
       const found = await this.database[collection].find({ selector: { patientId } }).exec();
       for (const document of found) documents.push({ collection, body: withoutSyncMeta(document.toJSON()) });
     }
-    return patientRecordOf(withoutSyncMeta(patient.toJSON()), documents);
+    return patientRecordOf(withoutSyncMeta(patient.toMutableJSON()), documents);
   }
 
   /** The facility, the lab catalog's LOINC mapping and the staff's names as this PC holds them. */

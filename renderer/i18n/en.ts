@@ -61,6 +61,15 @@ export const en: Messages = {
     temporaryCodeNote:
       "once the child has a CCCD, update the record: the province proposes merging the child's records",
     bhytUnverified: 'not yet verified',
+    guardianTitle: 'Who brings the child (mother, father or guardian)',
+    guardian: 'Mother/father/guardian',
+    guardianName: "Guardian's full name",
+    guardianRelation: 'Relation to the child',
+    guardianCccd: "Guardian's CCCD",
+    guardianPhone: "Guardian's phone",
+    relation: { mother: 'Mother', father: 'Father', guardian: 'Guardian' },
+    mergedInto: 'Record {{alias}} was merged into record {{primary}} ({{name}}).',
+    mergedAliases: 'Records merged into this one',
     ageYears: '{{count}} years',
     ageMonths: '{{count}} months',
     dateOfBirthUnusual: 'The patient is {{count}}: check the year of birth.',
@@ -129,6 +138,7 @@ export const en: Messages = {
     'text-unstorable': 'A character cannot be stored (a control or broken character). Type this field again.',
     'search-keys-mismatch': 'The search keys do not match the name.',
     'patient-not-found': 'Patient not found.',
+    'merged-into-itself': 'A record cannot be merged into itself.',
     unknown: 'Invalid value.',
   },
   sync: {

@@ -11,12 +11,19 @@ import { useServices } from '../app/services-context';
 import { PatientAuditReference } from '../audit/PatientAuditReference';
 import { useChartOpenAudit } from '../audit/use-chart-audit';
 import { SendToRoom } from '../visits/SendToRoom';
-import { birthDateWithAge } from './patient-format';
+import { birthDateWithAge, guardianLine } from './patient-format';
+import { MergedRecordNote, useMergedAliases } from './MergedRecordNote';
 
 export function PatientDetailPage({ id, navigate }: { id: string; navigate: (route: Route) => void }) {
   const { t } = useTranslation();
   const { patients, session } = useServices();
-  const patient = usePatient(patients, id);
+  const record = usePatient(patients, id);
+  // A record merged into another at the province opens the primary, with a note saying so.
+  const primary = usePatient(patients, record?.mergedInto ?? id);
+  const via = record?.mergedInto !== undefined && primary ? record : null;
+  const patient = via ? primary : record;
+  const shownId = patient?.id ?? id;
+  const aliases = useMergedAliases(patients, patient);
   useChartOpenAudit(id);
   const mayReadChart = session.can('clinical.read');
   useEffect(() => {
@@ -25,11 +32,11 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'F4' || session.current.kind !== 'active') return;
       event.preventDefault();
-      navigate({ page: 'chart', id });
+      navigate({ page: 'chart', id: shownId });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [mayReadChart, session, navigate, id]);
+  }, [mayReadChart, session, navigate, shownId]);
   if (patient === undefined) return null;
   if (patient === null) return <p className="page">{t('detail.notFound')}</p>;
 
@@ -45,6 +52,7 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
     ...newbornRow,
     [t('patient.bhyt'), patient.bhyt ? `${patient.bhyt} (${t('patient.bhytUnverified')})` : ''],
     [t('patient.phone'), patient.phone],
+    ...(patient.guardian ? [[t('patient.guardian'), guardianLine(t, patient.guardian)] as [string, string]] : []),
     [t('patient.address'), addressLine(patient)],
     [t('patient.ethnicity'), ethnicityName(patient.ethnicityCode)],
     [t('patient.registeredAt'), formatDateTime(patient.createdAt)],
@@ -52,6 +60,7 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
   return (
     <section className="page detail">
       <h1 data-testid="patient-name">{fullName(patient)}</h1>
+      <MergedRecordNote via={via} patient={patient} aliases={aliases} />
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -61,19 +70,24 @@ export function PatientDetailPage({ id, navigate }: { id: string; navigate: (rou
         ))}
       </dl>
       {session.can('audit.read') && <PatientAuditReference patient={patient} />}
-      <LostValues patientId={id} />
-      {session.can('visit.queue') && <SendToRoom patient={patient} />}
+      <LostValues patientId={shownId} />
+      {session.can('visit.queue') && patient.mergedInto === undefined && <SendToRoom patient={patient} />}
       <div className="actions">
         <button type="button" onClick={() => navigate({ page: 'list' })}>
           {t('detail.back')}
         </button>
         {mayReadChart && (
-          <button type="button" onClick={() => navigate({ page: 'chart', id })} data-testid="open-chart" title="F4">
+          <button
+            type="button"
+            onClick={() => navigate({ page: 'chart', id: shownId })}
+            data-testid="open-chart"
+            title="F4"
+          >
             {t('chart.open')}
           </button>
         )}
         {session.can('patient.edit') && (
-          <button type="button" onClick={() => navigate({ page: 'edit', id })} data-testid="edit-patient">
+          <button type="button" onClick={() => navigate({ page: 'edit', id: shownId })} data-testid="edit-patient">
             {t('detail.edit')}
           </button>
         )}

@@ -7,7 +7,8 @@ import { birthDateAgeCheck, completedMonths } from '../../shared/patient/patient
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import type { PatientField, PatientProblem } from '../../shared/patient/patient-problems';
 import type { PossibleDuplicate } from '../../shared/patient/possible-duplicates';
-import type { RegistrationForm } from '../../shared/patient/registration-form';
+import { GUARDIAN_RELATIONS } from '../../shared/patient/patient-guardian';
+import { guardianAsked, type RegistrationForm } from '../../shared/patient/registration-form';
 import { parseTypedDate, tidyTypedDate } from '../../shared/text/dates';
 import { fullName } from '../app/format';
 import type { Route } from '../app/route';
@@ -174,6 +175,33 @@ export function PatientForm({ form, onChange, onSubmit, submitLabel, navigate, c
           {textField('bhyt')}
           {textField('phone', { inputMode: 'tel' })}
         </div>
+        {guardianAsked(form, today) && (
+          // A young child comes with a parent or guardian: who they are, and how to reach them.
+          <fieldset className="row guardian" data-testid="guardian-fields">
+            <legend>{t('patient.guardianTitle')}</legend>
+            {textField('guardianName')}
+            <Field label={t('patient.guardianRelation')} error={problemOf('guardianRelation')} name="guardianRelation">
+              <select
+                name="guardianRelation"
+                id="field-guardianRelation"
+                value={form.guardianRelation}
+                aria-invalid={problemOf('guardianRelation') ? true : undefined}
+                onChange={(event) =>
+                  update({ guardianRelation: event.target.value as RegistrationForm['guardianRelation'] })
+                }
+              >
+                <option value="">{t('patient.choose')}</option>
+                {GUARDIAN_RELATIONS.map((relation) => (
+                  <option key={relation} value={relation}>
+                    {t(`patient.relation.${relation}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {textField('guardianCccd', { inputMode: 'numeric' })}
+            {textField('guardianPhone', { inputMode: 'tel' })}
+          </fieldset>
+        )}
         {existingPatient && (
           <p className="existing-patient">
             <a

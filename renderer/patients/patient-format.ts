@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { patientAge } from '../../shared/patient/patient-age';
+import type { PatientGuardian } from '../../shared/patient/patient-guardian';
 import { formatDisplayDate } from '../../shared/text/dates';
 
 /** Today on this PC's calendar (yyyy-MM-dd): ages are counted in the day the clinician lives in. */
@@ -20,4 +21,16 @@ export function ageLabel(t: TFunction, dateOfBirth: string, today: string = loca
  */
 export function birthDateWithAge(t: TFunction, dateOfBirth: string, today: string = localToday()): string {
   return `${formatDisplayDate(dateOfBirth)} (${ageLabel(t, dateOfBirth, today)})`;
+}
+
+/**
+ * A young child's guardian on one line, "Trần Thị Mai (Mẹ) · CCCD 001190012345 · 0912345678":
+ * the patient page and every printed header that names the child show it the same way.
+ */
+export function guardianLine(t: TFunction, guardian: PatientGuardian | undefined): string {
+  if (!guardian) return '';
+  const parts = [`${guardian.name} (${t(`patient.relation.${guardian.relation}`)})`];
+  if (guardian.cccd !== '') parts.push(`CCCD ${guardian.cccd}`);
+  if (guardian.phone !== '') parts.push(guardian.phone);
+  return parts.join(' · ');
 }

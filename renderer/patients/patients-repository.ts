@@ -44,6 +44,8 @@ export type PatientChanges = Partial<
     | 'nameKey'
     | 'givenNameKey'
     | 'nameYearKey'
+    | 'mergedInto'
+    | 'mergedAliases'
   >
 >;
 
@@ -52,6 +54,11 @@ export type UpdateResult = { ok: true; patient: PatientDocument } | { ok: false;
 const SEARCH_LIMIT = 50;
 /** More namesakes than this in one facility is not a list a clerk can check anyway. */
 const DUPLICATE_CANDIDATE_LIMIT = 1000;
+
+/** The object without its undefined fields: a field cleared by an edit is left out, not stored as undefined. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
 
 /** The body of a patient as the UI sees it: the sync envelope stays in the database layer. */
 function patientOf(stored: PatientDocument & { syncMeta?: unknown }): PatientDocument {
@@ -117,7 +124,7 @@ export class PatientsRepository {
     const updatedAt = this.now().toISOString();
     const updatedBy = this.writer.author();
     const edit = (patient: PatientDocument): PatientDocument => {
-      const next: PatientDocument = { ...patient, ...changes, updatedAt, updatedBy };
+      const next: PatientDocument = withoutUndefined({ ...patient, ...changes, updatedAt, updatedBy });
       return { ...next, ...patientSearchKeys(next) };
     };
     const problems = patientProblems(edit(current));
@@ -155,9 +162,11 @@ export class PatientsRepository {
       );
       if (duplicates.length > 0) return { ok: false, problems: [], duplicates };
     }
-    const { familyName, middleName, givenName, dateOfBirth, sex, cccd, bhyt, phone, address, ethnicityCode } =
+    const { familyName, middleName, givenName, dateOfBirth, sex, cccd, bhyt, phone, address, ethnicityCode, guardian } =
       built.patient;
     const changes: PatientChanges = {
+      // Cleared in the form: the guardian is removed (undefined is left out of the stored record).
+      guardian,
       familyName,
       middleName,
       givenName,
@@ -235,7 +244,7 @@ export class PatientsRepository {
     ];
     const results = await Promise.all(ranges.map(({ field, prefix }) => this.prefixRange(field, prefix)));
     const byId = new Map<string, PatientDocument>();
-    for (const patient of results.flat()) byId.set(patient.id, patient);
+    for (const patient of await this.primariesOf(results.flat())) byId.set(patient.id, patient);
     return [...byId.values()].sort((a, b) => a.givenNameKey.localeCompare(b.givenNameKey)).slice(0, SEARCH_LIMIT);
   }
 
@@ -243,7 +252,48 @@ export class PatientsRepository {
     const documents = await this.database.patients
       .find({ selector: {}, sort: [{ givenNameKey: 'asc' }], limit: SEARCH_LIMIT })
       .exec();
-    return documents.map((document) => patientOf(document.toMutableJSON()));
+    // The list shows people: a record merged into another is listed as its primary.
+    const byId = new Map<string, PatientDocument>();
+    for (const patient of await this.primariesOf(documents.map((document) => patientOf(document.toMutableJSON()))))
+      byId.set(patient.id, patient);
+    return [...byId.values()].sort((a, b) => a.givenNameKey.localeCompare(b.givenNameKey));
+  }
+
+  /**
+   * Each found record as the patient it belongs to: a record merged into another at the province
+   * (`mergedInto`) is replaced by its primary, so a search by the alias's own code or CCCD still
+   * finds the person, and shows them once. An alias whose primary has not reached this PC yet is
+   * shown as it is.
+   */
+  private async primariesOf(found: readonly PatientDocument[]): Promise<PatientDocument[]> {
+    const wanted = [...new Set(found.flatMap((patient) => (patient.mergedInto ? [patient.mergedInto] : [])))];
+    if (wanted.length === 0) return [...found];
+    const primaries = await this.database.patients.findByIds(wanted).exec();
+    return found.map((patient) => {
+      const primary = patient.mergedInto ? primaries.get(patient.mergedInto) : undefined;
+      return primary ? patientOf(primary.toMutableJSON()) : patient;
+    });
+  }
+
+  /**
+   * The primary record when `id` was merged into another, with the alias it was reached by; the
+   * record itself otherwise. Null when neither is on this PC.
+   */
+  async primaryOf(id: string): Promise<{ patient: PatientDocument; via: PatientDocument | null } | null> {
+    const record = await this.get(id);
+    if (!record) return null;
+    const primary = record.mergedInto ? await this.get(record.mergedInto) : null;
+    return primary ? { patient: primary, via: record } : { patient: record, via: null };
+  }
+
+  /** The records merged into this one that this PC holds (the chart joins their documents). */
+  async aliasesOf(patient: PatientDocument): Promise<PatientDocument[]> {
+    const ids = patient.mergedAliases ?? [];
+    if (ids.length === 0) return [];
+    const found = await this.database.patients.findByIds(ids).exec();
+    return [...found.values()]
+      .map((document) => patientOf(document.toMutableJSON()))
+      .filter((alias) => alias.mergedInto === patient.id);
   }
 
   private async prefixRange(field: PatientIndex, prefix: string): Promise<PatientDocument[]> {

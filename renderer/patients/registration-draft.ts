@@ -1,4 +1,4 @@
-import type { RegistrationForm } from '../../shared/patient/registration-form';
+import { EMPTY_REGISTRATION_FORM, type RegistrationForm } from '../../shared/patient/registration-form';
 import type { SenDatabase } from '../db/collections';
 import { readLocalState, removeLocalState, writeLocalState } from '../db/local-state';
 
@@ -20,7 +20,9 @@ export class RegistrationDrafts {
   }
 
   async load(): Promise<RegistrationForm | null> {
-    return (await readLocalState<{ form: RegistrationForm }>(this.database, this.id))?.form ?? null;
+    const form = (await readLocalState<{ form: Partial<RegistrationForm> }>(this.database, this.id))?.form;
+    // A draft saved before a field existed (the guardian's) gets it empty.
+    return form ? { ...EMPTY_REGISTRATION_FORM, ...form } : null;
   }
 
   save(form: RegistrationForm): Promise<void> {

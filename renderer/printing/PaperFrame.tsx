@@ -77,6 +77,11 @@ export function PaperPatientBlock({ patient }: { patient: PaperPatient }) {
       <p>
         <PaperField label="Địa chỉ" value={patient.address} wide />
       </p>
+      {patient.guardian !== undefined && patient.guardian !== '' && (
+        <p data-testid="paper-guardian">
+          <PaperField label="Họ tên mẹ/cha/người giám hộ" value={patient.guardian} wide />
+        </p>
+      )}
     </div>
   );
 }

@@ -25,6 +25,8 @@ export interface PaperPatient {
   sex: 'Nam' | 'Nữ';
   address: string;
   bhyt: string;
+  /** A young child's mother, father or guardian on one line; absent or '' for anyone else. */
+  guardian?: string;
 }
 
 /** Who signs: the signature itself is applied by the signing feature; the paper keeps its place. */
@@ -74,7 +76,19 @@ export function paperPatient(patient: PatientDocument, onDay: string): PaperPati
     sex: sexOnPaper(patient.sex),
     address: addressLine(patient),
     bhyt: patient.bhyt,
+    guardian: guardianOnPaper(patient.guardian),
   };
+}
+
+const RELATION_ON_PAPER = { mother: 'mẹ', father: 'cha', guardian: 'người giám hộ' } as const;
+
+/** "Trần Thị Mai (mẹ), CCCD 001190012345, ĐT 0912345678": papers are in Vietnamese only. */
+export function guardianOnPaper(guardian: PatientDocument['guardian']): string {
+  if (!guardian) return '';
+  const parts = [`${guardian.name} (${RELATION_ON_PAPER[guardian.relation]})`];
+  if (guardian.cccd !== '') parts.push(`CCCD ${guardian.cccd}`);
+  if (guardian.phone !== '') parts.push(`ĐT ${guardian.phone}`);
+  return parts.join(', ');
 }
 
 export function paperFooter(facility: PaperFacility, onDay: string, signer: PaperSigner): PaperFooter {

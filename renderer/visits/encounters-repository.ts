@@ -87,6 +87,8 @@ export class EncountersRepository {
    */
   async queue(patient: PatientDocument, departmentCode: string, roomCode: string): Promise<EncounterResult> {
     if (departmentCode === '' || roomCode === '') return problem('roomCode', 'room-required');
+    // A record merged into another at the province keeps its past visits; new ones go to the primary.
+    if (patient.mergedInto !== undefined) return problem('patientId', 'patient-merged');
     const queueDate = this.today();
     const open = (await this.ofPatient(patient.id)).find(
       (visit) => visit.queueDate === queueDate && (visit.status === 'waiting' || visit.status === 'in-progress'),

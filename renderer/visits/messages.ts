@@ -132,6 +132,7 @@ export const visitsVi = {
   // Problems of the visit itself
   'problem_room-required': 'Hãy chọn phòng khám.',
   'problem_already-in-queue': 'Bệnh nhân đang chờ hoặc đang khám hôm nay rồi.',
+  'problem_patient-merged': 'Hồ sơ này đã gộp vào hồ sơ khác: hãy mở lượt khám trên hồ sơ chính.',
   'problem_visit-not-found': 'Không tìm thấy lượt khám.',
   'problem_patient-not-found': 'Không tìm thấy bệnh nhân.',
   'problem_visit-waiting': 'Bệnh nhân chưa được gọi vào khám.',
@@ -264,6 +265,7 @@ export const visitsEn: { [K in keyof typeof visitsVi]: string } = {
 
   'problem_room-required': 'Choose a room.',
   'problem_already-in-queue': 'The patient is already waiting or being examined today.',
+  'problem_patient-merged': 'This record was merged into another: open the visit on the primary record.',
   'problem_visit-not-found': 'Visit not found.',
   'problem_patient-not-found': 'Patient not found.',
   'problem_visit-waiting': 'The patient has not been called in yet.',

@@ -5,6 +5,7 @@ import { adminActor } from '../admin/admin-actor';
 import { ADMIN_PREFIX } from '../admin/admin-routes';
 import { authenticateAdmin, PROVINCE_ADMIN } from '../admin/authenticate-admin';
 import type { Database } from '../db/database';
+import type { ServerKey } from '../signing/server-key';
 import { listDuplicateCandidates } from './duplicate-candidates';
 import { catchUpIdentityIndex } from './identity-index';
 import { dismissDuplicate, mergeDuplicates } from './merge-duplicates';
@@ -25,10 +26,16 @@ const listQuery = z
  * merging a pair into one person (the other id stays an alias, nothing is deleted) and dismissing
  * a pair for good. All three are a signed-in province admin's: the list shows names, CCCD and
  * BHYT numbers, which a sync admin may not read (as the conflict values), and a merge changes
- * what every facility's history lookup returns. Merges and dismissals reach the admin audit
+ * what every facility's history lookup returns. A merge within one facility also reaches its PCs:
+ * the records are marked as an edit made at the province (mark-merged-aliases.ts). Merges and dismissals reach the admin audit
  * through its hook, with the pair, the primary id and the note.
  */
-export function registerIdentityRoutes(app: FastifyInstance, database: Database): void {
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  database: Database,
+  serverKey: ServerKey,
+  clock: () => Date,
+): void {
   const path = `${ADMIN_PREFIX}${DUPLICATES_PATH}`;
 
   app.get(path, async (request) => {
@@ -46,7 +53,7 @@ export function registerIdentityRoutes(app: FastifyInstance, database: Database)
   app.post(`${path}/merge`, async (request) => {
     authenticateAdmin(request, undefined, PROVINCE_ADMIN);
     const { note, ...pair } = mergeBodySchema.parse(request.body);
-    return mergeDuplicates(database, pair, { actor: adminActor(request), note });
+    return mergeDuplicates(database, pair, { actor: adminActor(request), note }, { serverKey, now: clock() });
   });
 
   app.post(`${path}/dismiss`, async (request) => {

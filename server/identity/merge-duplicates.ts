@@ -2,11 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { MergedPerson, PersonMember } from '../../shared/identity/duplicates-api';
 import type { Database, SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { ServerKey } from '../signing/server-key';
+import { markMergedAliases } from './mark-merged-aliases';
 
 /** Who decided, for the candidate row (the admin audit keeps the request too). */
 export interface Decision {
   actor: string;
   note: string;
+}
+
+/** What the province signs its edits of the merged records with, and its clock. */
+export interface MergeWriter {
+  serverKey: ServerKey;
+  now: Date;
 }
 
 interface Pair {
@@ -23,7 +31,9 @@ interface Member {
 /**
  * Links the two records of an open candidate pair into one person: a person id with every
  * member record (facility, patient id), `primaryId` its primary record and every other id an
- * alias. No patient document is changed or deleted. A record already of a person brings that
+ * alias. No patient document is deleted; the records of the primary's facility are marked (the
+ * aliases with `mergedInto`, the primary with `mergedAliases`) in the same transaction, so that
+ * its PCs show one patient (mark-merged-aliases.ts). A record already of a person brings that
  * person along (two persons become one, the absorbed one kept, pointing at the other), and every
  * open pair among the members is settled as merged.
  */
@@ -31,6 +41,7 @@ export async function mergeDuplicates(
   database: Database,
   pair: Pair & { primaryId: string },
   decision: Decision,
+  writer: MergeWriter,
 ): Promise<MergedPerson> {
   if (pair.primaryId !== pair.firstId && pair.primaryId !== pair.secondId)
     throw new HttpError(400, 'invalid-request', 'The primary record must be one of the pair.');
@@ -76,7 +87,13 @@ export async function mergeDuplicates(
        WHERE status = 'open' AND first_id = ANY($1::text[]) AND second_id = ANY($1::text[])`,
       [ids, decision.actor, first, second, decision.note],
     );
-    return { personId, primaryId: pair.primaryId, members: all };
+    const markedIds = await markMergedAliases(
+      tx,
+      writer.serverKey,
+      { primaryId: pair.primaryId, members: all },
+      writer.now,
+    );
+    return { personId, primaryId: pair.primaryId, members: all, markedIds };
   });
 }
 

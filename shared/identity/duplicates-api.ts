@@ -66,4 +66,6 @@ export interface MergedPerson {
   personId: string;
   primaryId: string;
   members: PersonMember[];
+  /** The records the merge marked (aliases and primary of the primary's facility), for its PCs. */
+  markedIds: string[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bhytNumber, identityKeys, type IdentityFields } from './identity-keys';
+import { bhytNumber, identityKeys, MATCHING_KIND, RULE_OF_KIND, type IdentityFields } from './identity-keys';
 import { temporaryCode } from './temporary-code';
 
 const adult: IdentityFields = {
@@ -79,6 +79,51 @@ describe('the keys the province indexes a patient under', () => {
       cccd: '001226012345',
     };
     expect(identityKeys(renamedWithCccd)).toContainEqual({ kind: 'newborn-cccd', value: '2026-11-28|00004|male' });
+  });
+});
+
+/** The rules under which the province would pair two records (what identity-index.ts looks up). */
+function rulesBetween(a: IdentityFields, b: IdentityFields): string[] {
+  const bKeys = identityKeys(b);
+  const rules = identityKeys(a)
+    .filter((key) => bKeys.some((other) => other.kind === MATCHING_KIND[key.kind] && other.value === key.value))
+    .map((key) => RULE_OF_KIND[key.kind]);
+  return [...new Set(rules)].sort();
+}
+
+describe("the newborn rule by the mother's (or guardian's) CCCD", () => {
+  const mother = { name: 'Trần Thị Mai', relation: 'mother' as const, cccd: '001190012345', phone: '' };
+  // The same baby, registered at another facility under another name and ward, still without a CCCD.
+  const atProvince: IdentityFields = {
+    ...newborn,
+    familyName: 'Lê',
+    middleName: 'Văn',
+    givenName: 'An',
+    address: { provinceCode: '01', wardCode: '00007', street: '' },
+    patientCode: '01002-NEWB0RN2',
+    guardian: mother,
+  };
+  const atDistrict: IdentityFields = { ...newborn, guardian: mother };
+
+  it('pairs a temporary-code record with another child record of the same guardian CCCD and birth date', () => {
+    expect(rulesBetween(atDistrict, atProvince)).toEqual(['newborn-same-guardian']);
+    expect(rulesBetween(atProvince, atDistrict)).toEqual(['newborn-same-guardian']);
+    // The other record may already have the child's own CCCD: still the same mother and birth day.
+    const withOwnCccd = { ...atProvince, cccd: '001226012345' };
+    expect(rulesBetween(atDistrict, withOwnCccd)).toEqual(['newborn-same-guardian']);
+  });
+
+  it('does not pair another birth date, another guardian, or two records that are no longer newborns', () => {
+    expect(rulesBetween(atDistrict, { ...atProvince, dateOfBirth: '2026-11-29' })).toEqual([]);
+    expect(rulesBetween(atDistrict, { ...atProvince, guardian: { ...mother, cccd: '001190054321' } })).toEqual([]);
+    const grown = { ...atDistrict, cccd: '001226012345' };
+    expect(rulesBetween(grown, { ...atProvince, cccd: '001226099999' })).toEqual([]);
+  });
+
+  it('ignores a guardian CCCD that is not 12 digits, and keeps the birth-day-and-ward rule', () => {
+    const noCccd = { ...atDistrict, guardian: { ...mother, cccd: '' } };
+    expect(identityKeys(noCccd).map((key) => key.kind)).not.toContain('guardian-temporary');
+    expect(identityKeys(atDistrict)).toContainEqual({ kind: 'newborn-temporary', value: '2026-11-28|00004|male' });
   });
 });
 

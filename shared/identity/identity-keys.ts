@@ -4,21 +4,25 @@ import { patientSearchKeys } from '../patient/patient-search-keys';
 import { temporaryCode } from './temporary-code';
 
 /** Why the province thinks two patient records are one person. */
-export type IdentityRule = 'same-cccd' | 'same-bhyt' | 'same-name-birth-date-ward' | 'temporary-code-to-cccd';
+export type IdentityRule =
+  'same-cccd' | 'same-bhyt' | 'same-name-birth-date-ward' | 'temporary-code-to-cccd' | 'newborn-same-guardian';
 
 export const IDENTITY_RULES: readonly IdentityRule[] = [
   'same-cccd',
   'same-bhyt',
   'same-name-birth-date-ward',
   'temporary-code-to-cccd',
+  'newborn-same-guardian',
 ];
 
 /**
  * What a record is indexed under. Two records match when one has a key of kind K and the other a
- * key of `MATCHING_KIND[K]` with the same value: the same kind for every rule but the newborn's,
- * where a temporary-code record meets a CCCD holder born the same day in the same ward.
+ * key of `MATCHING_KIND[K]` with the same value: the same kind for every rule but the newborns',
+ * where a temporary-code record meets a CCCD holder born the same day in the same ward, or any
+ * child record whose guardian has the same CCCD and the same birth date.
  */
-export type IdentityKeyKind = 'cccd' | 'bhyt' | 'name-birth-ward' | 'newborn-temporary' | 'newborn-cccd';
+export type IdentityKeyKind =
+  'cccd' | 'bhyt' | 'name-birth-ward' | 'newborn-temporary' | 'newborn-cccd' | 'guardian-temporary' | 'guardian-child';
 
 export interface IdentityKey {
   kind: IdentityKeyKind;
@@ -31,6 +35,8 @@ export const MATCHING_KIND: Record<IdentityKeyKind, IdentityKeyKind> = {
   'name-birth-ward': 'name-birth-ward',
   'newborn-temporary': 'newborn-cccd',
   'newborn-cccd': 'newborn-temporary',
+  'guardian-temporary': 'guardian-child',
+  'guardian-child': 'guardian-temporary',
 };
 
 export const RULE_OF_KIND: Record<IdentityKeyKind, IdentityRule> = {
@@ -39,6 +45,8 @@ export const RULE_OF_KIND: Record<IdentityKeyKind, IdentityRule> = {
   'name-birth-ward': 'same-name-birth-date-ward',
   'newborn-temporary': 'temporary-code-to-cccd',
   'newborn-cccd': 'temporary-code-to-cccd',
+  'guardian-temporary': 'newborn-same-guardian',
+  'guardian-child': 'newborn-same-guardian',
 };
 
 export type IdentityFields = Pick<
@@ -53,6 +61,7 @@ export type IdentityFields = Pick<
   | 'address'
   | 'patientCode'
   | 'createdAt'
+  | 'guardian'
 >;
 
 const CCCD = /^\d{12}$/;
@@ -83,6 +92,7 @@ export function identityKeys(patient: IdentityFields): IdentityKey[] {
   if (CCCD.test(cccd)) keys.push({ kind: 'cccd', value: cccd });
   const bhyt = bhytNumber(patient.bhyt);
   if (bhyt) keys.push({ kind: 'bhyt', value: bhyt });
+  keys.push(...guardianKeys(patient));
 
   const ward = patient.address.wardCode.trim();
   if (ward === '' || !ISO_DATE.test(patient.dateOfBirth)) return keys;
@@ -93,5 +103,20 @@ export function identityKeys(patient: IdentityFields): IdentityKey[] {
   const birth = `${patient.dateOfBirth}|${ward}|${patient.sex}`;
   if (temporaryCode(patient) !== null) keys.push({ kind: 'newborn-temporary', value: birth });
   else if (CCCD.test(cccd)) keys.push({ kind: 'newborn-cccd', value: birth });
+  return keys;
+}
+
+/**
+ * A newborn registered twice (at two facilities, or before and after a name was given) has the
+ * same mother: a temporary-code record whose guardian's CCCD and birth date are another child
+ * record's is a strong candidate, whatever the names and wards say. Twins match too: the admin
+ * tells them apart ("Không phải một người") and the pair is not proposed again.
+ */
+function guardianKeys(patient: IdentityFields): IdentityKey[] {
+  const guardianCccd = patient.guardian?.cccd.trim() ?? '';
+  if (!CCCD.test(guardianCccd) || !ISO_DATE.test(patient.dateOfBirth)) return [];
+  const value = `${guardianCccd}|${patient.dateOfBirth}`;
+  const keys: IdentityKey[] = [{ kind: 'guardian-child', value }];
+  if (temporaryCode(patient) !== null) keys.push({ kind: 'guardian-temporary', value });
   return keys;
 }

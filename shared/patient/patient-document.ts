@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patientGuardianSchema } from './patient-guardian';
 import { NAME_YEAR_KEY_MAX } from './patient-search-keys';
 
 /**
@@ -14,6 +15,12 @@ import { NAME_YEAR_KEY_MAX } from './patient-search-keys';
  * here, so that a PC not yet updated still pushes and pulls, and checked when present. The
  * client's database requires it (renderer/db/collections.ts) and computes it for documents
  * that come without it (a migration for those stored, the pull for those arriving).
+ *
+ * `guardian` (a young child's mother, father or guardian) and the two merge fields came later
+ * still, optional for the same reason. `mergedInto` and `mergedAliases` are the province's: when
+ * its admin merges two records of one facility, the server marks the merged-away record with the
+ * primary's id and the primary with its aliases' ids (server/identity/mark-merged-aliases.ts);
+ * no PC may set or clear them (PATIENT_PROVINCE_FIELDS, refused as `field-not-owned`).
  */
 export const patientDocumentSchema = z
   .object({
@@ -46,6 +53,11 @@ export const patientDocumentSchema = z
     nameKey: z.string().max(200),
     givenNameKey: z.string().max(200),
     nameYearKey: z.string().max(NAME_YEAR_KEY_MAX).optional(),
+    guardian: patientGuardianSchema.optional(),
+    /** The primary record's id: this record was merged into it at the province. */
+    mergedInto: z.string().min(1).max(40).optional(),
+    /** The ids of this facility's records merged into this one. */
+    mergedAliases: z.array(z.string().min(1).max(40)).max(50).optional(),
     /** The recording device's own clock: shown as data, never used for ordering. */
     createdAt: z.string().max(40),
     updatedAt: z.string().max(40),
@@ -57,6 +69,14 @@ export const patientDocumentSchema = z
   .strict();
 
 export type PatientDocument = z.infer<typeof patientDocumentSchema>;
+
+/** Fields only the province writes (a merge); a PC's change to them is refused. */
+export const PATIENT_PROVINCE_FIELDS = ['mergedInto', 'mergedAliases'] as const;
+
+/** Every field a facility's PCs may write: all but the province's. */
+export const PATIENT_FACILITY_FIELDS = (Object.keys(patientDocumentSchema.shape) as (keyof PatientDocument)[]).filter(
+  (field) => !(PATIENT_PROVINCE_FIELDS as readonly string[]).includes(field),
+);
 
 /** Indexed fields, each searched by a range: a prefix, or (`nameYearKey`) one key. */
 export const PATIENT_INDEXES = [

@@ -5,6 +5,7 @@ import { PATIENT_CODE_PATTERN } from '../identifiers/patient-code';
 import { checkPhone } from '../identifiers/phone';
 import { ETHNICITY_CODES } from './ethnicities';
 import type { PatientDocument } from './patient-document';
+import { guardianProblems, type GuardianField } from './patient-guardian';
 import { patientSearchKeys } from './patient-search-keys';
 
 export type PatientField =
@@ -21,7 +22,9 @@ export type PatientField =
   | 'street'
   | 'ethnicityCode'
   | 'patientCode'
-  | 'searchKeys';
+  | 'searchKeys'
+  | GuardianField
+  | 'mergedInto';
 
 export interface PatientProblem {
   field: PatientField;
@@ -55,6 +58,9 @@ export function patientProblems(patient: PatientDocument): PatientProblem[] {
   if (!PATIENT_CODE_PATTERN.test(patient.patientCode) || !patient.patientCode.startsWith(patient.facilityCode)) {
     problems.push({ field: 'patientCode', code: 'patient-code-format' });
   }
+  if (patient.guardian) problems.push(...guardianProblems(patient.guardian));
+  if (patient.mergedInto !== undefined && patient.mergedInto === patient.id)
+    problems.push({ field: 'mergedInto', code: 'merged-into-itself' });
   if (birthYear < 1880) problems.push({ field: 'dateOfBirth', code: 'date-of-birth-too-early' });
 
   const keys = patientSearchKeys(patient);

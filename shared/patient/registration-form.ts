@@ -7,6 +7,7 @@ import { normalizeText } from '../text/fold-vietnamese';
 import { ETHNICITY_CODES } from './ethnicities';
 import { birthDateAgeCheck } from './patient-age';
 import type { PatientDocument } from './patient-document';
+import { guardianProblems, needsGuardian, type GuardianRelation, type PatientGuardian } from './patient-guardian';
 import { patientProblems, type PatientProblem } from './patient-problems';
 import { patientSearchKeys } from './patient-search-keys';
 
@@ -25,6 +26,11 @@ export interface RegistrationForm {
   wardCode: string;
   street: string;
   ethnicityCode: string;
+  /** A young child's mother, father or guardian (patient-guardian.ts) */
+  guardianName: string;
+  guardianRelation: '' | GuardianRelation;
+  guardianCccd: string;
+  guardianPhone: string;
 }
 
 export const EMPTY_REGISTRATION_FORM: RegistrationForm = {
@@ -40,7 +46,28 @@ export const EMPTY_REGISTRATION_FORM: RegistrationForm = {
   wardCode: '',
   street: '',
   ethnicityCode: '01',
+  guardianName: '',
+  guardianRelation: '',
+  guardianCccd: '',
+  guardianPhone: '',
 };
+
+/**
+ * Whether the form asks for the guardian: the child is under GUARDIAN_REQUIRED_UNDER_YEARS on
+ * `today` (ISO), or a guardian is already typed (an older child's recorded guardian stays
+ * editable).
+ */
+export function guardianAsked(form: RegistrationForm, today: string): boolean {
+  const dateOfBirth = parseTypedDate(form.dateOfBirth);
+  const young = dateOfBirth !== null && dateOfBirth <= today && needsGuardian(dateOfBirth, today);
+  return young || guardianTyped(form);
+}
+
+function guardianTyped(form: RegistrationForm): boolean {
+  return [form.guardianName, form.guardianRelation, form.guardianCccd, form.guardianPhone].some(
+    (value) => value.trim() !== '',
+  );
+}
 
 export interface RegistrationContext {
   id: string;
@@ -78,6 +105,12 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
   else if (birthDateAgeCheck(dateOfBirth, today) === 'too-old')
     problems.push({ field: 'dateOfBirth', code: 'date-of-birth-over-max-age' });
   if (form.provinceCode !== '') require('wardCode', form.wardCode);
+  // A young child is registered with who brings them: their name and relation are required.
+  const guardian = guardianAsked(form, today) ? typedGuardian(form) : undefined;
+  if (guardian) {
+    require('guardianName', guardian.name);
+    require('guardianRelation', guardian.relation);
+  }
 
   const cccd = form.cccd.replace(/\s/g, '');
   const bhyt = normalizeBhyt(form.bhyt);
@@ -88,7 +121,11 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
     const sex = form.sex === '' ? undefined : form.sex;
     const dateRefused = problems.some((problem) => problem.field === 'dateOfBirth');
     const birthYear = dateOfBirth === null || dateRefused ? undefined : Number(dateOfBirth.slice(0, 4));
-    return { ok: false, problems: [...problems, ...partialFormProblems(form, { cccd, bhyt, phone, sex, birthYear })] };
+    const guardianChecks = guardian ? guardianProblems({ ...guardian, relation: guardian.relation || 'guardian' }) : [];
+    return {
+      ok: false,
+      problems: [...problems, ...partialFormProblems(form, { cccd, bhyt, phone, sex, birthYear }), ...guardianChecks],
+    };
   }
 
   const patient: PatientDocument = {
@@ -105,6 +142,7 @@ export function buildPatientFromForm(form: RegistrationForm, context: Registrati
     phone,
     address: { provinceCode: form.provinceCode, wardCode: form.wardCode, street: normalizeText(form.street) },
     ethnicityCode: form.ethnicityCode,
+    ...(guardian && guardian.relation !== '' ? { guardian: { ...guardian, relation: guardian.relation } } : {}),
     ...patientSearchKeys({ familyName, middleName, givenName, dateOfBirth }),
     createdAt: context.now,
     updatedAt: context.now,
@@ -147,6 +185,18 @@ function partialFormProblems(
   return problems;
 }
 
+/** The guardian as typed, tidied as the patient's own name, CCCD and phone are. */
+function typedGuardian(
+  form: RegistrationForm,
+): Omit<PatientGuardian, 'relation'> & { relation: '' | GuardianRelation } {
+  return {
+    name: normalizeText(form.guardianName),
+    relation: form.guardianRelation,
+    cccd: form.guardianCccd.replace(/\s/g, ''),
+    phone: normalizePhone(form.guardianPhone),
+  };
+}
+
 /** The form showing a registered patient, for editing. */
 export function formFromPatient(patient: PatientDocument): RegistrationForm {
   const [year, month, day] = patient.dateOfBirth.split('-');
@@ -163,5 +213,9 @@ export function formFromPatient(patient: PatientDocument): RegistrationForm {
     wardCode: patient.address.wardCode,
     street: patient.address.street,
     ethnicityCode: patient.ethnicityCode,
+    guardianName: patient.guardian?.name ?? '',
+    guardianRelation: patient.guardian?.relation ?? '',
+    guardianCccd: patient.guardian?.cccd ?? '',
+    guardianPhone: patient.guardian?.phone ?? '',
   };
 }

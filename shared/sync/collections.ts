@@ -1,4 +1,4 @@
-import { patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
+import { PATIENT_FACILITY_FIELDS, patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
 import { patientProblems } from '../patient/patient-problems';
 import { patientSearchKeys } from '../patient/patient-search-keys';
 import { referralDocumentSchema, type ReferralDocument } from '../referral/referral-document';
@@ -30,6 +30,9 @@ const patients: SyncedCollection<PatientDocument> = {
   schema: patientDocumentSchema,
   feed: 'facility',
   scopes: (patient) => [facilityScope(patient.facilityCode)],
+  // A merge's marks (mergedInto, mergedAliases) are written by the province alone: a PC that
+  // sets or clears one is refused, so a merged record cannot be split again from a PC.
+  ownedFields: () => PATIENT_FACILITY_FIELDS,
   mergePolicy: { kind: 'field-merge' },
   problems: patientProblems,
   // `nameYearKey` is derived (rederive recomputes it) and absent from older PCs' versions: its

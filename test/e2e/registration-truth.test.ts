@@ -117,8 +117,22 @@ describe('registration tells the whole truth at once', () => {
     await page.locator('#field-givenName').press('Enter');
     await expectText(page.getByTestId('patient-name'), 'Nguyễn Thị Đào');
     await fillRegistration(page, { familyName: 'Lò', middleName: 'Văn', givenName: 'Pó', dateOfBirth: '05032025' });
+    // A child under six: the form asks who brings him, and will not save without their name and relation.
+    await page.getByTestId('guardian-fields').waitFor();
     await page.locator('#field-givenName').press('Enter');
+    await expectText(page.getByTestId('error-guardianName'), 'Bắt buộc nhập.');
+    await expectText(page.getByTestId('error-guardianRelation'), 'Bắt buộc nhập.');
+    await page.locator('#field-guardianName').fill('Lò Thị Xuân');
+    await page.locator('#field-guardianRelation').selectOption('mother');
+    await page.locator('#field-guardianCccd').fill('011088012345');
+    await page.locator('#field-guardianPhone').fill('0912 000 111');
+    await page.locator('#field-guardianPhone').press('Enter');
+    // A man's CCCD (4th digit 0) is not the mother's: said beside the field, in Vietnamese.
+    await expectTextContaining(page.getByTestId('error-guardianCccd'), 'giới tính');
+    await page.locator('#field-guardianCccd').fill('011188012345');
+    await page.locator('#field-guardianCccd').press('Enter');
     await expectText(page.getByTestId('patient-name'), 'Lò Văn Pó');
+    await expectTextContaining(page.locator('.detail dl'), 'Lò Thị Xuân (Mẹ) · CCCD 011188012345 · 0912000111');
     const months = patientAge('2025-03-05', localToday()).count;
 
     await page.getByRole('button', { name: 'Quay lại danh sách' }).click();

@@ -209,6 +209,16 @@ export class ClientDriver {
     if (!written) throw new Error(`no patient ${id}`);
   }
 
+  /** A PC that takes a field out of a patient record (a merge's mark), unchecked, sent as any edit. */
+  async writeWithout(id: string, field: keyof PatientDocument): Promise<void> {
+    const updatedBy = this.opened.writer.author();
+    const written = await this.opened.writer.update('patients', id, (current) => {
+      const { [field]: _dropped, ...rest } = current;
+      return { ...rest, updatedBy } as typeof current;
+    });
+    if (!written) throw new Error(`no patient ${id}`);
+  }
+
   heldCopy(collection: string, id: string): Record<string, unknown> | undefined {
     return this.opened.sync.heldCopy(collection, id);
   }
@@ -367,6 +377,14 @@ export class ClientDriver {
   /** The patient's chart as this PC's chart page derives it. */
   async chart(patientId: string, today: string): Promise<PatientChart> {
     return buildPatientChart(await new ChartRepository(this.opened.database).load(patientId), today);
+  }
+
+  /** The chart as the page reads it for a merged patient: the primary's and its aliases' records. */
+  async mergedChart(patientId: string, today: string): Promise<PatientChart> {
+    const patient = await this.opened.patients.get(patientId);
+    const aliases = patient ? await this.opened.patients.aliasesOf(patient) : [];
+    const ids = [patientId, ...aliases.map((alias) => alias.id)];
+    return buildPatientChart(await new ChartRepository(this.opened.database).load(ids), today);
   }
 
   private allergies(): AllergiesRepository {

@@ -67,6 +67,7 @@ export class IsolatedClient {
     updateFromForm: (id: string, form: RegistrationForm) => this.call('updateFromForm', id, form),
     /** An edit as an older app version with laxer rules would have written it, unsent. */
     writeUnchecked: (id: string, patch: Partial<PatientDocument>) => this.call('writeUnchecked', id, patch),
+    writeWithout: (id: string, field: keyof PatientDocument) => this.call('writeWithout', id, field),
     remove: (id: string) => this.call('remove', id),
     search: (text: string) => this.call('search', text),
   };
@@ -114,6 +115,7 @@ export class IsolatedClient {
   readonly clinical = {
     write: (document: Parameters<ClientDriver['writeClinical']>[0]) => this.call('writeClinical', document),
     chart: (patientId: string, today: string) => this.call('chart', patientId, today),
+    mergedChart: (patientId: string, today: string) => this.call('mergedChart', patientId, today),
     recordAllergy: (patientId: string, input: AllergyInput) => this.call('recordAllergy', patientId, input),
     deactivateAllergy: (id: string, reason: string) => this.call('deactivateAllergy', id, reason),
   };

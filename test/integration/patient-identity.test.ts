@@ -36,6 +36,20 @@ const NAMESAKE = validRegistrationForm({
   phone: '',
 });
 
+/** A newborn's mother, as registration asks for a child under six. */
+const MOTHER = {
+  guardianName: 'Nguyễn Thị Hoa',
+  guardianRelation: 'mother',
+  guardianCccd: '001190054321',
+  guardianPhone: '',
+} satisfies Partial<RegistrationForm>;
+const FATHER = {
+  guardianName: 'Trần Văn Bình',
+  guardianRelation: 'father',
+  guardianCccd: '001088054321',
+  guardianPhone: '',
+} satisfies Partial<RegistrationForm>;
+
 /**
  * The province's master patient index (server/identity): real PCs at two facilities register
  * the same people; the province lists each pair once with the rule that matched, a province
@@ -269,6 +283,7 @@ describe('one patient, one identity across the province', () => {
         cccd: '',
         bhyt: '',
         phone: '',
+        ...MOTHER,
       }),
     );
     const child = await registered(
@@ -282,6 +297,8 @@ describe('one patient, one identity across the province', () => {
         cccd: `0012${String(born.getUTCFullYear()).slice(2)}123456`,
         bhyt: '',
         phone: '',
+        // Brought by the father this time: his CCCD is not the mother's.
+        ...FATHER,
       }),
     );
     await atProvince(baby.id);
@@ -290,5 +307,27 @@ describe('one patient, one identity across the province', () => {
     expect(pair?.rules).toEqual(['temporary-code-to-cccd']);
     const babySide = pair?.firstId === baby.id ? pair.first : pair?.second;
     expect(babySide?.temporaryCode).toBe(`SS-${baby.patientCode}`);
+
+    // The same baby registered again at the hospital, still without a CCCD, under another name and
+    // ward: the mother's CCCD and the birth date are what match.
+    const again = await registered(
+      hospital,
+      validRegistrationForm({
+        familyName: 'Con bà',
+        middleName: 'Trần Thị',
+        givenName: 'Mai',
+        sex: 'male',
+        dateOfBirth: birth,
+        cccd: '',
+        bhyt: '',
+        phone: '',
+        wardCode: '02671',
+        ...MOTHER,
+        guardianName: 'Trần Thị Mai',
+      }),
+    );
+    await atProvince(again.id);
+    const [byMother] = pairOf(await candidates(), baby, again);
+    expect(byMother?.rules).toEqual(['newborn-same-guardian']);
   });
 });

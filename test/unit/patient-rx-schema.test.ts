@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PATIENT_ENCRYPTED_FIELDS,
   patientMigrationStrategies,
   patientRxSchema,
   withNameYearKey,
@@ -44,5 +45,16 @@ describe('a patient without nameYearKey (stored or written by a PC before schema
     );
     const kept = { ...patient, nameYearKey: 'nguyen thi dao|1990' };
     expect(withNameYearKey(kept)).toBe(kept);
+  });
+});
+
+describe('the patients schema at version 2 (guardian and the merge marks)', () => {
+  it('seals the new fields, indexes none of them, and keeps a version-1 patient as it is', () => {
+    expect(patientRxSchema.version).toBe(2);
+    expect(PATIENT_ENCRYPTED_FIELDS).toEqual(expect.arrayContaining(['guardian', 'mergedInto', 'mergedAliases']));
+    expect(patientRxSchema.required).not.toContain('mergedInto');
+    expect(patientRxSchema.required).not.toContain('guardian');
+    const stored = { id: 'p', nameYearKey: 'nguyen thi dao|1990' } as Stored<PatientDocument>;
+    expect(patientMigrationStrategies[2](stored)).toEqual(stored);
   });
 });
