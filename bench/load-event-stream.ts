@@ -1,4 +1,5 @@
-import { RESYNC_EVENT, syncPath } from '../shared/sync/protocol';
+import { syncPath } from '../shared/sync/protocol';
+import { readResyncEvent, type ChangedCollections } from '../shared/sync/resync-event';
 
 /**
  * A simulated PC's live stream (`GET /sync/vN/stream`), as the client keeps one open: calls
@@ -8,7 +9,7 @@ import { RESYNC_EVENT, syncPath } from '../shared/sync/protocol';
 export async function openLoadEventStream(
   serverUrl: string,
   token: string,
-  onResync: () => void,
+  onResync: (collections: ChangedCollections) => void,
 ): Promise<{ close: () => void; failed: () => boolean }> {
   const controller = new AbortController();
   let failed = false;
@@ -34,9 +35,10 @@ export async function openLoadEventStream(
         const events = buffered.split('\n\n');
         buffered = events.pop() ?? '';
         for (const event of events) {
-          if (!event.split('\n').includes(`data: ${RESYNC_EVENT}`)) continue;
+          const collections = readResyncEvent(event);
+          if (collections === undefined) continue;
           first?.();
-          onResync();
+          onResync(collections);
         }
       }
     } catch {

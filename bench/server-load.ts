@@ -1,6 +1,7 @@
 import type { PatientDocument } from '../shared/patient/patient-document';
 import { syncPath, type PullResponse, type SyncCheckpoint, type WireDocument } from '../shared/sync/protocol';
 import { benchPatients } from './fixtures';
+import { asksFor, type ChangedCollections } from '../shared/sync/resync-event';
 import { openLoadEventStream } from './load-event-stream';
 import { addFacility, type BenchServer } from './sen-server';
 import { signedByRegistrar } from './signed-documents';
@@ -140,18 +141,19 @@ export async function runServerLoad(
         if (page.documents.length < PULL_LIMIT) return;
       }
     };
-    // One round of pulls at a time; RESYNCs during a round ask for exactly one more.
+    // One round of pulls at a time, of the collections the RESYNCs named (all of them when one
+    // named none, as on connect), as the client does; RESYNCs during a round ask for one more.
     let pulling: Promise<void> | undefined;
-    let resyncs = 0;
-    const onResync = (): void => {
-      resyncs += 1;
+    const wanted = new Set<string>();
+    const onResync = (collections: ChangedCollections): void => {
+      for (const collection of PULLED_COLLECTIONS) if (asksFor(collections, collection)) wanted.add(collection);
       if (pulling || Date.now() >= deadline) return;
       pulling = (async () => {
-        let answered: number;
-        do {
-          answered = resyncs;
-          await Promise.all(PULLED_COLLECTIONS.map(pullCollection));
-        } while (answered !== resyncs && Date.now() < deadline);
+        while (wanted.size > 0 && Date.now() < deadline) {
+          const round = [...wanted];
+          wanted.clear();
+          await Promise.all(round.map(pullCollection));
+        }
         pulling = undefined;
       })();
     };

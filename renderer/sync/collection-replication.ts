@@ -4,6 +4,7 @@ import { Subject } from 'rxjs';
 import type { SyncDirection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
+import { asksFor, type ChangedCollections } from '../../shared/sync/resync-event';
 import type { SyncTransport } from './sync-transport';
 
 export interface CollectionReplicationOptions<T> {
@@ -17,8 +18,8 @@ export interface CollectionReplicationOptions<T> {
   /** Keeps each server's and each server history's (epoch's) checkpoints apart. */
   replicationIdentifier: string;
   transport: SyncTransport;
-  /** Emits when the live stream asks for a pull */
-  resync$: Subject<void>;
+  /** Emits when the live stream asks for a pull: of the collections named, or of all (`null`) */
+  resync$: Subject<ChangedCollections>;
   /** After each pull request: how many documents came and, on the first request of a pull
    *  from scratch, how many the server holds in all. */
   onPullRequest: (documents: number, total: number | undefined) => void;
@@ -43,7 +44,11 @@ export function replicateCollection<T extends { syncMeta: SyncMeta }>(
   const complete = options.completeDocument ?? ((document: T & { _deleted: boolean }) => document);
   const stream$ = new Subject<'RESYNC'>();
   let pushQueue: Promise<unknown> = Promise.resolve();
-  options.resync$.subscribe(() => stream$.next('RESYNC'));
+  // Only the collections that changed pull: a push of visits used to make every PC of the
+  // facility pull all nine collections, most of them to find nothing.
+  options.resync$.subscribe((collections) => {
+    if (asksFor(collections, name)) stream$.next('RESYNC');
+  });
 
   return replicateRxCollection<T, SyncCheckpoint>({
     collection: options.collection,

@@ -1,10 +1,11 @@
-import { RESYNC_EVENT } from '../../shared/sync/protocol';
+import { readResyncEvent, type ChangedCollections } from '../../shared/sync/resync-event';
 import { backoffWithJitter } from './backoff';
 
 export interface EventStreamOptions {
   url: URL;
   credential: string;
-  onResync: () => void;
+  /** The server announced changes: in the collections named, or in any (`null`). */
+  onResync: (collections: ChangedCollections) => void;
   onConnectionChange: (connected: boolean) => void;
   /** The server answered but refused the stream (revoked device, outdated app…). */
   onRefused?: (status: number, code: string | undefined, message: string) => void;
@@ -73,7 +74,10 @@ export function openEventStream(options: EventStreamOptions): EventStream {
   return { close: () => controller.abort(), retryNow: () => wakeUp?.() };
 }
 
-async function readEvents(body: ReadableStream<Uint8Array>, onResync: () => void): Promise<void> {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onResync: (collections: ChangedCollections) => void,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -85,7 +89,8 @@ async function readEvents(body: ReadableStream<Uint8Array>, onResync: () => void
     while (boundary >= 0) {
       const event = buffer.slice(0, boundary);
       buffer = buffer.slice(boundary + 2);
-      if (event.split('\n').some((line) => line === `data: ${RESYNC_EVENT}`)) onResync();
+      const collections = readResyncEvent(event);
+      if (collections !== undefined) onResync(collections);
       boundary = buffer.indexOf('\n\n');
     }
   }

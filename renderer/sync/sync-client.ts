@@ -8,6 +8,7 @@ import { APP_VERSION } from '../../shared/app-version';
 import type { DeviceReport } from '../../shared/sync/device-report';
 import { syncStreamPath, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
+import type { ChangedCollections } from '../../shared/sync/resync-event';
 import { withNameYearKey, type SenDatabase } from '../db/collections';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { readLocalState, writeLocalState } from '../db/local-state';
@@ -100,7 +101,7 @@ function isWaitingFor(collection: string): (entry: QuarantinedDocument) => boole
 export class SyncClient {
   private readonly status = new BehaviorSubject<SyncStatus>(INITIAL_SYNC_STATUS);
   readonly status$: Observable<SyncStatus> = this.status.asObservable();
-  private readonly resync$ = new Subject<void>();
+  private readonly resync$ = new Subject<ChangedCollections>();
   private readonly subscriptions: Subscription[] = [];
   private replicationSubscriptions: Subscription[] = [];
   private startingOver = false;
@@ -148,9 +149,9 @@ export class SyncClient {
     this.stream = openEventStream({
       url: new URL(syncStreamPath(this.options.protocolVersion), serverUrl),
       credential,
-      onResync: () => {
+      onResync: (collections) => {
         this.transport?.noteResync();
-        this.resync$.next();
+        this.resync$.next(collections);
       },
       onRetryScheduled: (at) => this.patch({ nextRetryAt: at ? at.toISOString() : null }),
       onRefused: (status, code, message) =>
@@ -260,7 +261,7 @@ export class SyncClient {
     this.stream?.retryNow();
     this.transport?.gate.reset();
     for (const replication of this.replications) replication.reSync();
-    this.resync$.next();
+    this.resync$.next(null);
   }
 
   get quarantine$(): Observable<QuarantinedDocument[]> {

@@ -5,7 +5,7 @@ import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { SqlExecutor } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { staffChangedPayload } from '../auth/request-caches';
-import { SYNC_CHANNEL } from '../sync/change-notifier';
+import { changesPayload, SYNC_CHANNEL } from '../sync/change-notifier';
 import { claimUniqueValues } from './unique-values';
 
 type Body = Record<string, unknown>;
@@ -98,7 +98,7 @@ export async function writeDocuments(
   );
   // Delivered only if the transaction commits.
   // A staff write also drops the facility's cached accounts on every server process.
-  const payloads = [...byScope.keys()];
+  const payloads = [...byScope.keys()].map((scope) => changesPayload(collectionName, scope));
   if (collectionName === 'staff') payloads.push(...[...byScope.keys()].map(staffChangedPayload));
   await tx.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [SYNC_CHANNEL, payloads]);
 }

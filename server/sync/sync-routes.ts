@@ -6,7 +6,6 @@ import {
   pullBodySchema,
   pullQuerySchema,
   type PullResponse,
-  RESYNC_EVENT,
   SYNC_PROTOCOL_VERSION,
   syncCheckpointSchema,
   type SyncCheckpoint,
@@ -18,6 +17,7 @@ import { readDeviceReport, type DeviceActivity } from '../fleet/device-activity'
 import { HttpError } from '../http/http-error';
 import type { SignatureChecker } from '../signing/signature-checker';
 import type { ChangeNotifier } from './change-notifier';
+import { resyncAnnouncer } from './resync-announcer';
 import { listConflicts } from './conflict-records';
 import { parsePushRows } from './parse-push-rows';
 import { epochChanged, pullDocuments } from './pull-documents';
@@ -125,13 +125,15 @@ export function registerSyncRoutes(app: FastifyInstance, context: SyncRouteConte
       connection: 'keep-alive',
     });
     openStreams.add(reply.raw);
-    const send = (): void => {
-      reply.raw.write(`data: ${RESYNC_EVENT}\n\n`);
-    };
-    send();
+    // A closed stream is not written to: an announcement may be due after the device left.
+    const announce = resyncAnnouncer((text) => {
+      if (!reply.raw.writableEnded && !reply.raw.destroyed) reply.raw.write(text);
+    });
+    // On connect the device may have missed anything: it pulls every collection.
+    announce(null);
     // The facility's own feed and the province-wide one (catalogs) both wake the device.
     const unsubscribers = [facilityScope(device.facilityCode), provinceScope(device.provinceCode)].map((scope) =>
-      notifier.subscribe(scope, send),
+      notifier.subscribe(scope, announce),
     );
     // Revoked: end the stream now; the device's reconnect is then refused with 401.
     const unsubscribeRevocation = notifier.subscribeRevocation(device.deviceId, () => reply.raw.end());
