@@ -1,5 +1,5 @@
 import type { ObservationDocument, ResultFlag } from '../clinical/observation-document';
-import type { CarriedResult } from './referral-document';
+import type { CarriedResult, ReferralDocument } from './referral-document';
 
 /** A lab result of the sending facility as a referral carries it; null for anything but one. */
 export function carriedResultOf(observation: ObservationDocument): CarriedResult | null {
@@ -48,4 +48,16 @@ export function carriedResultLine(result: CarriedResult): string {
 /** Carried results oldest first, as the paper lists them. */
 export function inPaperOrder(results: readonly CarriedResult[]): CarriedResult[] {
   return [...results].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
+/**
+ * "Tests done and their results" as one text, for documents that have only a text field for it
+ * (the claim's XML13, HoSoBenhAn): each carried result with its day (yyyy-MM-dd, as recorded),
+ * then what the doctor typed.
+ */
+export function testsDoneText(referral: Pick<ReferralDocument, 'results' | 'testsDone'>): string {
+  const lines = inPaperOrder(referral.results ?? []).map(
+    (result) => `${carriedResultLine(result)} (${result.recordedAt.slice(0, 10)})`,
+  );
+  return [...lines, referral.testsDone].filter((line) => line.trim() !== '').join('\n');
 }

@@ -5,7 +5,7 @@ import { authorizeReferralWrite, referralOwnedFields, referralProblems } from '.
 import { changesSignedContent, openFieldsOf } from '../clinical/signed-document';
 import { signingProblem } from '../clinical/signing-problem';
 import { SYNCED_COLLECTIONS } from '../sync/collections';
-import { carriedResultLine } from './carried-results';
+import { carriedResultLine, testsDoneText } from './carried-results';
 import type { CarriedResult } from './referral-document';
 
 const referral: ReferralDocument = {
@@ -154,6 +154,11 @@ describe('referral rules', () => {
     expect(carriedResultLine({ ...glucose, flag: 'normal', referenceLow: null, referenceHigh: null })).toBe(
       'Glucose máu: 9.1 mmol/L',
     );
+    // For documents with one text field (the claim's XML13, HoSoBenhAn): the results, then the typed text.
+    expect(testsDoneText({ results: [glucose], testsDone: 'Siêu âm: bình thường' })).toBe(
+      'Glucose máu: 9.1 mmol/L (cao; tham chiếu 3.9–6.4) (2026-12-02)\nSiêu âm: bình thường',
+    );
+    expect(testsDoneText({ testsDone: 'Siêu âm: bình thường' })).toBe('Siêu âm: bình thường');
   });
 });
 
