@@ -131,12 +131,13 @@ export async function startServices(
     await database.close();
   };
   const patients = new PatientsRepository(database, writer, identity, undefined, audit);
+  const referrals = new ReferralsRepository(database, writer, patients, catalog, identity);
   return {
     device,
     session,
     staff,
     patients,
-    referrals: new ReferralsRepository(database, writer, patients, catalog, identity),
+    referrals,
     encounters: new EncountersRepository(database, writer, identity, catalog),
     inpatient: new InpatientRepository(database, writer, identity, catalog),
     audit,
@@ -148,7 +149,11 @@ export async function startServices(
     serials,
     prescriptions: new PrescriptionsRepository(database, writer, serials, { ...identity, deviceTag: device.deviceTag }),
     orders: new OrdersRepository(database, writer, catalog, identity, undefined, {
-      foreignResults: (patientId) => history.results(patientId),
+      // Results from elsewhere: fetched from the province, or carried by a referral to here.
+      foreignResults: async (patientId) => {
+        const [fetched, carried] = await Promise.all([history.results(patientId), referrals.carriedResults(patientId)]);
+        return [...fetched, ...carried];
+      },
       report: (outcomes) => repeatReporter.report(outcomes),
     }),
     history,

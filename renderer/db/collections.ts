@@ -119,10 +119,11 @@ const storedCatalogSchema = catalogEntrySchema.safeExtend({ syncMeta: syncMetaSc
 function clinicalRxSchema<T>(
   schema: z.ZodObject,
   indexes: readonly (readonly (keyof T & string)[])[],
+  version = 0,
 ): ReturnType<typeof rxSchemaFromZod<T>> {
   const clear = ['id', ...indexes.flat()];
   return rxSchemaFromZod<T>(schema as unknown as z.ZodType<T>, {
-    version: 0,
+    version,
     primaryKey: 'id' as keyof T & string,
     indexes,
     encrypted: encryptedFields<T>(schema, clear),
@@ -145,7 +146,21 @@ export const noteRxSchema = clinicalRxSchema<Stored<NoteDocument>>(storedNoteSch
  * Referrals sent from and to this facility: who is referred, why and what was found stay sealed;
  * the two facilities, the day and the patient's ids stay clear for the lists.
  */
-export const referralRxSchema = clinicalRxSchema<Stored<ReferralDocument>>(storedReferralSchema, REFERRAL_INDEXES);
+export const referralRxSchema = clinicalRxSchema<Stored<ReferralDocument>>(
+  storedReferralSchema,
+  REFERRAL_INDEXES,
+  // 1: the lab results carried (`results`) and the referring doctor's signature.
+  1,
+);
+
+/**
+ * Each version of the referrals schema from the one before. A referral stored before version 1
+ * is kept exactly as it came: the new fields are optional, and adding one here would make the
+ * receiver's next answer look like a change of the sender's fields (`field-not-owned`).
+ */
+export const referralMigrationStrategies = {
+  1: (stored: Stored<ReferralDocument>): Stored<ReferralDocument> => stored,
+};
 
 /**
  * The province's catalogs: public lists (the ministry publishes them), so nothing is sealed and

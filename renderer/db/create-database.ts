@@ -12,6 +12,7 @@ import {
   orderRxSchema,
   patientMigrationStrategies,
   patientRxSchema,
+  referralMigrationStrategies,
   referralRxSchema,
   staffRxSchema,
   type SenCollections,
@@ -72,7 +73,7 @@ export async function createSenDatabase(options: DatabaseOptions): Promise<SenDa
       orders: { schema: orderRxSchema },
       observations: { schema: observationRxSchema },
       notes: { schema: noteRxSchema },
-      referrals: { schema: referralRxSchema },
+      referrals: { schema: referralRxSchema, migrationStrategies: referralMigrationStrategies },
       catalog: { schema: catalogRxSchema },
       ...(options.withoutConflicts ? {} : { conflicts: { schema: conflictRxSchema } }),
     });

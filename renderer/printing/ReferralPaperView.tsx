@@ -47,6 +47,7 @@ export function ReferralPaperView({ paper }: { paper: ReferralPaper }) {
       <p>
         Giấy chuyển tuyến có giá trị đến hết ngày <strong data-testid="paper-valid-until">{paper.validUntil}</strong>
       </p>
+      {paper.signature !== '' && <p data-testid="paper-signature">{paper.signature}</p>}
     </PaperFrame>
   );
 }

@@ -1,3 +1,4 @@
+import type { CarriedResult } from '../../shared/referral/referral-document';
 import { describe, expect, it } from 'vitest';
 import {
   AMLODIPIN,
@@ -200,5 +201,44 @@ describe('the referral paper', () => {
   it('is valid ten working days from the day it was written', () => {
     expect(paper.validUntil).toBe('16/12/2026');
     expect(paper.footer.placeAndDate).toBe('Lào Cai, ngày 03 tháng 12 năm 2026');
+  });
+  it('lists the lab results it carries, oldest first with their day, before the typed text, and says who signed', () => {
+    const result: CarriedResult = {
+      testCode: 'SEN-XN-024',
+      testName: 'Glucose máu',
+      value: '9.1',
+      numericValue: 9.1,
+      unit: 'mmol/L',
+      referenceLow: 3.9,
+      referenceHigh: 6.4,
+      referenceText: '',
+      flag: 'high',
+      observationId: 'o2',
+      recordedAt: '2026-12-03T02:00:00.000Z',
+      facilityCode: '10010',
+    };
+    const earlier: CarriedResult = {
+      ...result,
+      testName: 'Bạch cầu',
+      value: '7.2',
+      unit: 'G/L',
+      flag: 'normal',
+      referenceLow: null,
+      referenceHigh: null,
+      observationId: 'o1',
+      recordedAt: '2026-12-02T02:00:00.000Z',
+    };
+    const signed = buildReferralPaper({
+      ...sampleReferralData(),
+      results: [earlier, result],
+      signer: { staffId: 's', displayName: 'BS. Phạm Thu Hường', signedAt: '2026-12-03T02:30:00.000Z' },
+    });
+    expect(signed.testsDone.split('\n')).toEqual([
+      'Bạch cầu: 7.2 G/L — 02/12/2026',
+      'Glucose máu: 9.1 mmol/L (cao; tham chiếu 3.9–6.4) — 03/12/2026',
+      'Công thức máu: bạch cầu 15 G/L; siêu âm: ruột thừa đường kính 8 mm',
+    ]);
+    expect(signed.signature).toMatch(/^Ký số bởi BS\. Phạm Thu Hường lúc \d\d:30 03\/12\/2026$/);
+    expect(paper.signature).toBe('');
   });
 });

@@ -4,14 +4,16 @@ import type { ReferralDocument } from '../../shared/referral/referral-document';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { formatDateTime } from '../app/format';
 import { useServices } from '../app/services-context';
+import { CarriedResultText } from './CarriedResultText';
 import { referralStep } from './referral-content';
+import { ReferralSignature } from './ReferralSignature';
 import type { FacilityEntry } from './referrals-repository';
 import { facilityLabel } from './use-referrals';
 
 /**
  * One referral as either side reads it: who, from where to where, when, the step it is at and
  * what the receiver said; the side's actions below. Its clinical content (reason, diagnoses, the
- * receiver's note and outcome summary) is shown only to staff who may read the clinical record:
+ * results it carries, the signature, the receiver's note and outcome summary) is shown only to staff who may read the clinical record:
  * reception takes the patient in from the identity alone.
  */
 export function ReferralCard({
@@ -62,6 +64,19 @@ export function ReferralCard({
           {referral.diagnoses.map((diagnosis) => `${diagnosis.code} ${diagnosis.name}`).join('; ')}
         </div>
       )}
+      {mayReadClinical && (referral.results ?? []).length > 0 && (
+        <div data-testid="referral-results">
+          {t('referrals.results')}:
+          <ul>
+            {(referral.results ?? []).map((result) => (
+              <li key={result.observationId}>
+                <CarriedResultText result={result} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {mayReadClinical && <ReferralSignature referral={referral} />}
       {mayReadClinical && referral.receiverNote && (
         <div data-testid="referral-receiver-note">{t('referrals.receiverNote', { note: referral.receiverNote })}</div>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralDocument } from '../../shared/referral/referral-document';
 import { FormError } from '../app/FormError';
@@ -6,9 +6,10 @@ import { useServices } from '../app/services-context';
 import type { ReferralProblem } from './referral-content';
 import { referralProblemMessage } from './referral-format';
 import type { ReferralDraft, ReferralInput } from './referrals-repository';
+import { CarriedResultsPicker } from './CarriedResultsPicker';
 import { useFacilities } from './use-referrals';
 
-type TextField = Exclude<keyof ReferralInput, 'toFacilityCode' | 'diagnoses'>;
+type TextField = Exclude<keyof ReferralInput, 'toFacilityCode' | 'diagnoses' | 'results'>;
 
 /** The form's free-text fields in the paper's order, with how many lines each gets. */
 const TEXT_FIELDS: readonly { field: TextField; rows: number }[] = [
@@ -23,8 +24,8 @@ const TEXT_FIELDS: readonly { field: TextField; rows: number }[] = [
 
 /**
  * A referral from a visit or a stay: the receiving facility from the province's catalog, the
- * clinical summary prefilled from the record (diagnoses, findings, lab results) and the rest
- * typed. Enter in a one-line field sends; Esc cancels. Nothing is written until it is complete.
+ * clinical summary prefilled from the record (diagnoses, findings), the lab results to send
+ * ticked (those of the visit or stay to begin with), and the rest typed. Enter in a one-line field sends; Esc cancels. Nothing is written until it is complete.
  */
 export function ReferralForm({
   encounterId,
@@ -129,24 +130,33 @@ export function ReferralForm({
         )}
       </div>
       {TEXT_FIELDS.map(({ field, rows }) => (
-        <div key={field} className={`field${errorOf(field) ? ' has-error' : ''}`}>
-          <label htmlFor={`referral-${field}`}>{t(`referrals.${field}`)}</label>
-          {rows === 1 ? (
-            <input
-              id={`referral-${field}`}
-              autoComplete="off"
-              value={input[field]}
-              onChange={(event) => set(field, event.target.value)}
-            />
-          ) : (
-            <textarea
-              id={`referral-${field}`}
-              rows={rows}
-              value={input[field]}
-              onChange={(event) => set(field, event.target.value)}
+        <Fragment key={field}>
+          {field === 'testsDone' && (
+            <CarriedResultsPicker
+              available={draft.availableResults}
+              picked={input.results}
+              onChange={(results) => setInput({ ...input, results })}
             />
           )}
-        </div>
+          <div className={`field${errorOf(field) ? ' has-error' : ''}`}>
+            <label htmlFor={`referral-${field}`}>{t(`referrals.${field}`)}</label>
+            {rows === 1 ? (
+              <input
+                id={`referral-${field}`}
+                autoComplete="off"
+                value={input[field]}
+                onChange={(event) => set(field, event.target.value)}
+              />
+            ) : (
+              <textarea
+                id={`referral-${field}`}
+                rows={rows}
+                value={input[field]}
+                onChange={(event) => set(field, event.target.value)}
+              />
+            )}
+          </div>
+        </Fragment>
       ))}
       {problems.length > 0 && (
         <ul className="form-error" role="alert" data-testid="referral-problems">

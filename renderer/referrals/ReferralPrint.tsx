@@ -12,7 +12,8 @@ import { useFacilities } from './use-referrals';
 export function ReferralPrint({ referral, onClose }: { referral: ReferralDocument; onClose: () => void }) {
   const { device } = useServices();
   const facilities = useFacilities();
-  const signerName = useStaffName(referral.createdBy);
+  // The paper names whoever signed it; unsigned, the doctor who wrote it.
+  const signerName = useStaffName(referral.signedBy || referral.createdBy);
   const paper = useMemo(() => {
     const to = facilities.get(referral.toFacilityCode);
     const receiving: ReferralFacility = {

@@ -45,7 +45,13 @@ export function ReferralsSection({ patientId, fromEncounterId }: { patientId: st
           </button>
         </p>
       )}
-      {printing && sent && <ReferralPrint referral={sent} onClose={() => setPrinting(false)} />}
+      {printing && sent && (
+        // The version as it stands now (signed since, say), not as it was when sent.
+        <ReferralPrint
+          referral={list?.find((referral) => referral.id === sent.id) ?? sent}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {mayRefer && fromEncounterId && writing && (
         <ReferralForm
           encounterId={fromEncounterId}

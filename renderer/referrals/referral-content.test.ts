@@ -5,6 +5,8 @@ import { patientDocument } from '../../test/helpers/patient-documents';
 import { referralDocument } from '../../test/helpers/referral-documents';
 import {
   addressLine,
+  carriableResults,
+  carriedEarlierResults,
   findingsText,
   incomingOrder,
   mayAnswer,
@@ -15,7 +17,6 @@ import {
   referralPatientOf,
   referralStep,
   samePersonAmong,
-  testsDoneText,
 } from './referral-content';
 
 const receiving = {
@@ -27,12 +28,32 @@ const receiving = {
   now: '2026-12-03T08:00:00.000Z',
 };
 
-function labResult(testName: string, value: string, unit: string, flag: string, recordedAt: string) {
+/** A lab result of the patient at `facilityCode`, in visit `encounterId`. */
+function labResult(
+  id: string,
+  facilityCode: string,
+  encounterId: string,
+  recordedAt: string,
+  testCode = 'SEN-XN-024',
+): ObservationDocument {
   return {
+    id,
+    facilityCode,
+    encounterId,
     kind: 'lab-result',
     recordedAt,
-    lab: { testName, value, unit, flag },
-  } as unknown as ObservationDocument;
+    lab: {
+      testCode,
+      testName: 'Glucose máu',
+      value: '9.1',
+      numericValue: 9.1,
+      unit: 'mmol/L',
+      referenceLow: 3.9,
+      referenceHigh: 6.4,
+      referenceText: '',
+      flag: 'high',
+    },
+  } as ObservationDocument;
 }
 
 describe('the patient carried by a referral', () => {
@@ -87,13 +108,23 @@ describe('the patient carried by a referral', () => {
 });
 
 describe('the clinical summary prefilled from the visit', () => {
-  it('lists lab results oldest first, with unit and the word for an abnormal value', () => {
-    const text = testsDoneText([
-      labResult('Glucose', '9.1', 'mmol/L', 'high', '2026-12-03T09:00:00Z'),
-      labResult('Bạch cầu', '7.2', 'G/L', 'normal', '2026-12-03T08:00:00Z'),
-      { kind: 'vital-signs', recordedAt: '2026-12-03T07:00:00Z', lab: null } as unknown as ObservationDocument,
-    ]);
-    expect(text).toBe('Bạch cầu: 7.2 G/L\nGlucose: 9.1 mmol/L (cao)');
+  it('offers the patient’s lab results at this facility newest first, those of the visit picked', () => {
+    const observations = [
+      labResult('old', '10010', 'visit-0', '2026-11-20T08:00:00Z'),
+      labResult('today', '10010', 'visit-1', '2026-12-03T08:00:00Z'),
+      labResult('fetched', '10020', 'visit-9', '2026-12-01T08:00:00Z'),
+      { ...labResult('vitals', '10010', 'visit-1', '2026-12-03T07:00:00Z'), kind: 'vital-signs', lab: null },
+    ] as ObservationDocument[];
+    const { available, picked } = carriableResults(
+      observations,
+      '10010',
+      (observation) => observation.encounterId === 'visit-1',
+      10,
+    );
+    expect(available.map((result) => result.observationId)).toEqual(['today', 'old']);
+    expect(available[0]).toMatchObject({ testCode: 'SEN-XN-024', value: '9.1', flag: 'high', facilityCode: '10010' });
+    expect(picked).toEqual(['today']);
+    expect(carriableResults(observations, '10010', () => true, 1).available).toHaveLength(1);
   });
 
   it('writes the findings from what the doctor wrote, leaving out empty parts', () => {
@@ -144,5 +175,43 @@ describe('the steps of a referral', () => {
       { field: 'toFacilityCode', code: 'referral-to-same-facility' },
     ]);
     expect(referralFormProblems({ toFacilityCode: '10001', reason: 'x' }, '10010')).toEqual([]);
+  });
+});
+
+describe('results a referral carried, at the receiving facility', () => {
+  const sender = patientDocument('10010');
+  const carried = carriableResults(
+    [labResult('o1', '10010', 'v1', '2026-12-02T08:00:00Z')],
+    '10010',
+    () => true,
+    10,
+  ).available;
+  const accepted = referralDocument(sender, '15001', 'doctor', {
+    results: carried,
+    receiverStatus: 'accepted',
+    receiverPatientId: 'here-1',
+  });
+  const name = (code: string): string => (code === '10010' ? 'TTYT Bát Xát' : code);
+
+  it('reads them for the patient it was linked to, marked with the facility that did them, each once', () => {
+    const twice = { ...accepted, id: 'second' };
+    expect(carriedEarlierResults([accepted, twice], '15001', 'here-1', name)).toEqual([
+      {
+        observationId: 'o1',
+        code: 'SEN-XN-024',
+        value: '9.1',
+        unit: 'mmol/L',
+        flag: 'high',
+        recordedAt: '2026-12-02T08:00:00Z',
+        facility: { code: '10010', name: 'TTYT Bát Xát' },
+      },
+    ]);
+  });
+
+  it('ignores referrals to other facilities, of other patients, and those written before results travelled', () => {
+    expect(carriedEarlierResults([accepted], '10020', 'here-1', name)).toEqual([]);
+    expect(carriedEarlierResults([accepted], '15001', 'here-2', name)).toEqual([]);
+    const { results: _none, ...old } = accepted;
+    expect(carriedEarlierResults([old], '15001', 'here-1', name)).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
-import type { ObservationDocument, ResultFlag } from '../../shared/clinical/observation-document';
+import type { ObservationDocument } from '../../shared/clinical/observation-document';
 import { addressLine as patientAddressLine } from '../../shared/patient/patient-address';
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { patientSearchKeys } from '../../shared/patient/patient-search-keys';
-import type { ReferralDocument } from '../../shared/referral/referral-document';
+import { carriedResultOf } from '../../shared/referral/carried-results';
+import type { CarriedResult, ReferralDocument } from '../../shared/referral/referral-document';
+import type { EarlierResult } from '../orders/repeat-window';
 
 /** The patient as a referral carries them to the receiving facility. */
 export type ReferralPatient = ReferralDocument['patient'];
@@ -81,33 +83,57 @@ export function patientFromReferral(referral: ReferralDocument, context: Receivi
   };
 }
 
-const FLAG_WORDS: Record<ResultFlag, string> = {
-  '': '',
-  normal: '',
-  low: 'thấp',
-  high: 'cao',
-  'critical-low': 'thấp, nguy hiểm',
-  'critical-high': 'cao, nguy hiểm',
-  abnormal: 'bất thường',
-};
+/**
+ * The lab results a referral may carry, from the patient's results at this facility, newest
+ * first (at most `limit`), with those of the visit or stay it is made from picked to begin with.
+ */
+export function carriableResults(
+  observations: readonly ObservationDocument[],
+  facilityCode: string,
+  ofThisCare: (observation: ObservationDocument) => boolean,
+  limit: number,
+): { available: CarriedResult[]; picked: string[] } {
+  const own = [...observations]
+    .filter((observation) => observation.facilityCode === facilityCode)
+    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
+    .flatMap((observation) => {
+      const carried = carriedResultOf(observation);
+      return carried ? [{ carried, picked: ofThisCare(observation) }] : [];
+    })
+    .slice(0, limit);
+  return {
+    available: own.map(({ carried }) => carried),
+    picked: own.filter(({ picked }) => picked).map(({ carried }) => carried.observationId),
+  };
+}
 
 /**
- * "Tests done and their results" of the paper: one line per lab result, oldest first, with its
- * unit and, when out of range, the word for it. The paper is a Vietnamese document whatever the
- * screen's language.
+ * What referrals to this facility carried for one of its patients (linked on acceptance), as
+ * the repeat-test warning reads a result from elsewhere: marked with the facility that did it.
+ * One result carried by two referrals counts once.
  */
-export function testsDoneText(observations: readonly ObservationDocument[]): string {
-  return [...observations]
-    .filter((observation) => observation.kind === 'lab-result' && observation.lab !== null)
-    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
-    .map((observation) => {
-      const lab = observation.lab;
-      if (!lab) return '';
-      const value = [lab.value, lab.unit].filter((part) => part !== '').join(' ');
-      const flag = FLAG_WORDS[lab.flag];
-      return `${lab.testName}: ${value}${flag === '' ? '' : ` (${flag})`}`;
-    })
-    .join('\n');
+export function carriedEarlierResults(
+  referrals: readonly ReferralDocument[],
+  here: string,
+  patientId: string,
+  facilityName: (code: string) => string,
+): EarlierResult[] {
+  const byObservation = new Map<string, EarlierResult>();
+  for (const referral of referrals) {
+    if (referral.toFacilityCode !== here || referral.receiverPatientId !== patientId) continue;
+    for (const result of referral.results ?? []) {
+      byObservation.set(result.observationId, {
+        observationId: result.observationId,
+        code: result.testCode,
+        value: result.value,
+        unit: result.unit,
+        flag: result.flag,
+        recordedAt: result.recordedAt,
+        facility: { code: result.facilityCode, name: facilityName(result.facilityCode) },
+      });
+    }
+  }
+  return [...byObservation.values()];
 }
 
 /** "Findings" of the paper from the visit: the reason, the history and the examination as written. */

@@ -11,6 +11,8 @@ const KNOWN_PROBLEMS = new Set([
   'more-than-one-primary',
   'cccd-already-registered',
   'needs-registrar',
+  'result-of-other-facility',
+  'result-carried-twice',
 ]);
 
 /** Fields whose label is another key's: the note a decline asks for. */

@@ -7,12 +7,19 @@ import type { ObservationDocument } from '../../shared/clinical/observation-docu
 import type { PatientDocument } from '../../shared/patient/patient-document';
 import { formFromPatient } from '../../shared/patient/registration-form';
 import type { PossibleDuplicate } from '../../shared/patient/possible-duplicates';
-import type { ReferralDocument } from '../../shared/referral/referral-document';
+import {
+  MAX_REFERRAL_RESULTS,
+  type CarriedResult,
+  type ReferralDocument,
+} from '../../shared/referral/referral-document';
 import { referralProblems } from '../../shared/referral/referral-rules';
 import type { SenDatabase, Stored } from '../db/collections';
 import type { DocumentWriter } from '../db/document-writer';
 import type { DeviceIdentity, PatientsRepository } from '../patients/patients-repository';
+import type { EarlierResult } from '../orders/repeat-window';
 import {
+  carriableResults,
+  carriedEarlierResults,
   findingsText,
   mayAnswer,
   mayReportOutcome,
@@ -22,7 +29,6 @@ import {
   referralFormProblems,
   referralPatientOf,
   samePersonAmong,
-  testsDoneText,
   type ReferralProblem,
 } from './referral-content';
 
@@ -34,6 +40,9 @@ export interface ReferralInput {
   reason: string;
   findings: string;
   diagnoses: Diagnosis[];
+  /** The lab results picked to travel with it (from the draft's `availableResults`). */
+  results: CarriedResult[];
+  /** Anything else done, typed. */
   testsDone: string;
   treatmentGiven: string;
   conditionAtTransfer: string;
@@ -45,6 +54,8 @@ export interface ReferralInput {
 export interface ReferralDraft {
   patient: PatientDocument;
   input: ReferralInput;
+  /** The patient's lab results at this facility, newest first: what the form offers to carry. */
+  availableResults: CarriedResult[];
 }
 
 export type ReferralResult = { ok: true; referral: ReferralDocument } | { ok: false; problems: ReferralProblem[] };
@@ -125,19 +136,25 @@ export class ReferralsRepository {
         .find({ selector: { patientId: patient.id }, sort: [{ recordedAt: 'asc' }] })
         .exec()
     ).map((document) => bodyOf<ObservationDocument>(document));
-    const results = observations.filter((observation) =>
-      encounter.kind === 'inpatient'
-        ? observation.recordedAt.slice(0, 10) >= encounter.queueDate
-        : observation.encounterId === encounter.id,
+    const { available, picked } = carriableResults(
+      observations,
+      this.device.facilityCode,
+      (observation) =>
+        encounter.kind === 'inpatient'
+          ? observation.recordedAt.slice(0, 10) >= encounter.queueDate
+          : observation.encounterId === encounter.id,
+      MAX_REFERRAL_RESULTS,
     );
     return {
       patient,
+      availableResults: available,
       input: {
         toFacilityCode: '',
         reason: '',
         findings: findingsText(encounter),
         diagnoses: encounter.diagnoses.map((diagnosis) => ({ ...diagnosis, name: diagnosis.name.slice(0, 300) })),
-        testsDone: testsDoneText(results),
+        results: available.filter((result) => picked.includes(result.observationId)),
+        testsDone: '',
         treatmentGiven: '',
         conditionAtTransfer: '',
         transport: '',
@@ -161,6 +178,7 @@ export class ReferralsRepository {
       reason: input.reason.trim(),
       findings: input.findings.trim(),
       diagnoses: input.diagnoses,
+      results: input.results,
       testsDone: input.testsDone.trim(),
       treatmentGiven: input.treatmentGiven.trim(),
       conditionAtTransfer: input.conditionAtTransfer.trim(),
@@ -303,6 +321,20 @@ export class ReferralsRepository {
     return this.database.referrals
       .findOne(id)
       .$.pipe(map((document) => (document ? bodyOf<ReferralDocument>(document) : null)));
+  }
+
+  /**
+   * The lab results referrals to this facility carried for one of its patients: what the
+   * repeat-test warning reads beside the results fetched from the province.
+   */
+  async carriedResults(patientId: string): Promise<EarlierResult[]> {
+    if (patientId === '') return [];
+    const referred = await this.database.referrals.find({ selector: { receiverPatientId: patientId } }).exec();
+    const referrals = referred.map((document) => bodyOf<ReferralDocument>(document));
+    const names = new Map<string, string>();
+    for (const code of new Set(referrals.flatMap((referral) => (referral.results ?? []).map((r) => r.facilityCode))))
+      names.set(code, (await this.catalog.entry('facility', code))?.name ?? code);
+    return carriedEarlierResults(referrals, this.device.facilityCode, patientId, (code) => names.get(code) ?? code);
   }
 
   /** Referrals to this facility: those waiting for an answer first, then the newest. */

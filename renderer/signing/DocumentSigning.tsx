@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
+import type { ReferralDocument } from '../../shared/referral/referral-document';
 import { isSignedDocument } from '../../shared/clinical/signed-document';
 import { useServices } from '../app/services-context';
 import { SignatureLine } from './SignatureLine';
@@ -10,13 +11,27 @@ import { signingProblem } from '../../shared/clinical/signing-problem';
 import { useSignatureChecks } from './use-signing';
 import './signing.css';
 
-type Signed = { collection: 'orders'; document: OrderDocument } | { collection: 'notes'; document: NoteDocument };
+type Signed =
+  | { collection: 'orders'; document: OrderDocument }
+  | { collection: 'notes'; document: NoteDocument }
+  | { collection: 'referrals'; document: ReferralDocument };
 
 /**
- * A prescription's or a note's signature where it is shown: who signed and whether it
- * verifies, or the sign button for a doctor while it can be signed (`label` names the act).
+ * A prescription's, a note's or a referral's signature where it is shown: who signed and whether
+ * it verifies, or the sign button for a doctor while it can be signed (`label` names the act,
+ * `explain` what signing fixes; by default the record's).
  */
-export function DocumentSigning({ signed, label, testId }: { signed: Signed; label: string; testId: string }) {
+export function DocumentSigning({
+  signed,
+  label,
+  testId,
+  explain,
+}: {
+  signed: Signed;
+  label: string;
+  testId: string;
+  explain?: string;
+}) {
   const { t } = useTranslation();
   const { signing, session } = useServices();
   const [signingNow, setSigningNow] = useState(false);
@@ -33,7 +48,7 @@ export function DocumentSigning({ signed, label, testId }: { signed: Signed; lab
       {signingNow && (
         <SignDialog
           title={label}
-          explain={t('signing.signExplain')}
+          explain={explain ?? t('signing.signExplain')}
           submitLabel={t('signing.confirmSign')}
           onClose={() => setSigningNow(false)}
           onSign={async (password) => {

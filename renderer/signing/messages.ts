@@ -8,6 +8,8 @@ export const signingVi = {
   signProgressNote: 'Ký tờ điều trị',
   signDischargeSummary: 'Ký tóm tắt ra viện',
   signTitle: 'Ký số hồ sơ',
+  signReferralExplain:
+    'Sau khi ký, nội dung giấy chuyển tuyến và kết quả gửi kèm không sửa được nữa; cơ sở nhận vẫn trả lời trên giấy. Nhập mật khẩu của bạn để ký.',
   signExplain:
     'Sau khi ký, hồ sơ không sửa được nữa; mọi thay đổi là một bản điều chỉnh mới. Nhập mật khẩu của bạn để ký.',
   password: 'Mật khẩu',
@@ -41,6 +43,7 @@ export const signingVi = {
   'problem_visit-not-finished': 'Chỉ ký được lượt khám đã kết thúc.',
   'problem_note-not-signable': 'Ghi chép chuyển giường không cần ký.',
   'problem_order-cancelled': 'Đơn đã huỷ, không ký được.',
+  'problem_referral-withdrawn': 'Giấy chuyển tuyến đã rút lại, không ký được.',
   'problem_may-not-sign': 'Tài khoản của bạn không có quyền ký hồ sơ.',
   'problem_password-wrong': 'Sai mật khẩu. Hồ sơ chưa được ký.',
   'problem_password-required': 'Nhập mật khẩu để ký.',
@@ -57,6 +60,8 @@ export const signingEn: { [K in keyof typeof signingVi]: string } = {
   signProgressNote: 'Sign the progress note',
   signDischargeSummary: 'Sign the discharge summary',
   signTitle: 'Sign the record',
+  signReferralExplain:
+    'Once signed, the referral and the results sent with it cannot be edited; the receiving facility still answers on it. Enter your password to sign.',
   signExplain: 'Once signed, the record cannot be edited; any change is a new amendment. Enter your password to sign.',
   password: 'Password',
   confirmSign: 'Sign',
@@ -89,6 +94,7 @@ export const signingEn: { [K in keyof typeof signingVi]: string } = {
   'problem_visit-not-finished': 'Only a finished visit can be signed.',
   'problem_note-not-signable': 'A bed move is not signed.',
   'problem_order-cancelled': 'A cancelled order cannot be signed.',
+  'problem_referral-withdrawn': 'A withdrawn referral cannot be signed.',
   'problem_may-not-sign': 'Your account may not sign records.',
   'problem_password-wrong': 'Wrong password. The record is not signed.',
   'problem_password-required': 'Enter your password to sign.',

@@ -3,6 +3,7 @@ import { newAuthorship } from '../../shared/clinical/common-fields';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { NoteDocument } from '../../shared/clinical/note-document';
 import type { OrderDocument } from '../../shared/clinical/order-document';
+import type { ReferralDocument } from '../../shared/referral/referral-document';
 import {
   amendmentProblems,
   changesSignedContent,
@@ -11,7 +12,7 @@ import {
   signClinically,
   type SignatureCheck,
 } from '../../shared/clinical/signed-document';
-import { signingProblem, type SignableCollection } from '../../shared/clinical/signing-problem';
+import { signingProblem, type SignableCollection, type SignableDocument } from '../../shared/clinical/signing-problem';
 import { resolveVersions } from '../../shared/clinical/version-chain';
 import type { DocumentSigner } from '../../shared/signing/signing-keys';
 import { importPublicKey } from '../../shared/signing/signing-keys';
@@ -25,7 +26,9 @@ type DocumentOf<C extends SignableCollection> = C extends 'encounters'
   ? EncounterDocument
   : C extends 'orders'
     ? OrderDocument
-    : NoteDocument;
+    : C extends 'notes'
+      ? NoteDocument
+      : ReferralDocument;
 
 export interface SigningProblem {
   field: string;
@@ -235,7 +238,7 @@ export class SigningRepository {
    * Whether a document's clinical signature holds against its signer's keys as this PC holds
    * the staff accounts: the same check on every PC, offline included.
    */
-  async check(collection: SignableCollection, document: DocumentOf<SignableCollection>): Promise<SignatureCheck> {
+  async check(collection: SignableCollection, document: SignableDocument): Promise<SignatureCheck> {
     return checkClinicalSignature(collection, document, openFields(collection), async (staffId, keyId) => {
       const account = (await this.database.staff.findOne(staffId).exec())?.toMutableJSON();
       const listed = account?.keys.find((key) => key.keyId === keyId);

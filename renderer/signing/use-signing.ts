@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EncounterDocument } from '../../shared/clinical/encounter-document';
-import type { NoteDocument } from '../../shared/clinical/note-document';
-import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { SignatureCheck } from '../../shared/clinical/signed-document';
 import { resolveVersions, type VersionChains } from '../../shared/clinical/version-chain';
 import { useServices } from '../app/services-context';
 import { useObservable } from '../db/hooks';
-import type { SignableCollection } from '../../shared/clinical/signing-problem';
+import type { SignableCollection, SignableDocument } from '../../shared/clinical/signing-problem';
 
 /**
  * How each signed document stands against its signer's key on this PC (undefined while
@@ -14,7 +12,7 @@ import type { SignableCollection } from '../../shared/clinical/signing-problem';
  */
 export function useSignatureChecks(
   collection: SignableCollection,
-  documents: readonly (EncounterDocument | OrderDocument | NoteDocument)[],
+  documents: readonly SignableDocument[],
 ): ReadonlyMap<string, SignatureCheck> {
   const { signing } = useServices();
   const [checks, setChecks] = useState<ReadonlyMap<string, SignatureCheck>>(new Map());

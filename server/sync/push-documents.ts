@@ -128,13 +128,15 @@ async function applyPush(tx: SqlExecutor, context: PushContext, rows: ParsedPush
       const masterState = master ? { ...master.body, _deleted: master.deleted } : undefined;
       const pushed = row.newDocumentState;
       refuseOutOfScope(collection, device, masterState, pushed);
-      refuseChangeOfSigned(collection, masterState, pushed);
       refuseFieldsNotOwned(collection, device, row.assumedMasterState ?? masterState, pushed);
       const outcome = await resolvePushRow(
         collection,
         master && masterState ? { state: masterState, lineage: master.lineage } : undefined,
         row,
       );
+      // Judged on what would be stored: a push made before the document was signed that changed
+      // only open fields (a referral's receiver answering) merges into the signed master.
+      if (outcome.kind !== 'unchanged') refuseChangeOfSigned(collection, masterState, outcome.state);
       // Only what changes the master is checked: a retried or re-sent unchanged row (after a
       // restore, every document comes back) is not a new write by anyone.
       if (outcome.kind === 'write') {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { labResultSchema } from '../clinical/observation-document';
+import { signedDocumentFields } from '../clinical/signed-document';
 
 const facilityCode = z
   .string()
@@ -6,6 +8,28 @@ const facilityCode = z
   .max(5);
 const text = (max: number) => z.string().max(max);
 const staffId = z.string().min(1).max(40);
+
+/**
+ * A lab result the referral carries: the result as the sending facility's lab recorded it (test
+ * code from the province's lab catalog, value, unit, reference range and flag), when and where
+ * it was done, and the observation it was copied from. Structured, so that the receiving
+ * facility's repeat-test warning reads it like a result fetched from the province.
+ */
+export const carriedResultSchema = z
+  .object({
+    ...labResultSchema.shape,
+    /** The sending facility's observation: the id an order repeating it names. */
+    observationId: z.string().min(1).max(40),
+    /** When the result was recorded, by the lab PC's clock. */
+    recordedAt: z.string().max(40),
+    /** Where it was done. */
+    facilityCode,
+  })
+  .strict();
+export type CarriedResult = z.infer<typeof carriedResultSchema>;
+
+/** At most this many results travel with one referral (a stay's worth of a few tests a day). */
+export const MAX_REFERRAL_RESULTS = 60;
 
 /**
  * A referral (giấy chuyển tuyến) from one facility to another: addressed to both, written by
@@ -54,7 +78,13 @@ export const referralDocumentSchema = z
         z.object({ code: z.string().min(3).max(6), name: z.string().min(1).max(300), primary: z.boolean() }).strict(),
       )
       .max(20),
+    /** Anything else done (imaging, tests outside the catalog), as free text. */
     testsDone: text(4000),
+    /**
+     * The lab results the sending doctor picked to travel with the referral. Absent on referrals
+     * made before results were carried (their results are in `testsDone` only).
+     */
+    results: z.array(carriedResultSchema).max(MAX_REFERRAL_RESULTS).optional(),
     treatmentGiven: text(4000),
     conditionAtTransfer: text(2000),
     transport: text(200),
@@ -74,6 +104,15 @@ export const referralDocumentSchema = z
     updatedAt: z.string().max(40),
     createdBy: staffId,
     updatedBy: staffId,
+    /**
+     * The referring doctor's clinical signature (decision 0006) over the sender's part: the
+     * receiver's fields and the withdrawal stay open (REFERRAL_OPEN_FIELDS). Absent while the
+     * referral is unsigned, and on referrals made before signing existed. A referral is not
+     * amended: a wrong one is withdrawn and written again.
+     */
+    signedBy: signedDocumentFields.signedBy,
+    signedAt: signedDocumentFields.signedAt,
+    clinicalSignature: signedDocumentFields.clinicalSignature,
   })
   .strict();
 
@@ -97,6 +136,16 @@ export const RECEIVER_FIELDS = [
   'receiverNote',
   'outcome',
   'outcomeSummary',
+] as const satisfies readonly (keyof ReferralDocument)[];
+
+/**
+ * What a signed referral may still change: the receiver's whole side (it answers a signed paper,
+ * it does not sign it) and the sender's withdrawal. The signature covers the rest: the patient,
+ * both facilities, the clinical summary, the results carried and who wrote it.
+ */
+export const REFERRAL_OPEN_FIELDS = [
+  ...RECEIVER_FIELDS,
+  'senderStatus',
 ] as const satisfies readonly (keyof ReferralDocument)[];
 
 /** Written by whichever side makes a version. */

@@ -1,4 +1,5 @@
-import type { ReferralDocument } from './referral-document';
+import { inPaperOrder } from './carried-results';
+import type { CarriedResult, ReferralDocument } from './referral-document';
 
 /** A facility as a referral paper names it: code, name, and the province for the heading. */
 export interface ReferralFacility {
@@ -18,6 +19,9 @@ export interface ReferralPaperData {
   patient: ReferralDocument['patient'];
   diagnoses: ReferralDocument['diagnoses'];
   findings: string;
+  /** The lab results the referral carries, oldest first. */
+  results: CarriedResult[];
+  /** Anything else done, as the doctor typed it. */
   testsDone: string;
   treatmentGiven: string;
   conditionAtTransfer: string;
@@ -28,7 +32,8 @@ export interface ReferralPaperData {
   issuedAt: string;
   /** A disease on the ministry's chronic list: the paper is valid a year instead of 10 working days. */
   chronic: boolean;
-  signer: { staffId: string; displayName: string };
+  /** Who wrote the referral, or who signed it once signed; `signedAt` only when signed. */
+  signer: { staffId: string; displayName: string; signedAt?: string };
 }
 
 export function referralPaperData(
@@ -44,6 +49,7 @@ export function referralPaperData(
     patient: referral.patient,
     diagnoses: [...referral.diagnoses].sort((a, b) => Number(b.primary) - Number(a.primary)),
     findings: referral.findings,
+    results: inPaperOrder(referral.results ?? []),
     testsDone: referral.testsDone,
     treatmentGiven: referral.treatmentGiven,
     conditionAtTransfer: referral.conditionAtTransfer,
@@ -52,7 +58,10 @@ export function referralPaperData(
     accompanyingStaff: referral.accompanyingStaff,
     issuedAt: referral.createdAt,
     chronic,
-    signer: { staffId: referral.createdBy, displayName: signerName },
+    signer:
+      referral.signedBy && referral.signedAt
+        ? { staffId: referral.signedBy, displayName: signerName, signedAt: referral.signedAt }
+        : { staffId: referral.createdBy, displayName: signerName },
   };
 }
 

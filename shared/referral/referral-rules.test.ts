@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { StaffDocument } from '../staff/staff-document';
 import type { ReferralDocument } from './referral-document';
 import { authorizeReferralWrite, referralOwnedFields, referralProblems } from './referral-rules';
+import { changesSignedContent, openFieldsOf } from '../clinical/signed-document';
+import { signingProblem } from '../clinical/signing-problem';
+import { SYNCED_COLLECTIONS } from '../sync/collections';
+import { carriedResultLine, testsDoneText } from './carried-results';
+import type { CarriedResult } from './referral-document';
 
 const referral: ReferralDocument = {
   id: 'r1',
@@ -112,5 +117,73 @@ describe('referral rules', () => {
     expect(
       authorizeReferralWrite({ ...attempt(referral, '10010', referral), pushed: { ...referral, _deleted: true } }),
     ).toBe('not-permitted');
+  });
+
+  it('lets the sender add results and a signature to a referral written before they existed, never the receiver', () => {
+    // `referral` has neither `results` nor a signature: the sender still owns both.
+    expect(referralOwnedFields(referral, '10010')).toEqual(
+      expect.arrayContaining(['results', 'signedBy', 'signedAt', 'clinicalSignature']),
+    );
+    expect(referralOwnedFields(referral, '15001')).not.toContain('results');
+    expect(referralOwnedFields(referral, '15001')).not.toContain('signedBy');
+  });
+
+  it('carries only the sending facility’s results, each once', () => {
+    const glucose: CarriedResult = {
+      testCode: 'SEN-XN-024',
+      testName: 'Glucose máu',
+      value: '9.1',
+      numericValue: 9.1,
+      unit: 'mmol/L',
+      referenceLow: 3.9,
+      referenceHigh: 6.4,
+      referenceText: '',
+      flag: 'high',
+      observationId: 'o1',
+      recordedAt: '2026-12-02T07:00:00.000Z',
+      facilityCode: '10010',
+    };
+    expect(referralProblems({ ...referral, results: [glucose] })).toEqual([]);
+    expect(referralProblems({ ...referral, results: [glucose, glucose] })).toEqual([
+      { field: 'results', code: 'result-carried-twice' },
+    ]);
+    expect(referralProblems({ ...referral, results: [{ ...glucose, facilityCode: '10020' }] })).toEqual([
+      { field: 'results', code: 'result-of-other-facility' },
+    ]);
+    expect(carriedResultLine(glucose)).toBe('Glucose máu: 9.1 mmol/L (cao; tham chiếu 3.9–6.4)');
+    expect(carriedResultLine({ ...glucose, flag: 'normal', referenceLow: null, referenceHigh: null })).toBe(
+      'Glucose máu: 9.1 mmol/L',
+    );
+    // For documents with one text field (the claim's XML13, HoSoBenhAn): the results, then the typed text.
+    expect(testsDoneText({ results: [glucose], testsDone: 'Siêu âm: bình thường' })).toBe(
+      'Glucose máu: 9.1 mmol/L (cao; tham chiếu 3.9–6.4) (2026-12-02)\nSiêu âm: bình thường',
+    );
+    expect(testsDoneText({ testsDone: 'Siêu âm: bình thường' })).toBe('Siêu âm: bình thường');
+  });
+});
+
+describe('a signed referral', () => {
+  const open = openFieldsOf(SYNCED_COLLECTIONS.referrals.mergePolicy);
+  const signed = { ...referral, signedBy: 'doctor-a', signedAt: '2026-12-02T08:05:00.000Z' };
+
+  it('leaves the receiver’s side and the withdrawal open, and freezes the sender’s content and results', () => {
+    const answered = {
+      ...signed,
+      receiverStatus: 'completed' as const,
+      receiverPatientId: 'p9',
+      outcome: 'admitted' as const,
+      outcomeSummary: 'Mổ',
+      updatedBy: 'clerk-b',
+    };
+    expect(changesSignedContent(signed, answered, open)).toBe(false);
+    expect(changesSignedContent(signed, { ...signed, senderStatus: 'cancelled' }, open)).toBe(false);
+    expect(changesSignedContent(signed, { ...signed, findings: 'sửa sau khi ký' }, open)).toBe(true);
+    expect(changesSignedContent(signed, { ...signed, results: [] }, open)).toBe(true);
+  });
+
+  it('is signed once, and never once withdrawn', () => {
+    expect(signingProblem('referrals', referral)).toBeNull();
+    expect(signingProblem('referrals', signed)).toBe('already-signed');
+    expect(signingProblem('referrals', { ...referral, senderStatus: 'cancelled' })).toBe('referral-withdrawn');
   });
 });

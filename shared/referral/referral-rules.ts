@@ -1,6 +1,11 @@
 import { can } from '../staff/roles';
 import { standing, type WriteAttempt, type WriteRefusal } from '../staff/authorize-write';
-import { RECEIVER_FIELDS, REFERRAL_BOOKKEEPING_FIELDS, type ReferralDocument } from './referral-document';
+import {
+  RECEIVER_FIELDS,
+  REFERRAL_BOOKKEEPING_FIELDS,
+  referralDocumentSchema,
+  type ReferralDocument,
+} from './referral-document';
 
 /** Rules beyond the schema's shape. */
 export function referralProblems(referral: ReferralDocument): { field: string; code: string }[] {
@@ -14,8 +19,23 @@ export function referralProblems(referral: ReferralDocument): { field: string; c
     problems.push({ field: 'receiverPatientId', code: 'accepted-without-patient' });
   if (referral.outcome !== '' && referral.receiverStatus !== 'completed')
     problems.push({ field: 'outcome', code: 'outcome-before-completion' });
+  const results = referral.results ?? [];
+  // The sender vouches for its own lab's results; another facility's reach the receiver by the
+  // province's history lookup, with their own audit trail.
+  if (results.some((result) => result.facilityCode !== referral.fromFacilityCode))
+    problems.push({ field: 'results', code: 'result-of-other-facility' });
+  if (new Set(results.map((result) => result.observationId)).size !== results.length)
+    problems.push({ field: 'results', code: 'result-carried-twice' });
   return problems;
 }
+
+/**
+ * Every field of the schema but the receiver's, the optional ones included: a referral written
+ * before results or signatures existed gets them from its sender only.
+ */
+const SENDER_FIELDS = (Object.keys(referralDocumentSchema.shape) as (keyof ReferralDocument)[]).filter(
+  (field) => !(RECEIVER_FIELDS as readonly string[]).includes(field),
+);
 
 /**
  * The sender writes the referral; the receiver writes only its side of the loop. Bookkeeping
@@ -25,12 +45,7 @@ export function referralOwnedFields(
   referral: ReferralDocument,
   writerFacility: string,
 ): 'all' | readonly (keyof ReferralDocument)[] {
-  if (writerFacility === referral.fromFacilityCode) {
-    const senderFields = (Object.keys(referral) as (keyof ReferralDocument)[]).filter(
-      (field) => !(RECEIVER_FIELDS as readonly string[]).includes(field),
-    );
-    return senderFields;
-  }
+  if (writerFacility === referral.fromFacilityCode) return SENDER_FIELDS;
   if (writerFacility === referral.toFacilityCode) return [...RECEIVER_FIELDS, ...REFERRAL_BOOKKEEPING_FIELDS];
   return [];
 }

@@ -1,7 +1,7 @@
 import { PATIENT_FACILITY_FIELDS, patientDocumentSchema, type PatientDocument } from '../patient/patient-document';
 import { patientProblems } from '../patient/patient-problems';
 import { patientSearchKeys } from '../patient/patient-search-keys';
-import { referralDocumentSchema, type ReferralDocument } from '../referral/referral-document';
+import { REFERRAL_OPEN_FIELDS, referralDocumentSchema, type ReferralDocument } from '../referral/referral-document';
 import { authorizeReferralWrite, referralOwnedFields, referralProblems } from '../referral/referral-rules';
 import { authorizePatientWrite, authorizeStaffWrite } from '../staff/authorize-write';
 import { staffDocumentSchema, type StaffDocument } from '../staff/staff-document';
@@ -67,14 +67,18 @@ const staff: SyncedCollection<StaffDocument> = {
   readPermission: 'staff.manage',
 };
 
-/** Addressed to the sending and the receiving facility; each writes its own side. */
+/**
+ * Addressed to the sending and the receiving facility; each writes its own side. The referring
+ * doctor signs the sender's part (decision 0006); the receiver's side and the withdrawal stay
+ * open, so both sides still merge field by field after signing.
+ */
 const referrals: SyncedCollection<ReferralDocument> = {
   direction: 'both',
   schema: referralDocumentSchema,
   feed: 'facility',
   scopes: (referral) => [facilityScope(referral.fromFacilityCode), facilityScope(referral.toFacilityCode)],
   ownedFields: referralOwnedFields,
-  mergePolicy: { kind: 'field-merge' },
+  mergePolicy: signedDocumentPolicy(REFERRAL_OPEN_FIELDS),
   problems: referralProblems,
   bookkeepingFields: ['updatedAt', 'updatedBy'],
   rederive: (referral) => referral,

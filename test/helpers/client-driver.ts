@@ -7,6 +7,7 @@ import type { OrderDocument } from '../../shared/clinical/order-document';
 import type { PatientChanges } from '../../renderer/patients/patients-repository';
 import { CatalogRepository } from '../../renderer/catalog/catalog-repository';
 import { SigningRepository } from '../../renderer/signing/signing-repository';
+import type { SignableCollection } from '../../shared/clinical/signing-problem';
 import { EncountersRepository, type VisitNotes } from '../../renderer/visits/encounters-repository';
 import { addDiagnosis, type Conclusion, type DiagnosisChoice } from '../../renderer/visits/visit-rules';
 import type { ObservationDocument, VitalSigns } from '../../shared/clinical/observation-document';
@@ -420,26 +421,21 @@ export class ClientDriver {
    * A change written as tampering software would: straight through the writer (so the sync
    * signature is the logged-in user's and valid), no rules, the clinical signature kept.
    */
-  async patchClinical(
-    collection: 'encounters' | 'orders' | 'notes',
-    id: string,
-    patch: Record<string, unknown>,
-  ): Promise<void> {
+  async patchClinical(collection: SignableCollection, id: string, patch: Record<string, unknown>): Promise<void> {
     const { writer } = this.opened;
     const written =
       collection === 'encounters'
         ? await writer.update('encounters', id, (current) => ({ ...current, ...patch }))
         : collection === 'orders'
           ? await writer.update('orders', id, (current) => ({ ...current, ...patch }))
-          : await writer.update('notes', id, (current) => ({ ...current, ...patch }));
+          : collection === 'notes'
+            ? await writer.update('notes', id, (current) => ({ ...current, ...patch }))
+            : await writer.update('referrals', id, (current) => ({ ...current, ...patch }));
     if (!written) throw new Error(`no ${collection} document ${id}`);
   }
 
   /** A clinical document as this PC holds it (its body), or null. */
-  async clinicalDocument(
-    collection: 'encounters' | 'orders' | 'notes',
-    id: string,
-  ): Promise<Record<string, unknown> | null> {
+  async clinicalDocument(collection: SignableCollection, id: string): Promise<Record<string, unknown> | null> {
     const found = await this.opened.database[collection].findOne(id).exec();
     if (!found) return null;
     const { syncMeta: _envelope, ...body } = found.toMutableJSON() as Record<string, unknown>;

@@ -6,6 +6,9 @@ import type { DocumentWriter } from '../../renderer/db/document-writer';
 import { DEMO_STAFF } from '../../server/demo/demo-staff';
 import { episodeKeyOf, type EncounterDocument } from '../../shared/clinical/encounter-document';
 import type { RegistrationForm } from '../../shared/patient/registration-form';
+import { PatientsRepository } from '../../renderer/patients/patients-repository';
+import { ReferralsRepository } from '../../renderer/referrals/referrals-repository';
+import type { RepeatOutcome } from '../../renderer/history/repeat-test-reporter';
 import type { TestClient } from './test-client';
 
 /**
@@ -17,12 +20,33 @@ export class OrdersDriver {
   private readonly catalog: CatalogRepository;
   readonly repository: OrdersRepository;
 
+  /** What the repeat-test warnings this PC acted on were reported as (the product sends them to the province). */
+  private readonly reported: RepeatOutcome[] = [];
+
   constructor(private readonly client: TestClient) {
     this.catalog = new CatalogRepository(client.database);
-    this.repository = new OrdersRepository(client.database, client.writer, this.catalog, {
-      deviceId: client.enrollment.deviceId,
-      facilityCode: client.enrollment.facility.code,
+    const device = { deviceId: client.enrollment.deviceId, facilityCode: client.enrollment.facility.code };
+    // As the product wires it (start-services.ts): results carried by referrals to this facility
+    // warn like results fetched from the province.
+    const referrals = new ReferralsRepository(
+      client.database,
+      client.writer,
+      new PatientsRepository(client.database, client.writer, device),
+      this.catalog,
+      device,
+    );
+    this.repository = new OrdersRepository(client.database, client.writer, this.catalog, device, undefined, {
+      foreignResults: (patientId) => referrals.carriedResults(patientId),
+      report: (outcomes) => {
+        this.reported.push(...outcomes);
+        return Promise.resolve();
+      },
     });
+  }
+
+  /** Every repeat-test outcome reported so far. */
+  reportedRepeats(): RepeatOutcome[] {
+    return [...this.reported];
   }
 
   close(): void {
@@ -43,13 +67,19 @@ export class OrdersDriver {
     const registered = await this.client.patients.register(form);
     await this.client.actAs(user);
     if (!registered.ok) throw new Error(`the patient was refused: ${JSON.stringify(registered.problems)}`);
+    return this.visitOf(registered.patient.id);
+  }
+
+  /** A visit in progress today of a patient already registered here, with the logged-in user as its doctor. */
+  async visitOf(patientId: string): Promise<EncounterDocument> {
+    const user = this.client.writer.author();
     const id = uuidv7();
     const now = new Date().toISOString();
     const facilityCode = this.client.enrollment.facility.code;
     const encounter: EncounterDocument = {
       id,
       facilityCode,
-      patientId: registered.patient.id,
+      patientId,
       kind: 'outpatient',
       episodeKey: episodeKeyOf(facilityCode, id),
       departmentCode: 'K01',

@@ -60,6 +60,7 @@ export function sampleReferralData(): ReferralPaperData {
     },
     diagnoses: [{ code: 'K35.8', name: 'Viêm ruột thừa cấp, khác và không đặc hiệu', primary: true }],
     findings: 'Đau bụng hố chậu phải, sốt 38,5 °C, phản ứng thành bụng',
+    results: [],
     testsDone: 'Công thức máu: bạch cầu 15 G/L; siêu âm: ruột thừa đường kính 8 mm',
     treatmentGiven: 'Truyền dịch Ringer lactat, hạ sốt Paracetamol',
     conditionAtTransfer: 'Tỉnh, mạch 120 lần/phút, nhiệt độ 38 °C',

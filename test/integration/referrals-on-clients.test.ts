@@ -15,6 +15,7 @@ const referralInput = (toFacilityCode: string): ReferralInput => ({
   reason: 'Vượt quá khả năng chuyên môn',
   findings: 'Đau hố chậu phải, sốt 38,5 °C',
   diagnoses: [APPENDICITIS],
+  results: [],
   testsDone: 'Bạch cầu: 15 G/L (cao)',
   treatmentGiven: 'Truyền dịch',
   conditionAtTransfer: 'Tỉnh, mạch 96 lần/phút',

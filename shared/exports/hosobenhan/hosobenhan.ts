@@ -1,6 +1,7 @@
 import type { Diagnosis } from '../../clinical/common-fields';
 import { addressLine } from '../../patient/patient-address';
 import { episodeDocuments, inForce, type ExportContext, type PatientRecord } from '../patient-record';
+import { testsDoneText } from '../../referral/carried-results';
 
 /**
  * The whole record of one patient in the groups of the HoSoBenhAn export (Circular 13/2025,
@@ -125,7 +126,7 @@ export function hoSoBenhAn(record: PatientRecord, context: Pick<ExportContext, '
       lyDo: referral.reason,
       chanDoan: diagnosisList(referral.diagnoses),
       dauHieuLamSang: referral.findings,
-      xetNghiemDaLam: referral.testsDone,
+      xetNghiemDaLam: testsDoneText(referral),
       dieuTriDaDung: referral.treatmentGiven,
       tinhTrangKhiChuyen: referral.conditionAtTransfer,
       phuongTien: referral.transport,

@@ -17,6 +17,7 @@ import {
   type Xml5Row,
   type Xml7Row,
 } from './xml130-tables';
+import { testsDoneText } from '../../referral/carried-results';
 
 /**
  * The rows of each table for one episode. Values Sen does not hold (prices, card validity, the
@@ -297,7 +298,7 @@ export function xml13Row(episode: Episode): Xml13Row | null {
     DAU_HIEU_LS: referral.findings,
     CHAN_DOAN_RV: diagnosisText(referral.diagnoses),
     QT_BENHLY: referral.conditionAtTransfer,
-    TOMTAT_KQ: referral.testsDone,
+    TOMTAT_KQ: testsDoneText(referral),
     PP_DIEUTRI: referral.treatmentGiven,
     MA_BENH_CHINH: primaryCode(referral.diagnoses),
     MA_BENH_KT: otherCodes(referral.diagnoses),
