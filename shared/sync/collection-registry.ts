@@ -63,9 +63,10 @@ export interface SyncedCollection<T> {
   scopes: (document: T) => ScopeName[];
   /**
    * The fields a facility's devices may change: every field for the home facility unless this
-   * says otherwise. A change to another field is refused (`field-not-owned`) before any merge.
+   * says otherwise. A change to another field is refused (`field-not-owned`) before any merge;
+   * `_deleted` is a field like the others (a facility that may delete the document lists it).
    */
-  ownedFields?: (document: T, writerFacility: string) => 'all' | readonly (keyof T & string)[];
+  ownedFields?: (document: T, writerFacility: string) => 'all' | readonly ((keyof T & string) | '_deleted')[];
   mergePolicy: MergePolicy<T>;
   /** Rules beyond the schema's shape; an empty list means the document is acceptable. */
   problems: (document: T) => { field: string; code: string }[];

@@ -23,6 +23,9 @@ import { catalogEntrySchema, type CatalogEntry } from '../catalog/catalog-entry'
 import { conflictDocumentSchema, type ConflictDocument } from './conflict-document';
 import { facilityScope, provinceScope } from './scopes';
 
+/** What a facility's PCs may change in a patient: every field but the province's merge marks. */
+const PATIENT_FACILITY_WRITES = [...PATIENT_FACILITY_FIELDS, '_deleted'] as const;
+
 export type { SyncDirection, SyncedCollection, UniqueField } from './collection-registry';
 
 const patients: SyncedCollection<PatientDocument> = {
@@ -32,7 +35,8 @@ const patients: SyncedCollection<PatientDocument> = {
   scopes: (patient) => [facilityScope(patient.facilityCode)],
   // A merge's marks (mergedInto, mergedAliases) are written by the province alone: a PC that
   // sets or clears one is refused, so a merged record cannot be split again from a PC.
-  ownedFields: () => PATIENT_FACILITY_FIELDS,
+  // The facility still deletes its own records (a registration made by mistake).
+  ownedFields: () => PATIENT_FACILITY_WRITES,
   mergePolicy: { kind: 'field-merge' },
   problems: patientProblems,
   // `nameYearKey` is derived (rederive recomputes it) and absent from older PCs' versions: its
