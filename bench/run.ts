@@ -9,12 +9,13 @@ import { FaultProxy, PERFECT_LINK, type LinkProfile } from '../test/helpers/faul
 import { startCouchServer } from './couch-server';
 import { benchPatients } from './fixtures';
 import { addFacility, startSenServer } from './sen-server';
+import { clientScaleRows, runClientScale } from './scale/client-scale';
 import { runServerLoad } from './server-load';
 import { measureServerSignatures } from './server-signatures';
 import { signedByRegistrar } from './signed-documents';
 
 /**
- * `npm run bench [-- --size large] [-- --load-seconds 60 --devices 200]`
+ * `npm run bench [-- --size large] [-- --load-seconds 60 --devices 200] [-- --skip-load --skip-scale]`
  * Every comparison is measured side by side in this one run and printed as a ratio.
  * The server load runs on PostgreSQL when SEN_BENCH_DATABASE_URL is set, else on PGlite.
  */
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '60' },
     devices: { type: 'string', default: '200' },
     'skip-load': { type: 'boolean', default: false },
+    'skip-scale': { type: 'boolean', default: false },
   },
 });
 const SIZES = {
@@ -295,6 +297,14 @@ if (!args['skip-load']) {
   log(
     `| server load | ${load.devices} devices, ${load.documentsPerSecond.toFixed(0)} docs/s pushed, ${load.requests} requests in ${load.seconds.toFixed(0)} s | push p50/p95/p99 ${load.pushMs.p50}/${load.pushMs.p95}/${load.pushMs.p99} ms, pull ${load.pullMs.p50}/${load.pullMs.p95}/${load.pullMs.p99} ms | errors ${load.errors}, lost ${load.lost} |`,
   );
+}
+
+// The client at the facility's size: the realistic mix, memory, flatness, frames, backlog push.
+if (!args['skip-scale']) {
+  log('');
+  const scale = await runClientScale(size.patients, log);
+  results.clientScale = scale;
+  for (const row of clientScaleRows(scale)) log(row);
 }
 
 mkdirSync('bench/results', { recursive: true });
