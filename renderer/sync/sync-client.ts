@@ -15,6 +15,7 @@ import { readLocalState, writeLocalState } from '../db/local-state';
 import type { Outbox, PendingCounts } from '../db/outbox';
 import { replicateCollection } from './collection-replication';
 import { openEventStream, type EventStream } from './event-stream';
+import { HeldRowsRetry } from './held-rows-retry';
 import { InitialSyncTracker } from './initial-sync-progress';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
 import { knownErrorCode, SyncNetworkError, SyncRequestError } from './sync-http';
@@ -80,18 +81,30 @@ export function isReplicatedCollection(name: string): name is ReplicatedCollecti
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
 }
 
+/** Rounds of sending held rows again while each round moves them on (a reference chain's length). */
+const MAX_RESEND_ROUNDS = 6;
+
+/** Why a row is held: the refusal and what it waits on, to tell whether a resend moved it on. */
+function holdReason(entry: QuarantinedDocument): string {
+  const details = entry.details as { reason?: unknown; collection?: unknown } | undefined;
+  return JSON.stringify([entry.code, details?.reason ?? null, details?.collection ?? null]);
+}
+
 /**
  * Whether a held row waits on documents of `collection` that may simply not have reached the
  * server yet: an author (or an author's new key) whose account was created or reset on this PC,
  * or a record it refers to.
  */
 function isWaitingFor(collection: string): (entry: QuarantinedDocument) => boolean {
-  return (entry) => {
-    const details = entry.details as { reason?: unknown; collection?: unknown } | undefined;
-    if (entry.code === 'reference-missing') return details?.collection === collection;
-    const unknownAuthor = details?.reason === 'author-unknown' || details?.reason === 'signature-key-unknown';
-    return collection === 'staff' && entry.code === 'forbidden' && unknownAuthor;
-  };
+  return (entry) => waitsOn(entry) === collection;
+}
+
+/** The collection a held row waits on, if it waits on a record rather than being wrong. */
+function waitsOn(entry: QuarantinedDocument): string | undefined {
+  const details = entry.details as { reason?: unknown; collection?: unknown } | undefined;
+  if (entry.code === 'reference-missing') return typeof details?.collection === 'string' ? details.collection : '';
+  const unknownAuthor = details?.reason === 'author-unknown' || details?.reason === 'signature-key-unknown';
+  return entry.code === 'forbidden' && unknownAuthor ? 'staff' : undefined;
 }
 
 /**
@@ -109,6 +122,7 @@ export class SyncClient {
   private replications: RxReplicationState<Synced, SyncCheckpoint>[] = [];
   private stream: EventStream | undefined;
   private quarantine: Quarantine | undefined;
+  private heldRowsRetry: HeldRowsRetry | undefined;
   private transport: SyncTransport | undefined;
   private readonly now: () => Date;
   private readonly initialSync = new InitialSyncTracker(() => performance.now());
@@ -130,9 +144,19 @@ export class SyncClient {
     }
     const quarantine = await Quarantine.open(database);
     this.quarantine = quarantine;
+    const waiting = (entry: QuarantinedDocument): boolean => waitsOn(entry) !== undefined;
+    const heldRowsRetry = new HeldRowsRetry(() => {
+      const pass = this.resendHeld(waiting);
+      this.inBackground(pass);
+      return pass.catch(() => undefined);
+    });
+    this.heldRowsRetry = heldRowsRetry;
     this.subscriptions.push(
       outbox.pendingCounts$.subscribe((counts) => this.patchUnsent(counts)),
-      quarantine.entries$.subscribe((entries) => this.patch({ quarantined: entries.length })),
+      quarantine.entries$.subscribe((entries) => {
+        this.patch({ quarantined: entries.length });
+        heldRowsRetry.update(entries.filter(waiting).map((entry) => `${entry.collection}/${entry.id}`));
+      }),
     );
     this.transport = new SyncTransport({
       serverUrl,
@@ -312,12 +336,26 @@ export class SyncClient {
     else if (!deleted) await rxCollection.insert(body);
   }
 
+  /**
+   * Sends held rows again. A row may come back held for another reason: a lab result that waited
+   * on its visit now waits on its order. If that order already reached the server, nothing would
+   * ever wake the row again (the orders collection has nothing left to send), and it stayed held
+   * until someone pressed "Gửi lại" (found by the 10,000-document backlog bench). So a row whose
+   * reason changed goes again at once, for as long as each round moves it on: a chain of
+   * references is a few links long.
+   */
   private async resendHeld(which: (entry: QuarantinedDocument) => boolean): Promise<void> {
-    const held = this.quarantine?.current ?? [];
-    for (const entry of held) {
-      if (!which(entry) || !isReplicatedCollection(entry.collection)) continue;
-      // Refused or failed again, it stays held; the next entries still get their chance.
-      await this.resend(entry.collection, entry.id).catch(() => undefined);
+    let candidates = (this.quarantine?.current ?? []).filter(which);
+    for (let round = 0; round < MAX_RESEND_ROUNDS && candidates.length > 0; round += 1) {
+      const movedOn: QuarantinedDocument[] = [];
+      for (const entry of candidates) {
+        if (!isReplicatedCollection(entry.collection)) continue;
+        // Refused or failed again, it stays held; the next entries still get their chance.
+        await this.resend(entry.collection, entry.id).catch(() => undefined);
+        const after = this.quarantine?.get(entry.collection, entry.id);
+        if (after && holdReason(after) !== holdReason(entry)) movedOn.push(after);
+      }
+      candidates = movedOn;
     }
   }
 
@@ -328,6 +366,7 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.heldRowsRetry?.stop();
     this.stream?.close();
     // Requests waiting out a backoff would hold up each replication's cancel by up to 30 s.
     this.transport?.gate.close();
