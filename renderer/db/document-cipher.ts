@@ -1,8 +1,10 @@
-import { arrayBufferToBase64, base64ToArrayBuffer } from 'rxdb';
+import { base64ToBytes, bytesToBase64 } from './base64';
 
 const IV_BYTES = 12;
 /** Written before every sealed value, so that a later algorithm can be told apart. */
 const FORMAT = 'v1';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * AES-256-GCM over JSON values, through WebCrypto (native, and authenticated: a changed byte
@@ -18,13 +20,13 @@ export class DocumentCipher {
 
   async seal(value: unknown, context: string): Promise<string> {
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const plaintext = new TextEncoder().encode(JSON.stringify(value));
+    const plaintext = encoder.encode(JSON.stringify(value));
     const ciphertext = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(context) },
+      { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
       this.key,
       plaintext,
     );
-    return `${FORMAT}.${arrayBufferToBase64(iv.buffer)}.${arrayBufferToBase64(ciphertext)}`;
+    return `${FORMAT}.${bytesToBase64(iv)}.${bytesToBase64(ciphertext)}`;
   }
 
   async open(sealed: string, context: string): Promise<unknown> {
@@ -35,9 +37,9 @@ export class DocumentCipher {
     let plaintext: ArrayBuffer;
     try {
       plaintext = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: base64ToArrayBuffer(iv), additionalData: new TextEncoder().encode(context) },
+        { name: 'AES-GCM', iv: base64ToBytes(iv), additionalData: encoder.encode(context) },
         this.key,
-        base64ToArrayBuffer(ciphertext),
+        base64ToBytes(ciphertext),
       );
     } catch (error) {
       // WebCrypto says only "OperationError": name what failed and the likely cause.
@@ -46,7 +48,7 @@ export class DocumentCipher {
         { cause: error },
       );
     }
-    return JSON.parse(new TextDecoder().decode(plaintext));
+    return JSON.parse(decoder.decode(plaintext));
   }
 }
 

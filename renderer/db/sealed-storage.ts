@@ -58,16 +58,23 @@ export function wrappedSealedStorage<Internals, InstanceCreationOptions>(args: {
       const contextOf = (document: StoredDocument): string =>
         JSON.stringify([params.collectionName, document[primaryField]]);
 
-      const toStorage = async (document: StoredDocument): Promise<RxDocumentData<StoredDocument>> => {
+      const split = (document: StoredDocument): { stored: StoredDocument; content: StoredDocument } => {
         const stored: StoredDocument = {};
         const content: StoredDocument = {};
-        for (const [field, value] of Object.entries(document)) {
-          if (sealedFields.includes(field)) content[field] = value;
-          else stored[field] = value;
+        for (const field of Object.keys(document)) {
+          if (sealedFields.includes(field)) content[field] = document[field];
+          else stored[field] = document[field];
         }
+        return { stored, content };
+      };
+      const toStorage = async (document: StoredDocument): Promise<RxDocumentData<StoredDocument>> => {
+        const { stored, content } = split(document);
         stored[SEALED_FIELD] = await cipher.seal(content, contextOf(document));
         return stored as RxDocumentData<StoredDocument>;
       };
+      // Only compared by revision beneath (see transformStorageInstance): never stored, never sealed.
+      const previousToStorage = (document: StoredDocument): RxDocumentData<StoredDocument> =>
+        split(document).stored as RxDocumentData<StoredDocument>;
       const fromStorage = async (stored: StoredDocument): Promise<RxDocumentData<RxDocType>> => {
         const { [SEALED_FIELD]: sealed, ...document } = stored;
         // Refused rather than passed on: a document in clear here was written before
@@ -83,6 +90,7 @@ export function wrappedSealedStorage<Internals, InstanceCreationOptions>(args: {
         instance,
         (document) => toStorage(document),
         fromStorage,
+        previousToStorage,
       );
     },
   };

@@ -30,13 +30,21 @@ export function transformStorageInstance<RxDocType, Internals, Options>(
   inner: RxStorageInstance<Stored, Internals, Options>,
   toStorage: (document: RxDocumentData<RxDocType>) => Promise<RxDocumentData<Stored>>,
   fromStorage: (stored: RxDocumentData<Stored>) => Promise<RxDocumentData<RxDocType>>,
+  /** The stored shape of a row's `previous`, which the storage only compares by revision. */
+  previousToStorage: (document: RxDocumentData<RxDocType>) => RxDocumentData<Stored>,
 ): RxStorageInstance<RxDocType, Internals, Options> & {
   originalStorageInstance: RxStorageInstance<Stored, Internals, Options>;
 } {
   const primaryField = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const eventsBeingOpened = new BehaviorSubject(0);
-  const fromStorageOrNull = (stored: RxDocumentData<Stored> | undefined | null) =>
-    stored ? fromStorage(stored) : Promise.resolve(stored);
+  // A write's change events carry the very stored objects this instance handed down: their plain
+  // form is the row it was given, so they need not be opened (decrypted) again. A storage that
+  // copies them (RxDB's dev mode does) misses here, and its events are opened as before.
+  const plainOfWritten = new WeakMap<object, RxDocumentData<RxDocType>>();
+  const openStored = (stored: RxDocumentData<Stored>): Promise<RxDocumentData<RxDocType>> | RxDocumentData<RxDocType> =>
+    plainOfWritten.get(stored) ?? fromStorage(stored);
+  const fromStorageOrNull = async (stored: RxDocumentData<Stored> | undefined | null) =>
+    stored ? openStored(stored) : stored;
   const fromStorageAll = (documents: RxDocumentData<Stored>[]) => Promise.all(documents.map(fromStorage));
 
   const openEventBulk = async (
@@ -46,7 +54,7 @@ export function transformStorageInstance<RxDocType, Internals, Options>(
     events: await Promise.all(
       bulk.events.map(async (event) => ({
         ...event,
-        documentData: await fromStorage(event.documentData),
+        documentData: await openStored(event.documentData),
         previousDocumentData: (await fromStorageOrNull(event.previousDocumentData)) ?? undefined,
       })),
     ),
@@ -67,10 +75,13 @@ export function transformStorageInstance<RxDocType, Internals, Options>(
       const storedRows = await Promise.all(
         rows.map(async (row) => {
           byId.set(String((row.document as Stored)[primaryField]), row);
-          const [previous, document] = await Promise.all([
-            row.previous ? toStorage(row.previous) : undefined,
-            toStorage(row.document),
-          ]);
+          // The storage reads only the revision of `previous` (to detect a conflict) and passes
+          // it on as the event's previous state: its stored shape is enough, sealing it is not
+          // needed.
+          const previous = row.previous ? previousToStorage(row.previous) : undefined;
+          const document = await toStorage(row.document);
+          plainOfWritten.set(document, row.document);
+          if (previous && row.previous) plainOfWritten.set(previous, row.previous);
           return previous ? { previous, document } : { document };
         }),
       );

@@ -32,9 +32,24 @@ const schema = fillWithDefaultSettings<Doc>({
 
 const META = { _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1000 } };
 
+/** A cipher that counts its work: what a write or a read costs in AES-GCM operations. */
+class CountingCipher extends DocumentCipher {
+  seals = 0;
+  opens = 0;
+  override seal(value: unknown, context: string): Promise<string> {
+    this.seals += 1;
+    return super.seal(value, context);
+  }
+  override open(sealed: string, context: string): Promise<unknown> {
+    this.opens += 1;
+    return super.open(sealed, context);
+  }
+}
+
 async function openSealed(collectionName = `c${crypto.randomUUID().slice(0, 8)}`, sealedSchema = schema) {
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const storage = wrappedSealedStorage({ storage: getRxStorageMemory(), cipher: new DocumentCipher(key) });
+  const cipher = new CountingCipher(key);
+  const storage = wrappedSealedStorage({ storage: getRxStorageMemory(), cipher });
   const instance = await storage.createStorageInstance<Doc>({
     databaseInstanceToken: 'token',
     databaseName: 'sealed-test',
@@ -47,7 +62,7 @@ async function openSealed(collectionName = `c${crypto.randomUUID().slice(0, 8)}`
   // What lies beneath the encryption: the storage as Dexie (or the disk) sees it.
   const stored = (instance as unknown as { originalStorageInstance: RxStorageInstance<Doc, unknown, unknown> })
     .originalStorageInstance;
-  return { instance, stored };
+  return { instance, stored, cipher };
 }
 
 describe('the storage that seals documents beneath RxDB', () => {
@@ -107,6 +122,34 @@ describe('the storage that seals documents beneath RxDB', () => {
     await instance.bulkWrite([{ document: patient }], 'test');
     expect(seen).toMatchObject([{ operation: 'INSERT', documentId: 'p1', documentData: patient }]);
     subscription.unsubscribe();
+    await instance.close();
+  });
+
+  it('seals each written state once and opens nothing to emit its own change events', async () => {
+    // A first sync writes every document twice (the record and RxDB's replication copy): an
+    // event opened again, or a `previous` sealed only to be compared by revision, doubled the cost.
+    const { instance, cipher } = await openSealed();
+    const seen: unknown[] = [];
+    const subscription = instance.changeStream().subscribe((bulk) => seen.push(...bulk.events));
+    await instance.bulkWrite([{ document: patient }], 'test');
+    const edited = { ...patient, givenName: 'Đào Mai', _rev: '2-b' };
+    expect((await instance.bulkWrite([{ previous: patient, document: edited }], 'test')).error).toEqual([]);
+    expect(seen).toMatchObject([
+      { operation: 'INSERT', documentData: patient },
+      { operation: 'UPDATE', documentData: edited, previousDocumentData: patient },
+    ]);
+    expect({ seals: cipher.seals, opens: cipher.opens }).toEqual({ seals: 2, opens: 0 });
+    expect(await instance.findDocumentsById(['p1'], false)).toEqual([edited]);
+    subscription.unsubscribe();
+    await instance.close();
+  });
+
+  it('still refuses a write made on an old revision, with the stored state in clear', async () => {
+    const { instance } = await openSealed();
+    await instance.bulkWrite([{ document: patient }], 'test');
+    const stale = { ...patient, _rev: '0-old' };
+    const result = await instance.bulkWrite([{ previous: stale, document: { ...patient, _rev: '2-c' } }], 'test');
+    expect(result.error).toMatchObject([{ status: 409, documentId: 'p1', documentInDb: patient }]);
     await instance.close();
   });
 
