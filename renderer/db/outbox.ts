@@ -92,6 +92,11 @@ export class Outbox {
     return this.forgetIfStill(collection, state);
   }
 
+  /** Whether the document has a local write the server has not acknowledged. */
+  isUnsent(collection: string, id: string): boolean {
+    return this.pending.has(`${collection}/${id}`);
+  }
+
   /** The state an unacknowledged write was made on, if the document has one pending. */
   baseOf(collection: string, id: string): State | null | undefined {
     return this.pending.get(`${collection}/${id}`)?.base;

@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { SyncDirection } from '../../shared/sync/collections';
-import type { SyncCheckpoint } from '../../shared/sync/protocol';
+import type { PushRow, SyncCheckpoint } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import { asksFor, type ChangedCollections } from '../../shared/sync/resync-event';
 import type { SyncTransport } from './sync-transport';
@@ -25,6 +25,8 @@ export interface CollectionReplicationOptions<T> {
   onPullRequest: (documents: number, total: number | undefined) => void;
   /** After each pull handed to RxDB: whether the device has caught up. */
   onPulled: (caughtUp: boolean) => void;
+  /** Resolves when `rows` may go: the records they refer to have reached the server. */
+  beforePush?: (rows: PushRow<T>[]) => Promise<void>;
   /** Fills in what this PC stores but the server may lack (fields newer than the PC that
    *  wrote the document), on every document the server sends: pulled and conflicting alike. */
   completeDocument?: (document: T & { _deleted: boolean }) => T & { _deleted: boolean };
@@ -84,8 +86,10 @@ export function replicateCollection<T extends { syncMeta: SyncMeta }>(
         : {
             batchSize: PUSH_BATCH,
             handler: (rows) => {
-              const send = async (): Promise<(T & { _deleted: boolean })[]> =>
-                ((await transport.push(name, rows)) as unknown as (T & { _deleted: boolean })[]).map(complete);
+              const send = async (): Promise<(T & { _deleted: boolean })[]> => {
+                await options.beforePush?.(rows);
+                return ((await transport.push(name, rows)) as unknown as (T & { _deleted: boolean })[]).map(complete);
+              };
               if (!options.serialPush) return send();
               // RxDB may run push batches in parallel; a chained log must arrive in order.
               const next = pushQueue.then(send);

@@ -1,12 +1,24 @@
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, debounceTime, merge, Subject, type Observable, type Subscription } from 'rxjs';
+import {
+  BehaviorSubject,
+  debounceTime,
+  filter,
+  firstValueFrom,
+  merge,
+  of,
+  Subject,
+  takeUntil,
+  timeout,
+  type Observable,
+  type Subscription,
+} from 'rxjs';
 import { SYNCED_COLLECTIONS } from '../../shared/sync/collections';
 import { sameDocumentState } from '../../shared/sync/document-state';
 import { checkServerUrl } from '../../shared/sync/server-url';
 import { APP_VERSION } from '../../shared/app-version';
 import type { DeviceReport } from '../../shared/sync/device-report';
-import { syncStreamPath, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
+import { syncStreamPath, type PushRow, type SyncCheckpoint, type WireDocument } from '../../shared/sync/protocol';
 import type { SyncMeta } from '../../shared/sync/sync-meta';
 import type { ChangedCollections } from '../../shared/sync/resync-event';
 import { withNameYearKey, type SenDatabase } from '../db/collections';
@@ -17,6 +29,7 @@ import { replicateCollection } from './collection-replication';
 import { openEventStream, type EventStream } from './event-stream';
 import { HeldRowsRetry } from './held-rows-retry';
 import { InitialSyncTracker } from './initial-sync-progress';
+import { referencedRecords } from './push-references';
 import { Quarantine, type QuarantinedDocument } from './quarantine';
 import { knownErrorCode, SyncNetworkError, SyncRequestError } from './sync-http';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
@@ -80,6 +93,13 @@ export type ReplicatedCollection = (typeof REPLICATED_COLLECTIONS)[number];
 export function isReplicatedCollection(name: string): name is ReplicatedCollection {
   return (REPLICATED_COLLECTIONS as readonly string[]).includes(name);
 }
+
+/**
+ * The longest a push waits for the records its rows refer to. Past it the rows go anyway, and any
+ * the server refuses is held and sent again, as before: a record that cannot be sent (held, or
+ * edited without pause) delays the rows naming it by this much, never for good.
+ */
+const REFERENCE_WAIT_MS = 10_000;
 
 /** Rounds of sending held rows again while each round moves them on (a reference chain's length). */
 const MAX_RESEND_ROUNDS = 6;
@@ -225,6 +245,7 @@ export class SyncClient {
           this.patch({ initialSync: this.initialSync.progress });
         },
         completeDocument: name === 'patients' ? completePatient : undefined,
+        beforePush: (rows) => this.referencesSent(name, rows),
         onPulled: (caughtUp) => {
           if (!caughtUp || !showsProgress) return;
           this.initialSync.finish();
@@ -366,6 +387,7 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.next();
     this.heldRowsRetry?.stop();
     this.stream?.close();
     // Requests waiting out a backoff would hold up each replication's cancel by up to 30 s.
@@ -379,6 +401,30 @@ export class SyncClient {
   }
 
   private readonly background = new Set<Promise<unknown>>();
+  private readonly stopping = new Subject<void>();
+
+  /**
+   * Waits until the records `rows` refer to in other collections have reached the server (or are
+   * held there, or REFERENCE_WAIT_MS passed): collections push in parallel, and a lab result sent
+   * before its order is refused, held and sent again alone.
+   */
+  private async referencesSent(collection: string, rows: PushRow<Record<string, unknown>>[]): Promise<void> {
+    const { outbox } = this.options;
+    const quarantine = this.quarantine;
+    const references = referencedRecords(collection, rows);
+    const waiting = (): boolean =>
+      references.some(({ collection: name, id }) => outbox.isUnsent(name, id) && !quarantine?.has(name, id));
+    if (!waiting() || this.stopped) return;
+    const changes = quarantine ? merge(outbox.pendingCounts$, quarantine.entries$) : outbox.pendingCounts$;
+    await firstValueFrom(
+      changes.pipe(
+        filter(() => !waiting()),
+        timeout({ first: REFERENCE_WAIT_MS, with: () => of(null) }),
+        takeUntil(this.stopping),
+      ),
+      { defaultValue: null },
+    );
+  }
 
   /** Runs a local write that nobody awaits, but that stop() waits for. */
   private inBackground(task: Promise<unknown>): void {
