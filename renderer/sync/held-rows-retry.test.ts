@@ -27,6 +27,21 @@ describe('retrying rows held for a record not yet at the server', () => {
     held.stop();
   });
 
+  it('is not pushed back by rows held every few seconds', async () => {
+    const retry = vi.fn(() => Promise.resolve());
+    const held = new HeldRowsRetry(retry, { firstMs: 1000, maxMs: 60_000 });
+    const rows: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      rows.push(`observations/${String(n)}`);
+      held.update([...rows]);
+      await vi.advanceTimersByTimeAsync(400);
+    }
+    // Due 1 s after the first row, whatever came after it (a timer restarted by each new row
+    // would not have fired at all).
+    expect(retry).toHaveBeenCalledTimes(1);
+    held.stop();
+  });
+
   it('starts the backoff again when another row is held, and stops when none waits', async () => {
     const retry = vi.fn(() => Promise.resolve());
     const held = new HeldRowsRetry(retry, { firstMs: 1000, maxMs: 60_000 });

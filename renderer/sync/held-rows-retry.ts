@@ -18,6 +18,7 @@ const DEFAULTS: HeldRowsRetryOptions = { firstMs: 5_000, maxMs: 5 * 60_000 };
 export class HeldRowsRetry {
   private readonly options: HeldRowsRetryOptions;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private dueAt = 0;
   private delayMs: number;
   private waiting = new Set<string>();
   private running = false;
@@ -42,8 +43,10 @@ export class HeldRowsRetry {
       return;
     }
     if (fresh) {
-      this.cancel();
+      // Sooner, never later: rows held every few seconds during a long push must not keep
+      // pushing the retry back.
       this.delayMs = this.options.firstMs;
+      if (this.timer && this.dueAt > Date.now() + this.delayMs) this.cancel();
     }
     this.schedule();
   }
@@ -55,6 +58,7 @@ export class HeldRowsRetry {
 
   private schedule(): void {
     if (this.timer || this.running || this.stopped || this.waiting.size === 0) return;
+    this.dueAt = Date.now() + this.delayMs;
     this.timer = setTimeout(() => void this.fire(), this.delayMs);
   }
 

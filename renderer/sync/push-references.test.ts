@@ -21,6 +21,15 @@ describe('the records a push refers to', () => {
     ]);
   });
 
+  it('leaves out what the server does not check: a deletion, and a reference the edit did not change', () => {
+    const deleted = row({ id: 'r1', patientId: 'p1', orderId: 'o1', _deleted: true });
+    const edited = {
+      assumedMasterState: { _deleted: false, id: 'r2', patientId: 'p1', orderId: 'o2' },
+      newDocumentState: { _deleted: false, id: 'r2', patientId: 'p1', orderId: 'o3' },
+    } as unknown as PushRow<Record<string, unknown>>;
+    expect(referencedRecords('observations', [deleted, edited])).toEqual([{ collection: 'orders', id: 'o3' }]);
+  });
+
   it('leaves out empty optional references, and collections that refer to nothing', () => {
     expect(
       referencedRecords('observations', [row({ id: 'v1', patientId: 'p1', encounterId: '', orderId: '' })]),

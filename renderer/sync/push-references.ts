@@ -22,10 +22,13 @@ export function referencedRecords(
   const references = SYNCED_COLLECTIONS[collection].references as readonly { field: string; collection: string }[];
   const found = new Map<string, ReferencedRecord>();
   for (const row of rows) {
+    // The server checks only references a write sets or changes, and none of a deletion's.
+    if (row.newDocumentState._deleted) continue;
     for (const reference of references) {
       if (reference.collection === collection) continue;
       const value = row.newDocumentState[reference.field];
       if (typeof value !== 'string' || value === '') continue;
+      if (row.assumedMasterState?.[reference.field] === value) continue;
       found.set(`${reference.collection}/${value}`, { collection: reference.collection, id: value });
     }
   }

@@ -206,7 +206,10 @@ export class SyncClient {
         // server failed on another chance (it may have been fixed or restarted meanwhile).
         if (connected) {
           this.syncNow();
-          this.inBackground(this.resendHeld((entry) => entry.code === 'internal-error'));
+          // Rows waiting on a record go too: the retry timer may have backed off to minutes.
+          this.inBackground(
+            this.resendHeld((entry) => entry.code === 'internal-error' || waitsOn(entry) !== undefined),
+          );
         }
       },
     });
@@ -370,6 +373,7 @@ export class SyncClient {
     for (let round = 0; round < MAX_RESEND_ROUNDS && candidates.length > 0; round += 1) {
       const movedOn: QuarantinedDocument[] = [];
       for (const entry of candidates) {
+        if (this.stopped) return;
         if (!isReplicatedCollection(entry.collection)) continue;
         // Refused or failed again, it stays held; the next entries still get their chance.
         await this.resend(entry.collection, entry.id).catch(() => undefined);
@@ -412,8 +416,13 @@ export class SyncClient {
     const { outbox } = this.options;
     const quarantine = this.quarantine;
     const references = referencedRecords(collection, rows);
+    // Only records made on this PC and never acknowledged: an edit of a visit the server has held
+    // for weeks does not hold up the orders naming it.
     const waiting = (): boolean =>
-      references.some(({ collection: name, id }) => outbox.isUnsent(name, id) && !quarantine?.has(name, id));
+      references.some(
+        ({ collection: name, id }) =>
+          outbox.isUnsent(name, id) && outbox.baseOf(name, id) === null && !quarantine?.has(name, id),
+      );
     if (!waiting() || this.stopped) return;
     const changes = quarantine ? merge(outbox.pendingCounts$, quarantine.entries$) : outbox.pendingCounts$;
     await firstValueFrom(
